@@ -1,0 +1,10 @@
+import { requestDetailJson } from "@/lib/api/request-json";
+import { apiRoute, jsonError } from "@/lib/auth/api-route";
+import { getRequestForViewer } from "@/lib/db/requests/get-request";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ id: string }>("request:read-own-team", async ({ user, params }) => {
+  const request = await getRequestForViewer(user, params.id);
+  return request ? Response.json(requestDetailJson(request)) : jsonError(404, "not-found", "No such request.");
+});

@@ -1,0 +1,62 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+
+import { actionResult, type ActionState } from "@/lib/auth/action-state";
+import { actorOf } from "@/lib/auth/current-user";
+import { requireActionUser } from "@/lib/auth/guard";
+import { transitionRequest } from "@/lib/db/requests/transition-request";
+import { ACTION_LABELS } from "@/lib/domain/lifecycle";
+import { fieldErrors } from "@/lib/domain/request-input";
+
+const decisionSchema = z
+  .object({
+    requestId: z.string().min(1),
+    version: z.coerce.number().int().min(0),
+    decision: z.enum(["approve", "reject"], { error: "Choose approve or reject" }),
+    comment: z.string().trim().max(2000, "Keep the comment under 2000 characters"),
+  })
+  .refine((d) => d.decision !== "reject" || d.comment.length >= 5, {
+    path: ["comment"],
+    message: "Say why the request is rejected (at least 5 characters); the requester reads this",
+  });
+
+export async function decideRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return actionResult(async () => {
+    const user = await requireActionUser("request:approve");
+    const parsed = decisionSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { ok: false, message: "Check the comment.", fieldErrors: fieldErrors(parsed.error) };
+    const { requestId, version, decision, comment } = parsed.data;
+    await transitionRequest({
+      requestId,
+      action: decision,
+      actor: actorOf(user),
+      auditActor: { kind: "user", userId: user.id, label: user.email },
+      expectedVersion: version,
+      comment: comment || undefined,
+    });
+    revalidatePath(`/requests/${requestId}`);
+    revalidatePath("/approvals");
+    return { ok: true, message: `Request ${ACTION_LABELS[decision].past}.` };
+  });
+}
+
+const cancelSchema = z.object({ requestId: z.string().min(1), version: z.coerce.number().int().min(0) });
+
+export async function cancelRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return actionResult(async () => {
+    const user = await requireActionUser("request:create");
+    const parsed = cancelSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { ok: false, message: "That request could not be read from the form." };
+    await transitionRequest({
+      requestId: parsed.data.requestId,
+      action: "cancel",
+      actor: actorOf(user),
+      auditActor: { kind: "user", userId: user.id, label: user.email },
+      expectedVersion: parsed.data.version,
+    });
+    revalidatePath(`/requests/${parsed.data.requestId}`);
+    return { ok: true, message: "Request cancelled." };
+  });
+}

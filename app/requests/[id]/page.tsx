@@ -1,0 +1,104 @@
+import { notFound } from "next/navigation";
+
+import { AuditTimeline } from "@/components/audit-timeline";
+import { CancelForm } from "@/components/cancel-form";
+import { ClientLocationFacts } from "@/components/client-location-facts";
+import { DecisionForm } from "@/components/decision-form";
+import { Card } from "@/components/ui/card";
+import { formatTime } from "@/components/ui/format-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { actorOf } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getRequestForViewer } from "@/lib/db/requests/get-request";
+import { allowedActions } from "@/lib/domain/lifecycle";
+import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
+
+import { cancelRequest, decideRequest } from "./actions";
+
+export const metadata = { title: "Request" };
+
+export default async function RequestDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser("request:read-own-team");
+  const { id } = await params;
+  const request = await getRequestForViewer(user, id);
+  if (!request) notFound();
+  const actions = allowedActions(request.status, actorOf(user), { requesterId: request.requesterId, teamId: request.teamId });
+  const scenario = SCENARIO_LABELS[request.scenario as Scenario];
+  const ownRequest = request.requesterId === user.id;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Request #{request.number}</h1>
+        <StatusBadge status={request.status} />
+        <span className="text-sm text-slate-600">
+          {request.cluster.name} · {request.team.name} · filed by {request.requester.email} on {formatTime(request.createdAt)}
+        </span>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="Scenario">
+            <p className="text-lg font-semibold" data-testid="scenario">
+              {scenario?.title ?? request.scenario}
+            </p>
+            <p className="text-sm text-slate-600">{scenario?.summary}</p>
+          </Card>
+          <div className="grid gap-6 md:grid-cols-2">
+            <Card title="Client">
+              <ClientLocationFacts value={request.client} />
+            </Card>
+            <Card title="Cluster and access">
+              <dl className="grid grid-cols-3 gap-x-4 gap-y-2 text-sm">
+                <dt className="text-slate-500">Cluster</dt>
+                <dd className="col-span-2">{request.cluster.name}</dd>
+                <dt className="text-slate-500">Account</dt>
+                <dd className="col-span-2 font-mono text-xs leading-5">
+                  {request.cluster.accountId} ({request.cluster.account.name})
+                </dd>
+                <dt className="text-slate-500">Region</dt>
+                <dd className="col-span-2 font-mono text-xs leading-5">{request.cluster.region}</dd>
+                <dt className="text-slate-500">Auth modes</dt>
+                <dd className="col-span-2">{request.authModes.join(", ")}</dd>
+                <dt className="text-slate-500">Environment</dt>
+                <dd className="col-span-2">{request.environment}</dd>
+              </dl>
+            </Card>
+          </div>
+          <Card title="Justification">
+            <p className="text-sm whitespace-pre-wrap">{request.justification}</p>
+          </Card>
+          {request.decidedBy ? (
+            <Card title="Decision">
+              <p className="text-sm">
+                {request.status === "REJECTED" ? "Rejected" : "Approved"} by {request.decidedBy.email}
+                {request.decidedAt ? ` on ${formatTime(request.decidedAt)}` : ""}
+              </p>
+              {request.decisionComment ? <p className="mt-2 text-sm text-slate-700">“{request.decisionComment}”</p> : null}
+            </Card>
+          ) : null}
+        </div>
+
+        <div className="space-y-6">
+          {actions.includes("approve") ? (
+            <Card title="Your decision">
+              <DecisionForm requestId={request.id} version={request.version} action={decideRequest} />
+            </Card>
+          ) : request.status === "SUBMITTED" && ownRequest && user.roles.includes("approver") ? (
+            <Card title="Your decision">
+              <p className="text-sm text-slate-600">You filed this request, so another approver decides it.</p>
+            </Card>
+          ) : null}
+          {actions.includes("cancel") ? (
+            <Card title="Changed your mind?">
+              <CancelForm requestId={request.id} version={request.version} action={cancelRequest} />
+            </Card>
+          ) : null}
+          <Card title="Timeline">
+            <AuditTimeline events={request.auditEvents} />
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

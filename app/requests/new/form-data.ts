@@ -1,0 +1,41 @@
+// Turns the form's flat fields into the nested shape the shared zod schema checks. Lists are typed one per
+// line or separated by commas/spaces; an empty optional list means "not given".
+function list(value: FormDataEntryValue | null): string[] {
+  return String(value ?? "")
+    .split(/[\s,]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function text(value: FormDataEntryValue | null): string {
+  return String(value ?? "").trim();
+}
+
+export function requestFromFormData(form: FormData): { input: unknown; teamId: string | undefined } {
+  const type = text(form.get("client.type"));
+  const client =
+    type === "aws-vpc"
+      ? {
+          type,
+          accountId: text(form.get("client.accountId")),
+          region: text(form.get("client.region")),
+          vpcId: text(form.get("client.vpcId")),
+          securityGroupIds: list(form.get("client.securityGroupIds")),
+          ...(list(form.get("client.subnetIds")).length ? { subnetIds: list(form.get("client.subnetIds")) } : {}),
+        }
+      : type === "on-prem"
+        ? { type, cidrs: list(form.get("client.cidrs")) }
+        : type === "saas"
+          ? { type, accountId: text(form.get("client.accountId")), providerName: text(form.get("client.providerName")) }
+          : { type };
+  return {
+    input: {
+      clusterArn: text(form.get("clusterArn")),
+      client,
+      authModes: form.getAll("authModes").map(String),
+      environment: text(form.get("environment")),
+      justification: String(form.get("justification") ?? ""),
+    },
+    teamId: text(form.get("teamId")) || undefined,
+  };
+}

@@ -1,0 +1,34 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/guard";
+import { listClusters } from "@/lib/db/catalog/list-catalog";
+import { AWS_REGIONS } from "@/lib/domain/aws-regions";
+
+import { RequestForm } from "./request-form";
+
+export const metadata = { title: "New request" };
+
+export default async function NewRequestPage() {
+  const user = await requirePageUser("request:create");
+  const clusters = await listClusters();
+  return (
+    <>
+      <PageHeader
+        title="Connect a Kafka client to a cluster"
+        description="Say where your client runs. The portal works out how to reach the cluster, shows the plan, and a platform approver reviews it before anything changes in AWS."
+      />
+      <RequestForm
+        clusters={clusters.map((c) => ({
+          arn: c.arn,
+          name: c.name,
+          accountId: c.accountId,
+          region: c.region,
+          vpcId: c.vpcId,
+          authModes: c.authModes,
+          accountName: c.account.name,
+        }))}
+        teams={user.teams}
+        regions={[...AWS_REGIONS]}
+      />
+    </>
+  );
+}

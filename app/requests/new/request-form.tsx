@@ -1,0 +1,227 @@
+"use client";
+
+import { useActionState, useState, type ReactNode } from "react";
+
+import { buttonStyles, inputStyles } from "@/components/ui/button-styles";
+import { FieldError } from "@/components/ui/field-error";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { AUTH_MODES, ENVIRONMENTS, type AuthMode } from "@/lib/domain/request-input";
+
+import { submitRequest } from "./actions";
+import { DetectedScenario } from "./detected-scenario";
+
+type ClusterOption = { arn: string; name: string; accountId: string; region: string; vpcId: string; authModes: string[]; accountName: string };
+type ClientType = "aws-vpc" | "on-prem" | "saas";
+
+const AUTH_LABELS: Record<AuthMode, string> = {
+  iam: "IAM",
+  scram: "SASL/SCRAM",
+  tls: "Mutual TLS",
+  plaintext: "Plaintext (unauthenticated)",
+};
+
+const CLIENT_TYPES: { value: ClientType; label: string; hint: string }[] = [
+  { value: "aws-vpc", label: "An AWS VPC", hint: "EC2, ECS, EKS or Lambda in a VPC of any account or region" },
+  { value: "on-prem", label: "On-premises", hint: "A data centre reached over Direct Connect" },
+  { value: "saas", label: "A SaaS provider", hint: "A vendor's AWS account connects over PrivateLink" },
+];
+
+export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOption[]; teams: { id: string; name: string }[]; regions: string[] }) {
+  const [state, action] = useActionState(submitRequest, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const [clusterArn, setClusterArn] = useState(clusters[0]?.arn ?? "");
+  const [clientType, setClientType] = useState<ClientType>("aws-vpc");
+  const [vpc, setVpc] = useState({ accountId: "", region: regions.includes("us-east-1") ? "us-east-1" : (regions[0] ?? ""), vpcId: "", securityGroupIds: "", subnetIds: "" });
+  const [onPrem, setOnPrem] = useState("");
+  const [saas, setSaas] = useState({ accountId: "", providerName: "" });
+  const [authModes, setAuthModes] = useState<AuthMode[]>(["iam"]);
+  const cluster = clusters.find((c) => c.arn === clusterArn);
+
+  // Errors for a list field arrive per item ("client.cidrs.1"); they are shown together under the field.
+  const errorsFor = (field: string) =>
+    Object.entries(errors)
+      .filter(([key]) => key === field || key.startsWith(`${field}.`))
+      .flatMap(([, messages]) => messages);
+
+  const field = (name: string, label: string, input: (describedBy: string, invalid: boolean) => ReactNode, hint?: string) => {
+    const id = `${name}-error`;
+    const messages = errorsFor(name);
+    return (
+      <div>
+        <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+        <div className="mt-1">{input(id, messages.length > 0)}</div>
+        <FieldError id={id} messages={messages} />
+      </div>
+    );
+  };
+
+  return (
+    <form action={action} className="grid gap-6 lg:grid-cols-3" noValidate>
+      <div className="space-y-6 lg:col-span-2">
+        <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <legend className="px-1 text-sm font-semibold text-slate-700">Cluster</legend>
+          {field("clusterArn", "MSK cluster", (d, invalid) => (
+            <select id="clusterArn" name="clusterArn" className={inputStyles} value={clusterArn} onChange={(e) => setClusterArn(e.target.value)} aria-describedby={d} aria-invalid={invalid}>
+              {clusters.map((c) => (
+                <option key={c.arn} value={c.arn}>
+                  {c.name} — {c.accountName} ({c.accountId}), {c.region}
+                </option>
+              ))}
+            </select>
+          ))}
+          {teams.length > 1
+            ? field("teamId", "On behalf of team", (d, invalid) => (
+                <select id="teamId" name="teamId" className={inputStyles} aria-describedby={d} aria-invalid={invalid} defaultValue={teams[0]?.id}>
+                  {teams.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              ))
+            : null}
+        </fieldset>
+
+        <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <legend className="px-1 text-sm font-semibold text-slate-700">Where does the client run?</legend>
+          <div className="grid gap-2 sm:grid-cols-3" role="radiogroup" aria-label="Client location">
+            {CLIENT_TYPES.map((t) => (
+              <label key={t.value} className={`cursor-pointer rounded-md p-3 ring-1 ring-inset ${clientType === t.value ? "bg-indigo-50 ring-indigo-500" : "ring-slate-300"}`}>
+                <input type="radio" name="client.type" value={t.value} checked={clientType === t.value} onChange={() => setClientType(t.value)} className="mr-2" />
+                <span className="text-sm font-medium">{t.label}</span>
+                <span className="mt-1 block text-xs text-slate-500">{t.hint}</span>
+              </label>
+            ))}
+          </div>
+          <FieldError id="client-error" messages={errors["client.type"] ?? errors.client} />
+
+          {clientType === "aws-vpc" ? (
+            <div className="grid gap-4 sm:grid-cols-2">
+              {field("client.accountId", "AWS account id", (d, invalid) => (
+                <input id="client.accountId" name="client.accountId" inputMode="numeric" placeholder="123456789012" className={inputStyles} value={vpc.accountId} onChange={(e) => setVpc({ ...vpc, accountId: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
+              ))}
+              {field("client.region", "Region", (d, invalid) => (
+                <select id="client.region" name="client.region" className={inputStyles} value={vpc.region} onChange={(e) => setVpc({ ...vpc, region: e.target.value })} aria-describedby={d} aria-invalid={invalid}>
+                  {regions.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              ))}
+              {field("client.vpcId", "VPC id", (d, invalid) => (
+                <input id="client.vpcId" name="client.vpcId" placeholder="vpc-0abc1234def567890" className={inputStyles} value={vpc.vpcId} onChange={(e) => setVpc({ ...vpc, vpcId: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
+              ))}
+              {field(
+                "client.securityGroupIds",
+                "Client security groups",
+                (d, invalid) => (
+                  <input id="client.securityGroupIds" name="client.securityGroupIds" placeholder="sg-0abc1234def567890" className={inputStyles} value={vpc.securityGroupIds} onChange={(e) => setVpc({ ...vpc, securityGroupIds: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
+                ),
+                "The groups attached to your client; separate several with commas",
+              )}
+              <div className="sm:col-span-2">
+                {field(
+                  "client.subnetIds",
+                  "Client subnets (optional)",
+                  (d, invalid) => (
+                    <input id="client.subnetIds" name="client.subnetIds" placeholder="subnet-0abc1234def567890, …" className={inputStyles} value={vpc.subnetIds} onChange={(e) => setVpc({ ...vpc, subnetIds: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
+                  ),
+                  "Leave empty to route from every subnet of the VPC",
+                )}
+              </div>
+            </div>
+          ) : null}
+
+          {clientType === "on-prem"
+            ? field(
+                "client.cidrs",
+                "On-premises CIDRs",
+                (d, invalid) => (
+                  <textarea id="client.cidrs" name="client.cidrs" rows={3} placeholder={"192.168.10.0/24\n172.16.4.0/22"} className={`${inputStyles} font-mono`} value={onPrem} onChange={(e) => setOnPrem(e.target.value)} aria-describedby={d} aria-invalid={invalid} />
+                ),
+                "Private ranges of the hosts that run the client, one per line",
+              )
+            : null}
+
+          {clientType === "saas" ? (
+            <div className="grid gap-4 sm:grid-cols-2">
+              {field("client.providerName", "Provider", (d, invalid) => (
+                <input id="client.providerName" name="client.providerName" placeholder="StreamCo" className={inputStyles} value={saas.providerName} onChange={(e) => setSaas({ ...saas, providerName: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
+              ))}
+              {field("client.accountId", "Provider's AWS account id", (d, invalid) => (
+                <input id="client.accountId" name="client.accountId" inputMode="numeric" placeholder="123456789012" className={inputStyles} value={saas.accountId} onChange={(e) => setSaas({ ...saas, accountId: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
+              ))}
+            </div>
+          ) : null}
+        </fieldset>
+
+        <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <legend className="px-1 text-sm font-semibold text-slate-700">Access</legend>
+          <div>
+            <span className="block text-sm font-medium text-slate-800" id="authModes-label">
+              Authentication
+            </span>
+            <div className="mt-2 flex flex-wrap gap-3" role="group" aria-labelledby="authModes-label" aria-describedby="authModes-error">
+              {AUTH_MODES.map((m) => {
+                const offered = !cluster || cluster.authModes.includes(m);
+                return (
+                  <label key={m} className="flex items-center gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset ring-slate-300">
+                    <input
+                      type="checkbox"
+                      name="authModes"
+                      value={m}
+                      checked={authModes.includes(m)}
+                      onChange={(e) => setAuthModes(e.target.checked ? [...authModes, m] : authModes.filter((x) => x !== m))}
+                    />
+                    {AUTH_LABELS[m]}
+                    {offered ? null : <span className="text-xs text-amber-700">(not enabled on this cluster)</span>}
+                  </label>
+                );
+              })}
+            </div>
+            <FieldError id="authModes-error" messages={errorsFor("authModes")} />
+          </div>
+          {field("environment", "Environment", (d, invalid) => (
+            <select id="environment" name="environment" className={`${inputStyles} max-w-xs`} defaultValue="dev" aria-describedby={d} aria-invalid={invalid}>
+              {ENVIRONMENTS.map((e) => (
+                <option key={e} value={e}>
+                  {e}
+                </option>
+              ))}
+            </select>
+          ))}
+          {field(
+            "justification",
+            "Justification",
+            (d, invalid) => (
+              <textarea id="justification" name="justification" rows={3} className={inputStyles} placeholder="What the client does with the cluster and why it needs network access" aria-describedby={d} aria-invalid={invalid} />
+            ),
+            "At least 20 characters; approvers read this",
+          )}
+        </fieldset>
+        <FormMessage state={state} />
+        <div className="flex gap-3">
+          <SubmitButton pendingLabel="Filing…">File request</SubmitButton>
+          <a href="/requests" className={buttonStyles.secondary}>
+            Cancel
+          </a>
+        </div>
+      </div>
+      <aside className="lg:col-span-1">
+        <DetectedScenario
+          cluster={cluster}
+          client={
+            clientType === "aws-vpc"
+              ? { type: "aws-vpc", accountId: vpc.accountId.trim(), region: vpc.region, vpcId: vpc.vpcId.trim() }
+              : { type: clientType }
+          }
+        />
+      </aside>
+    </form>
+  );
+}

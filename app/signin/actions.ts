@@ -1,0 +1,25 @@
+"use server";
+
+import { AuthError } from "next-auth";
+
+import { signIn } from "@/lib/auth/auth";
+import { devSignInEnabled, oidcEnabled } from "@/lib/config";
+
+export type SignInState = { message: string } | null;
+
+export async function signInAsDevUser(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  if (!devSignInEnabled()) return { message: "The development sign-in is off on this server." };
+  try {
+    await signIn("dev", { email: String(formData.get("email") ?? ""), redirectTo: "/requests" });
+  } catch (error) {
+    // signIn ends in a redirect, which Next implements as a thrown value that must propagate.
+    if (error instanceof AuthError) return { message: "No such demo user." };
+    throw error;
+  }
+  return null;
+}
+
+export async function signInWithSso(): Promise<void> {
+  if (!oidcEnabled()) return;
+  await signIn("oidc", { redirectTo: "/requests" });
+}

@@ -1,0 +1,39 @@
+import { redirect } from "next/navigation";
+
+import { buttonStyles } from "@/components/ui/button-styles";
+import { currentUser } from "@/lib/auth/current-user";
+import { devSignInEnabled, oidcEnabled } from "@/lib/config";
+import { db } from "@/lib/db/client";
+
+import { signInWithSso } from "./actions";
+import { DevSignIn } from "./dev-sign-in";
+
+export const metadata = { title: "Sign in" };
+
+export default async function SignInPage() {
+  if (await currentUser()) redirect("/requests");
+  const users = devSignInEnabled()
+    ? await db().user.findMany({ orderBy: { email: "asc" }, select: { email: true, name: true, roles: true } })
+    : [];
+  return (
+    <div className="mx-auto mt-12 max-w-md rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+      <h1 className="text-xl font-semibold">MSK connectivity portal</h1>
+      <p className="mt-1 text-sm text-slate-600">Get your Kafka client onto an MSK cluster&apos;s network.</p>
+      <div className="mt-6 space-y-6">
+        {oidcEnabled() ? (
+          <form action={signInWithSso}>
+            <button type="submit" className={`${buttonStyles.primary} w-full`}>
+              Sign in with single sign-on
+            </button>
+          </form>
+        ) : null}
+        {devSignInEnabled() ? (
+          <DevSignIn users={users.map((u) => ({ email: u.email, name: u.name, roles: u.roles.join(", ") }))} />
+        ) : null}
+        {!oidcEnabled() && !devSignInEnabled() ? (
+          <p className="text-sm text-rose-700">No sign-in method is configured. Set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET.</p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

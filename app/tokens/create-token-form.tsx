@@ -1,0 +1,34 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { inputStyles } from "@/components/ui/button-styles";
+import { FieldError } from "@/components/ui/field-error";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+import { createTokenAction } from "./actions";
+
+export function CreateTokenForm() {
+  const [state, action] = useActionState(createTokenAction, null);
+  const nameErrors = state && !state.ok ? state.fieldErrors?.name : undefined;
+  return (
+    <form action={action} className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">Token name</label>
+          <input id="token-name" name="name" placeholder="ci-pipeline" className={inputStyles} aria-describedby="token-name-error" aria-invalid={Boolean(nameErrors)} />
+        </div>
+        <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
+      </div>
+      <FieldError id="token-name-error" messages={nameErrors} />
+      <FormMessage state={state} />
+      {state?.ok && state.data?.token ? (
+        <div className="rounded-md bg-slate-900 p-3">
+          <label htmlFor="new-token" className="block text-xs text-slate-300">Your new token (use as <code>Authorization: Bearer …</code>)</label>
+          <input id="new-token" readOnly value={state.data.token} className="mt-1 w-full bg-transparent font-mono text-sm text-emerald-300" data-testid="new-token" onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      ) : null}
+    </form>
+  );
+}

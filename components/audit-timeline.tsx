@@ -1,0 +1,42 @@
+import { formatTime } from "./ui/format-time";
+
+export type TimelineEvent = { id: bigint; at: Date; actorLabel: string; action: string; details: unknown };
+
+const ACTION_TEXT: Record<string, string> = {
+  "request.submit": "filed the request",
+  "request.approve": "approved",
+  "request.reject": "rejected",
+  "request.cancel": "cancelled",
+  "request.start-provisioning": "started provisioning",
+  "request.start-verifying": "started verification",
+  "request.activate": "marked the connection active",
+  "request.fail": "marked the request failed",
+  "request.retry": "retried",
+  "request.rollback": "started the rollback",
+  "request.finish-rollback": "finished the rollback",
+  "request.decommission": "started decommissioning",
+  "request.finish-decommission": "finished decommissioning",
+};
+
+function comment(details: unknown): string | null {
+  if (details && typeof details === "object" && "comment" in details && typeof details.comment === "string") {
+    return details.comment;
+  }
+  return null;
+}
+
+export function AuditTimeline({ events }: { events: TimelineEvent[] }) {
+  return (
+    <ol className="space-y-4" data-testid="timeline">
+      {events.map((e) => (
+        <li key={String(e.id)} className="relative border-l-2 border-slate-200 pl-4">
+          <p className="text-sm">
+            <span className="font-medium">{e.actorLabel}</span> {ACTION_TEXT[e.action] ?? e.action}
+          </p>
+          <p className="text-xs text-slate-500">{formatTime(e.at)}</p>
+          {comment(e.details) ? <p className="mt-1 rounded bg-slate-50 px-2 py-1 text-sm text-slate-700">“{comment(e.details)}”</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+
+import type { PortalUser } from "@/lib/auth/current-user";
+import { hasPermission, ROLE_LABELS, type Permission } from "@/lib/domain/roles";
+
+import { SignOutButton } from "./sign-out-button";
+
+const LINKS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/requests", label: "Requests", permission: "request:read-own-team" },
+  { href: "/requests/new", label: "New request", permission: "request:create" },
+  { href: "/approvals", label: "Approvals", permission: "request:approve" },
+  { href: "/audit", label: "Audit history", permission: "audit:read" },
+  { href: "/catalog", label: "Catalog", permission: "catalog:read" },
+  { href: "/tokens", label: "API tokens", permission: "token:manage-own" },
+];
+
+// Only the links a role can use are shown; each page checks the role again itself.
+export function NavBar({ user }: { user: PortalUser }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-6 py-3">
+        <div className="flex items-center gap-6">
+          <Link href="/requests" className="font-semibold text-slate-900">
+            MSK connectivity
+          </Link>
+          <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
+            {LINKS.filter((l) => hasPermission(user.roles, l.permission)).map((l) => (
+              <Link key={l.href} href={l.href} className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
+                {l.label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-700" data-testid="signed-in-as">
+            {user.email}
+            <span className="ml-2 text-xs text-slate-500">
+              {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}
+              {user.teams.length ? ` · ${user.teams.map((t) => t.name).join(", ")}` : ""}
+            </span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

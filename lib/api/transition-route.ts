@@ -1,0 +1,37 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { apiRoute, jsonError, readJsonBody } from "@/lib/auth/api-route";
+import { actorOf } from "@/lib/auth/current-user";
+import { transitionRequest } from "@/lib/db/requests/transition-request";
+import type { LifecycleAction } from "@/lib/domain/lifecycle";
+import { fieldErrors } from "@/lib/domain/request-input";
+import type { Permission } from "@/lib/domain/roles";
+
+const bodySchema = z.object({
+  comment: z.string().trim().max(2000, "Keep the comment under 2000 characters").optional(),
+  // Optional optimistic-locking guard for automation: act only if the request is still at this version.
+  version: z.number().int().min(0).optional(),
+});
+
+// POST /api/v1/requests/:id/{approve,reject,cancel}: the same transition, guard and audit as the web UI.
+export function transitionRoute(action: LifecycleAction, permission: Permission, options: { commentRequired?: boolean } = {}) {
+  return apiRoute<{ id: string }>(permission, async ({ user, request, params }) => {
+    const raw = await readJsonBody(request);
+    const parsed = bodySchema.safeParse(raw === Symbol.for("invalid-json") ? {} : raw);
+    if (!parsed.success) return jsonError(400, "bad-request", "Some fields need attention.", fieldErrors(parsed.error));
+    if (options.commentRequired && (parsed.data.comment?.length ?? 0) < 5) {
+      return jsonError(400, "bad-request", "Some fields need attention.", { comment: ["Say why (at least 5 characters)"] });
+    }
+    const result = await transitionRequest({
+      requestId: params.id,
+      action,
+      actor: actorOf(user),
+      auditActor: { kind: "user", userId: user.id, label: `${user.email} (API)` },
+      expectedVersion: parsed.data.version,
+      comment: parsed.data.comment,
+    });
+    return Response.json({ id: params.id, ...result });
+  });
+}

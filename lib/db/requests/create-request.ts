@@ -1,0 +1,58 @@
+import "server-only";
+
+import { classifyScenario } from "@/lib/domain/scenario";
+import type { RequestInput } from "@/lib/domain/request-input";
+import { hasPermission } from "@/lib/domain/roles";
+import { ExpectedError } from "@/lib/errors/expected-error";
+
+import { db } from "../client";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import type { Viewer } from "./request-visibility";
+
+export type Requester = Viewer & { email: string };
+
+export async function createAccessRequest(
+  requester: Requester,
+  input: RequestInput,
+  options: { teamId?: string; via?: "web" | "api" } = {},
+) {
+  if (!hasPermission(requester.roles, "request:create")) {
+    throw new ExpectedError("forbidden", "Your role does not allow filing requests.");
+  }
+  const teamId = options.teamId ?? (requester.teamIds.length === 1 ? requester.teamIds[0] : undefined);
+  if (!teamId || !requester.teamIds.includes(teamId)) {
+    const message = requester.teamIds.length === 0 ? "You are not a member of any team yet." : "Choose one of your teams.";
+    throw new ExpectedError("bad-request", message, { teamId: [message] });
+  }
+  const cluster = await db().cluster.findUnique({ where: { arn: input.clusterArn } });
+  if (!cluster) {
+    throw new ExpectedError("bad-request", "Unknown cluster", {
+      clusterArn: ["This cluster is not in the catalog. Pick one from the list."],
+    });
+  }
+  const scenario = classifyScenario(input.client, cluster);
+
+  return db().$transaction(async (tx) => {
+    const request = await tx.accessRequest.create({
+      data: {
+        clusterId: cluster.id,
+        teamId,
+        requesterId: requester.id,
+        client: input.client,
+        authModes: input.authModes,
+        environment: input.environment,
+        justification: input.justification,
+        scenario,
+      },
+    });
+    await recordAuditEvent(tx, {
+      actor: { kind: "user", userId: requester.id, label: requester.email },
+      action: "request.submit",
+      requestId: request.id,
+      accountId: cluster.accountId,
+      region: cluster.region,
+      details: { scenario, authModes: input.authModes, environment: input.environment, via: options.via ?? "web" },
+    });
+    return request;
+  });
+}

@@ -1,0 +1,77 @@
+import "server-only";
+
+import { decideTransition, type Actor, type LifecycleAction, type RequestStatus } from "@/lib/domain/lifecycle";
+import { ExpectedError } from "@/lib/errors/expected-error";
+
+import { db } from "../client";
+import type { Prisma } from "../generated/client";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import { visibleRequestsWhere } from "./request-visibility";
+
+export type TransitionInput = {
+  requestId: string;
+  action: LifecycleAction;
+  actor: Actor;
+  auditActor: AuditActor;
+  // The version the person saw; when given, a request changed since then is refused rather than acted on blind.
+  expectedVersion?: number;
+  comment?: string;
+  details?: Prisma.InputJsonObject;
+};
+
+const DECISIONS: readonly LifecycleAction[] = ["approve", "reject"];
+
+// The only way a request's status changes. The status check, the update and the audit event share one
+// transaction, and the UPDATE is conditional on the version read, so of two people acting at once exactly
+// one succeeds and the other is told the request changed.
+export async function transitionRequest(input: TransitionInput): Promise<{ status: RequestStatus; version: number }> {
+  return db().$transaction(async (tx) => {
+    const where: Prisma.AccessRequestWhereInput =
+      input.actor.kind === "user"
+        ? { id: input.requestId, ...visibleRequestsWhere({ id: input.actor.userId, ...input.actor }) }
+        : { id: input.requestId };
+    const request = await tx.accessRequest.findFirst({ where });
+    if (!request) throw new ExpectedError("not-found", "No such request.");
+    if (input.expectedVersion !== undefined && input.expectedVersion !== request.version) {
+      throw staleError(request.status);
+    }
+    const decision = decideTransition({
+      status: request.status,
+      action: input.action,
+      actor: input.actor,
+      request: { requesterId: request.requesterId, teamId: request.teamId },
+    });
+    if (!decision.ok) {
+      throw new ExpectedError(decision.code === "invalid-transition" ? "conflict" : "forbidden", decision.reason);
+    }
+    const isDecision = DECISIONS.includes(input.action) && input.actor.kind === "user";
+    const updated = await tx.accessRequest.updateMany({
+      where: { id: request.id, version: request.version },
+      data: {
+        status: decision.to,
+        version: { increment: 1 },
+        ...(isDecision && input.actor.kind === "user"
+          ? { decidedById: input.actor.userId, decisionComment: input.comment ?? null, decidedAt: new Date() }
+          : {}),
+      },
+    });
+    if (updated.count !== 1) {
+      const now = await tx.accessRequest.findUnique({ where: { id: request.id }, select: { status: true } });
+      throw staleError(now?.status ?? request.status);
+    }
+    await recordAuditEvent(tx, {
+      actor: input.auditActor,
+      action: `request.${input.action}`,
+      requestId: request.id,
+      details: { from: request.status, to: decision.to, ...(input.comment ? { comment: input.comment } : {}), ...input.details },
+    });
+    return { status: decision.to, version: request.version + 1 };
+  });
+}
+
+function staleError(status: RequestStatus): ExpectedError {
+  return new ExpectedError(
+    "conflict",
+    `This request was changed by someone else in the meantime (it is now ${status}). Reload to see the latest.`,
+  );
+}

@@ -1,0 +1,77 @@
+import type { Role } from "@/lib/domain/roles";
+
+// Demo data that matches the local sandbox AWS's default topology (lib/sandbox/topology), so a fresh
+// `npm run dev` can file and provision every scenario.
+
+export const DEMO_TEAMS = [
+  { slug: "payments", name: "Payments" },
+  { slug: "analytics", name: "Analytics" },
+] as const;
+
+export const DEMO_USERS: { email: string; name: string; roles: Role[]; teams: string[] }[] = [
+  { email: "alice@example.com", name: "Alice Requester", roles: ["requester"], teams: ["payments"] },
+  { email: "carol@example.com", name: "Carol Requester", roles: ["requester"], teams: ["analytics"] },
+  { email: "bob@example.com", name: "Bob Approver", roles: ["approver"], teams: [] },
+  { email: "dana@example.com", name: "Dana Auditor", roles: ["auditor"], teams: [] },
+  { email: "erin@example.com", name: "Erin Admin", roles: ["admin"], teams: ["payments"] },
+];
+
+const ROLE_NAME = "MskConnectivityPortal";
+const EXTERNAL_ID = "msk-portal-dev";
+
+export const DEMO_ACCOUNTS = [
+  { id: "111111111111", name: "platform-msk", kind: "CLUSTER_OWNER", regions: ["us-east-1", "us-west-2"] },
+  { id: "222222222222", name: "payments-apps", kind: "APPLICATION", regions: ["us-east-1", "eu-west-1"] },
+  { id: "333333333333", name: "network-transit", kind: "TRANSIT", regions: ["us-east-1"] },
+  { id: "444444444444", name: "streamco-saas", kind: "SAAS_PROVIDER", regions: ["us-east-1"] },
+].map((a) => ({ ...a, roleArn: `arn:aws:iam::${a.id}:role/${ROLE_NAME}`, externalId: EXTERNAL_ID })) as {
+  id: string;
+  name: string;
+  kind: "CLUSTER_OWNER" | "APPLICATION" | "TRANSIT" | "SAAS_PROVIDER";
+  regions: string[];
+  roleArn: string;
+  externalId: string;
+}[];
+
+const BROKER_SUBNETS = [
+  { subnetId: "subnet-0aaa0000000000001", zoneId: "use1-az1", routeTableId: "rtb-0aaa0000000000001" },
+  { subnetId: "subnet-0aaa0000000000002", zoneId: "use1-az2", routeTableId: "rtb-0aaa0000000000002" },
+  { subnetId: "subnet-0aaa0000000000003", zoneId: "use1-az4", routeTableId: "rtb-0aaa0000000000003" },
+];
+
+export const DEMO_CLUSTERS = [
+  {
+    arn: "arn:aws:kafka:us-east-1:111111111111:cluster/orders-prod/7d0c7a4e-1b2c-4d3e-9f40-000000000001-1",
+    name: "orders-prod",
+    accountId: "111111111111",
+    region: "us-east-1",
+    vpcId: "vpc-0aaa0000000000001",
+    kafkaVersion: "3.6.0",
+    authModes: ["iam", "scram", "tls"],
+    state: "ACTIVE",
+    facts: {
+      vpcCidrs: ["10.0.0.0/16"],
+      brokerSubnets: BROKER_SUBNETS,
+      securityGroupIds: ["sg-0aaa0000000000001"],
+      encryptionInTransit: "TLS",
+      source: "seed",
+    },
+  },
+  {
+    arn: "arn:aws:kafka:us-east-1:111111111111:cluster/analytics-dev/7d0c7a4e-1b2c-4d3e-9f40-000000000002-2",
+    name: "analytics-dev",
+    accountId: "111111111111",
+    region: "us-east-1",
+    vpcId: "vpc-0aaa0000000000001",
+    kafkaVersion: "3.6.0",
+    authModes: ["plaintext", "iam"],
+    state: "ACTIVE",
+    facts: {
+      vpcCidrs: ["10.0.0.0/16"],
+      brokerSubnets: BROKER_SUBNETS,
+      securityGroupIds: ["sg-0aaa0000000000001"],
+      encryptionInTransit: "TLS_PLAINTEXT",
+      source: "seed",
+    },
+  },
+];

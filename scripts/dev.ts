@@ -1,0 +1,33 @@
+import { spawn } from "node:child_process";
+
+import { config, ConfigError } from "@/lib/config";
+
+import { preparePortalEnvironment } from "./lib/portal-environment";
+
+// `npm run dev`: everything the portal needs on a fresh machine, then Next's dev server.
+async function main() {
+  const log = (line: string) => console.log(`[portal] ${line}`);
+  const environment = await preparePortalEnvironment({ log });
+  const port = String(config().PORT);
+  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, ...environment.env },
+  });
+  log(`portal starting on http://localhost:${port}`);
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill("SIGTERM");
+    await environment.stop();
+    process.exit(code);
+  };
+  next.on("exit", (code) => void stop(code ?? 0));
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
