@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 
 import { signIn } from "@/lib/auth/auth";
+import { formString } from "@/lib/forms/form-string";
 import { devSignInEnabled, oidcEnabled } from "@/lib/config";
 
 export type SignInState = { message: string } | null;
@@ -10,7 +11,7 @@ export type SignInState = { message: string } | null;
 export async function signInAsDevUser(_prev: SignInState, formData: FormData): Promise<SignInState> {
   if (!devSignInEnabled()) return { message: "The development sign-in is off on this server." };
   try {
-    await signIn("dev", { email: String(formData.get("email") ?? ""), redirectTo: "/requests" });
+    await signIn("dev", { email: formString(formData.get("email")), redirectTo: "/requests" });
   } catch (error) {
     // signIn ends in a redirect, which Next implements as a thrown value that must propagate.
     if (error instanceof AuthError) return { message: "No such demo user." };

@@ -8,6 +8,7 @@ import { requireActionUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { createToken } from "@/lib/db/tokens/create-token";
 import { revokeOwnToken } from "@/lib/db/tokens/manage-tokens";
+import { formString } from "@/lib/forms/form-string";
 import { fieldErrors } from "@/lib/domain/request-input";
 
 const nameSchema = z.object({
@@ -28,7 +29,7 @@ export async function createTokenAction(_prev: ActionState, form: FormData): Pro
 export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
     const user = await requireActionUser("token:manage-own");
-    const revoked = await revokeOwnToken(user, String(form.get("tokenId") ?? ""));
+    const revoked = await revokeOwnToken(user, formString(form.get("tokenId")));
     revalidatePath("/tokens");
     return revoked ? { ok: true, message: "Token revoked." } : { ok: false, message: "No such active token of yours." };
   });

@@ -53,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc" && profile) {
-        const id = await syncOidcUser(profile as Record<string, unknown>);
+        const id = await syncOidcUser(profile);
         if (id) token.uid = id;
       } else if (user?.id) {
         token.uid = user.id;

@@ -1,14 +1,16 @@
+import { formString } from "@/lib/forms/form-string";
+
 // Turns the form's flat fields into the nested shape the shared zod schema checks. Lists are typed one per
 // line or separated by commas/spaces; an empty optional list means "not given".
 function list(value: FormDataEntryValue | null): string[] {
-  return String(value ?? "")
+  return formString(value)
     .split(/[\s,]+/)
     .map((v) => v.trim())
     .filter(Boolean);
 }
 
 function text(value: FormDataEntryValue | null): string {
-  return String(value ?? "").trim();
+  return formString(value).trim();
 }
 
 export function requestFromFormData(form: FormData): { input: unknown; teamId: string | undefined } {
@@ -34,7 +36,7 @@ export function requestFromFormData(form: FormData): { input: unknown; teamId: s
       client,
       authModes: form.getAll("authModes").map(String),
       environment: text(form.get("environment")),
-      justification: String(form.get("justification") ?? ""),
+      justification: formString(form.get("justification")),
     },
     teamId: text(form.get("teamId")) || undefined,
   };

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useState, type ReactNode } from "react";
 
 import { buttonStyles, inputStyles } from "@/components/ui/button-styles";
@@ -207,9 +208,9 @@ export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOpt
         <FormMessage state={state} />
         <div className="flex gap-3">
           <SubmitButton pendingLabel="Filing…">File request</SubmitButton>
-          <a href="/requests" className={buttonStyles.secondary}>
+          <Link href="/requests" className={buttonStyles.secondary}>
             Cancel
-          </a>
+          </Link>
         </div>
       </div>
       <aside className="lg:col-span-1">

@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { Actor } from "@/lib/domain/lifecycle";
+import type { RequestInput } from "@/lib/domain/request-input";
+import { ExpectedError } from "@/lib/errors/expected-error";
+import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
+
+import type { PrismaClient } from "../prisma-factory";
+import { useSeededTestDatabase } from "../testing/seeded-test-database";
+import { createAccessRequest, type Requester } from "./create-request";
+import { getRequestForViewer } from "./get-request";
+import { listRequests } from "./list-requests";
+import { transitionRequest } from "./transition-request";
+
+let prisma: PrismaClient;
+let database: Awaited<ReturnType<typeof useSeededTestDatabase>>;
+const people = new Map<string, Requester>();
+
+beforeAll(async () => {
+  database = await useSeededTestDatabase();
+  prisma = database.prisma;
+  const users = await prisma.user.findMany({ include: { memberships: true } });
+  for (const u of users) {
+    people.set(u.email.split("@")[0]!, { id: u.id, email: u.email, roles: u.roles, teamIds: u.memberships.map((m) => m.teamId) });
+  }
+});
+afterAll(() => database.drop());
+
+function person(name: string): Requester {
+  const p = people.get(name);
+  if (!p) throw new Error(`no demo user ${name}`);
+  return p;
+}
+
+const actor = (p: Requester): Actor => ({ kind: "user", userId: p.id, roles: p.roles, teamIds: p.teamIds });
+const auditActor = (p: Requester) => ({ kind: "user" as const, userId: p.id, label: p.email });
+
+const input: RequestInput = {
+  clusterArn: DEMO_CLUSTERS[0]!.arn,
+  client: { type: "aws-vpc", accountId: "222222222222", region: "us-east-1", vpcId: "vpc-0bbb0000000000001", securityGroupIds: ["sg-0bbb0000000000001"] },
+  authModes: ["iam"],
+  environment: "dev",
+  justification: "Payments consumer reads the orders topic",
+};
+
+describe("filing a request", () => {
+  it("stores it with its scenario and an audit event in the requester's team", async () => {
+    const alice = person("alice");
+    const request = await createAccessRequest(alice, input);
+    expect(request).toMatchObject({ status: "SUBMITTED", scenario: "cross-account", version: 0, teamId: alice.teamIds[0] });
+    const events = await prisma.auditEvent.findMany({ where: { requestId: request.id } });
+    expect(events.map((e) => [e.action, e.actorLabel])).toEqual([["request.submit", "alice@example.com"]]);
+  });
+
+  it("refuses a cluster that is not in the catalog, at the cluster field, and stores nothing", async () => {
+    const before = await prisma.accessRequest.count();
+    const error = await createAccessRequest(person("alice"), {
+      ...input,
+      clusterArn: "arn:aws:kafka:us-east-1:111111111111:cluster/nope/7d0c7a4e-1b2c-4d3e-9f40-000000000009-1",
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExpectedError);
+    expect((error as ExpectedError).fieldErrors).toHaveProperty("clusterArn");
+    expect(await prisma.accessRequest.count()).toBe(before);
+  });
+
+  it("refuses someone without a team and an auditor", async () => {
+    await expect(createAccessRequest(person("bob"), input)).rejects.toThrow("not a member of any team");
+    await expect(createAccessRequest(person("dana"), input)).rejects.toThrow("does not allow");
+  });
+});
+
+describe("who sees a request", () => {
+  it("shows it to the requester's team and the platform roles, and hides it from other teams", async () => {
+    const request = await createAccessRequest(person("alice"), input);
+    expect(await getRequestForViewer(person("alice"), request.id)).not.toBeNull();
+    expect(await getRequestForViewer(person("bob"), request.id)).not.toBeNull();
+    expect(await getRequestForViewer(person("dana"), request.id)).not.toBeNull();
+    expect(await getRequestForViewer(person("carol"), request.id)).toBeNull();
+    const carolsList = await listRequests(person("carol"));
+    expect(carolsList.rows.map((r) => r.id)).not.toContain(request.id);
+  });
+
+  it("refuses another team's member acting on it as if it did not exist", async () => {
+    const request = await createAccessRequest(person("alice"), input);
+    await expect(
+      transitionRequest({ requestId: request.id, action: "cancel", actor: actor(person("carol")), auditActor: auditActor(person("carol")) }),
+    ).rejects.toThrow("No such request");
+  });
+});
+
+describe("deciding a request", () => {
+  it("lets an approver approve once and records who, when and the comment", async () => {
+    const request = await createAccessRequest(person("alice"), input);
+    const bob = person("bob");
+    const result = await transitionRequest({ requestId: request.id, action: "approve", actor: actor(bob), auditActor: auditActor(bob), comment: "ok for dev", expectedVersion: 0 });
+    expect(result).toEqual({ status: "APPROVED", version: 1 });
+    const saved = await prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(saved).toMatchObject({ status: "APPROVED", decidedById: bob.id, decisionComment: "ok for dev" });
+    const second = transitionRequest({ requestId: request.id, action: "approve", actor: actor(bob), auditActor: auditActor(bob) });
+    await expect(second).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("with 20 approvals at once, exactly one wins and the others are told the request changed", async () => {
+    const request = await createAccessRequest(person("alice"), input);
+    const bob = person("bob");
+    const erin = person("erin");
+    const attempts = Array.from({ length: 20 }, (_, i) => {
+      const who = i % 2 ? bob : erin;
+      return transitionRequest({ requestId: request.id, action: "approve", actor: actor(who), auditActor: auditActor(who), expectedVersion: 0 });
+    });
+    const results = await Promise.allSettled(attempts);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(19);
+    for (const l of lost) expect(l.reason).toMatchObject({ code: "conflict" });
+    const approvals = await prisma.auditEvent.count({ where: { requestId: request.id, action: "request.approve" } });
+    expect(approvals).toBe(1);
+  });
+
+  it("keeps separation of duties: an admin cannot approve the request they filed", async () => {
+    const erin = person("erin");
+    const request = await createAccessRequest(erin, input);
+    await expect(
+      transitionRequest({ requestId: request.id, action: "approve", actor: actor(erin), auditActor: auditActor(erin) }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect((await prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("SUBMITTED");
+  });
+
+  it("refuses a requester approving, and a stale version, without changing anything", async () => {
+    const request = await createAccessRequest(person("alice"), input);
+    const alice = person("alice");
+    await expect(
+      transitionRequest({ requestId: request.id, action: "approve", actor: actor(alice), auditActor: auditActor(alice) }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    const bob = person("bob");
+    await expect(
+      transitionRequest({ requestId: request.id, action: "reject", actor: actor(bob), auditActor: auditActor(bob), expectedVersion: 7, comment: "no" }),
+    ).rejects.toThrow("changed by someone else");
+    const saved = await prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(saved).toMatchObject({ status: "SUBMITTED", version: 0 });
+    expect(await prisma.auditEvent.count({ where: { requestId: request.id } })).toBe(1);
+  });
+
+  it("lets the requester's team cancel while submitted, and not after", async () => {
+    const alice = person("alice");
+    const erin = person("erin");
+    const request = await createAccessRequest(alice, input);
+    await transitionRequest({ requestId: request.id, action: "cancel", actor: actor(erin), auditActor: auditActor(erin) });
+    await expect(
+      transitionRequest({ requestId: request.id, action: "cancel", actor: actor(alice), auditActor: auditActor(alice) }),
+    ).rejects.toMatchObject({ code: "conflict" });
+  });
+});
