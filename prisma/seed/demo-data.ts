@@ -75,3 +75,22 @@ export const DEMO_CLUSTERS = [
     },
   },
 ];
+
+export const DEMO_PLATFORM_SETTINGS = {
+  crossAccountVpcVia: "peering",
+  organization: {
+    arn: "arn:aws:organizations::111111111111:organization/o-portal0001",
+    accountIds: ["111111111111", "222222222222", "333333333333"],
+    ramSharingEnabled: true,
+  },
+  transitHubs: [
+    {
+      accountId: "333333333333",
+      region: "us-east-1",
+      transitGatewayId: "tgw-0ccc0000000000001",
+      // The DX gateway's attachment is associated with the on-prem table and propagates the on-prem prefixes
+      // into the VPC table; VPC attachments do the reverse.
+      routeTables: { sharedServices: "tgw-rtb-0ccc0000000000002", spokes: "tgw-rtb-0ccc0000000000002", onPrem: "tgw-rtb-0ccc0000000000001" },
+    },
+  ],
+};

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/db/prisma-factory";
 
-import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_TEAMS, DEMO_USERS } from "./demo-data";
+import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_PLATFORM_SETTINGS, DEMO_TEAMS, DEMO_USERS } from "./demo-data";
 
 // Idempotent: running it again brings the demo rows back to their seeded values and touches nothing else.
 export async function seedDatabase(prisma: PrismaClient): Promise<void> {
@@ -28,6 +28,11 @@ export async function seedDatabase(prisma: PrismaClient): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     await prisma.awsAccount.upsert({ where: { id: account.id }, create: account, update: account });
   }
+  await prisma.platformSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, ...DEMO_PLATFORM_SETTINGS, updatedBy: "seed" },
+    update: { ...DEMO_PLATFORM_SETTINGS, updatedBy: "seed" },
+  });
   const now = new Date();
   for (const cluster of DEMO_CLUSTERS) {
     await prisma.cluster.upsert({

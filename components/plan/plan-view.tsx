@@ -1,0 +1,53 @@
+import type { ConnectionPlan } from "@/lib/domain/plan/plan-types";
+
+import { Card } from "../ui/card";
+import { formatTime } from "../ui/format-time";
+import { ChangeList, type StepProgress } from "./change-list";
+import { PreflightList } from "./preflight-list";
+import { TopologyDiagram } from "./topology-diagram";
+
+const METHOD_LABELS: Record<ConnectionPlan["method"], string> = {
+  "security-group-only": "Security group rule only",
+  "vpc-peering": "VPC peering",
+  "transit-gateway": "Transit Gateway",
+  "multi-vpc-private-connectivity": "MSK multi-VPC private connectivity",
+};
+
+export function PlanView({ plan, computedAt, progress }: { plan: ConnectionPlan; computedAt: Date | null; progress?: Map<string, StepProgress> }) {
+  const blocking = plan.preflight.filter((f) => f.severity === "block").length;
+  return (
+    <div className="space-y-6" data-testid="plan">
+      <Card title="Plan">
+        <div className="flex flex-wrap items-baseline gap-x-8 gap-y-2 text-sm">
+          <p>
+            <span className="text-slate-500">Method </span>
+            <span className="font-semibold" data-testid="plan-method">
+              {METHOD_LABELS[plan.method]}
+            </span>
+          </p>
+          <p>
+            <span className="text-slate-500">Ports </span>
+            <span className="font-mono">{plan.ports.length ? plan.ports.join(", ") : "—"}</span>
+          </p>
+          <p>
+            <span className="text-slate-500">Changes </span>
+            <span className="font-semibold">{plan.steps.length}</span>
+          </p>
+          <p className={blocking ? "font-semibold text-rose-700" : "text-emerald-800"} data-testid="plan-approvable">
+            {blocking ? `${blocking} blocking problem${blocking > 1 ? "s" : ""}: cannot be approved` : "Ready for approval"}
+          </p>
+          {computedAt ? <p className="text-xs text-slate-500">From AWS state as of {formatTime(computedAt)}</p> : null}
+        </div>
+        <div className="mt-4">
+          <TopologyDiagram topology={plan.topology} />
+        </div>
+      </Card>
+      <Card title="Preflight checks">
+        <PreflightList findings={plan.preflight} />
+      </Card>
+      <Card title="AWS changes">
+        <ChangeList steps={plan.steps} progress={progress} />
+      </Card>
+    </div>
+  );
+}

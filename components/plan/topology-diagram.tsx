@@ -1,0 +1,61 @@
+import type { Topology, TopologyEnd } from "@/lib/domain/plan/plan-types";
+
+const LINK_COLOURS: Record<Topology["link"]["kind"], string> = {
+  "security-group-only": "#64748b",
+  "vpc-peering": "#4f46e5",
+  "transit-gateway": "#0891b2",
+  "multi-vpc-private-connectivity": "#7c3aed",
+};
+
+function EndBox({ end, x, title }: { end: TopologyEnd; x: number; title: string }) {
+  const lines = [end.label, end.account ? `account ${end.account}` : null, end.region, end.vpcId, ...end.cidrs.slice(0, 3)].filter(
+    (l): l is string => Boolean(l),
+  );
+  return (
+    <g>
+      <rect x={x} y={20} width={230} height={150} rx={10} fill="#f8fafc" stroke="#94a3b8" />
+      <text x={x + 12} y={42} fontSize={11} fill="#64748b" fontWeight={600}>
+        {title.toUpperCase()}
+      </text>
+      {lines.map((line, i) => (
+        <text key={line} x={x + 12} y={64 + i * 18} fontSize={i === 0 ? 14 : 12} fontWeight={i === 0 ? 600 : 400} fill="#0f172a" fontFamily={i === 0 ? undefined : "monospace"}>
+          {line}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+// A picture of the path the plan builds: the client's network, the link, the cluster's VPC and the rule
+// that lets the client in. Drawn as SVG so it needs no client-side code.
+export function TopologyDiagram({ topology }: { topology: Topology }) {
+  const colour = LINK_COLOURS[topology.link.kind];
+  const rule = topology.securityGroupRule;
+  return (
+    <figure>
+      <svg viewBox="0 0 700 230" className="w-full" role="img" aria-label={`${topology.client.label} to ${topology.cluster.label} through ${topology.link.label}`}>
+        <EndBox end={topology.client} x={10} title="client" />
+        <EndBox end={topology.cluster} x={460} title="MSK cluster" />
+        <line x1={240} y1={95} x2={460} y2={95} stroke={colour} strokeWidth={4} strokeDasharray={topology.link.kind === "multi-vpc-private-connectivity" ? "8 6" : undefined} />
+        <polygon points="460,95 448,88 448,102" fill={colour} />
+        <text x={350} y={82} textAnchor="middle" fontSize={13} fontWeight={600} fill={colour}>
+          {topology.link.label}
+        </text>
+        {topology.link.id ? (
+          <text x={350} y={116} textAnchor="middle" fontSize={11} fill="#334155" fontFamily="monospace">
+            {topology.link.id}
+          </text>
+        ) : null}
+        {rule ? (
+          <text x={460} y={200} fontSize={11} fill="#334155">
+            <tspan fontWeight={600}>{rule.groupId}</tspan> allows TCP {rule.ports.join(", ")}
+            <tspan x={460} dy={15}>
+              from {rule.sources.slice(0, 2).join(", ")}
+              {rule.sources.length > 2 ? ` +${rule.sources.length - 2}` : ""}
+            </tspan>
+          </text>
+        ) : null}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import {
+  allowedActions,
+  decideTransition,
+  isTerminal,
+  LIFECYCLE_ACTIONS,
+  REQUEST_STATUSES,
+  STATUS_LABELS,
+  type Actor,
+  type LifecycleAction,
+  type RequestStatus,
+} from "./lifecycle";
+
+const request = { requesterId: "u-req", teamId: "team-a" };
+
+const ACTORS = {
+  system: { kind: "system" },
+  requester: { kind: "user", userId: "u-req", roles: ["requester"], teamIds: ["team-a"] },
+  teammate: { kind: "user", userId: "u-mate", roles: ["requester"], teamIds: ["team-a"] },
+  outsider: { kind: "user", userId: "u-out", roles: ["requester"], teamIds: ["team-b"] },
+  approver: { kind: "user", userId: "u-appr", roles: ["approver"], teamIds: ["team-p"] },
+  approverRequester: { kind: "user", userId: "u-req", roles: ["approver"], teamIds: ["team-a"] },
+  auditor: { kind: "user", userId: "u-aud", roles: ["auditor"], teamIds: ["team-a"] },
+  admin: { kind: "user", userId: "u-adm", roles: ["admin"], teamIds: [] },
+  adminRequester: { kind: "user", userId: "u-req", roles: ["admin"], teamIds: ["team-a"] },
+} satisfies Record<string, Actor>;
+type ActorName = keyof typeof ACTORS;
+
+const OPERATORS: ActorName[] = ["approver", "approverRequester", "admin", "adminRequester"];
+
+// Every allowed (status, action) edge, who may take it, and where it leads. Anything not listed is refused.
+const EDGES: Array<[RequestStatus, LifecycleAction, ActorName[], RequestStatus]> = [
+  ["SUBMITTED", "approve", ["approver", "admin"], "APPROVED"],
+  ["SUBMITTED", "reject", ["approver", "admin"], "REJECTED"],
+  ["SUBMITTED", "cancel", ["requester", "teammate", "approverRequester", "admin", "adminRequester"], "CANCELLED"],
+  ["APPROVED", "start-provisioning", ["system"], "PROVISIONING"],
+  ["PROVISIONING", "start-verifying", ["system"], "VERIFYING"],
+  ["VERIFYING", "activate", ["system"], "ACTIVE"],
+  ["PROVISIONING", "fail", ["system"], "FAILED"],
+  ["VERIFYING", "fail", ["system"], "FAILED"],
+  ["DECOMMISSIONING", "fail", ["system"], "FAILED"],
+  ["ROLLING_BACK", "fail", ["system"], "FAILED"],
+  ["FAILED", "retry", OPERATORS, "APPROVED"],
+  ["FAILED", "rollback", OPERATORS, "ROLLING_BACK"],
+  ["ROLLING_BACK", "finish-rollback", ["system"], "ROLLED_BACK"],
+  ["ACTIVE", "decommission", ["requester", "teammate", ...OPERATORS], "DECOMMISSIONING"],
+  ["DECOMMISSIONING", "finish-decommission", ["system"], "DECOMMISSIONED"],
+];
+
+const table = REQUEST_STATUSES.flatMap((status) =>
+  LIFECYCLE_ACTIONS.flatMap((action) =>
+    (Object.keys(ACTORS) as ActorName[]).map((actorName) => {
+      const edge = EDGES.find(([s, a]) => s === status && a === action);
+      const allowed = edge !== undefined && edge[2].includes(actorName);
+      return { status, action, actorName, edgeExists: edge !== undefined, to: allowed ? edge[3] : null };
+    }),
+  ),
+);
+
+describe("decideTransition: every status x action x actor", () => {
+  it.each(table)("$status --$action by $actorName", ({ status, action, actorName, edgeExists, to }) => {
+    const decision = decideTransition({ status, action, actor: ACTORS[actorName], request });
+    if (to) {
+      expect(decision).toEqual({ ok: true, to });
+    } else {
+      expect(decision.ok).toBe(false);
+      if (!decision.ok) {
+        expect(decision.code).toMatch(edgeExists ? /^(forbidden|separation-of-duties)$/ : /^invalid-transition$/);
+        expect(decision.reason.length).toBeGreaterThan(10);
+      }
+    }
+  });
+});
+
+describe("separation of duties", () => {
+  it.each<[ActorName, LifecycleAction]>([
+    ["approverRequester", "approve"],
+    ["approverRequester", "reject"],
+    ["adminRequester", "approve"],
+    ["adminRequester", "reject"],
+  ])("%s cannot %s their own request, whatever their roles", (actorName, action) => {
+    const decision = decideTransition({ status: "SUBMITTED", action, actor: ACTORS[actorName], request });
+    expect(decision).toMatchObject({ ok: false, code: "separation-of-duties" });
+  });
+
+  it("a requester without approve permission is forbidden rather than told about separation of duties", () => {
+    const decision = decideTransition({ status: "SUBMITTED", action: "approve", actor: ACTORS.requester, request });
+    expect(decision).toMatchObject({ ok: false, code: "forbidden" });
+  });
+});
+
+describe("preflight blocks approval", () => {
+  it.each<[LifecycleAction, boolean]>([
+    ["approve", false],
+    ["reject", true],
+    ["cancel", true],
+  ])("%s with a blocking finding -> allowed %s", (action, allowed) => {
+    const decision = decideTransition({ status: "SUBMITTED", action, actor: ACTORS.admin, request: { ...request, blockedByPreflight: true } });
+    expect(decision.ok).toBe(allowed);
+    if (!decision.ok) expect(decision).toMatchObject({ code: "invalid-transition", reason: expect.stringMatching(/preflight/) });
+  });
+});
+
+describe("allowedActions", () => {
+  it.each<[RequestStatus, ActorName, LifecycleAction[]]>([
+    ["SUBMITTED", "approver", ["approve", "reject"]],
+    ["SUBMITTED", "requester", ["cancel"]],
+    ["SUBMITTED", "approverRequester", ["cancel"]],
+    ["SUBMITTED", "admin", ["approve", "reject", "cancel"]],
+    ["SUBMITTED", "auditor", []],
+    ["FAILED", "approver", ["retry", "rollback"]],
+    ["FAILED", "requester", []],
+    ["ACTIVE", "teammate", ["decommission"]],
+    ["ACTIVE", "outsider", []],
+    ["PROVISIONING", "system", ["start-verifying", "fail"]],
+    ["DECOMMISSIONED", "admin", []],
+  ])("%s for %s -> %j", (status, actorName, expected) => {
+    expect(allowedActions(status, ACTORS[actorName], request)).toEqual(expected);
+  });
+});
+
+describe("isTerminal and labels", () => {
+  it.each(REQUEST_STATUSES)("%s", (status) => {
+    expect(isTerminal(status)).toBe(["REJECTED", "CANCELLED", "ROLLED_BACK", "DECOMMISSIONED"].includes(status));
+    expect(STATUS_LABELS[status].length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,209 @@
+import { hasPermission, type Role } from "./roles";
+
+export const REQUEST_STATUSES = [
+  "SUBMITTED",
+  "APPROVED",
+  "REJECTED",
+  "CANCELLED",
+  "PROVISIONING",
+  "VERIFYING",
+  "ACTIVE",
+  "FAILED",
+  "ROLLING_BACK",
+  "ROLLED_BACK",
+  "DECOMMISSIONING",
+  "DECOMMISSIONED",
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const LIFECYCLE_ACTIONS = [
+  "approve",
+  "reject",
+  "cancel",
+  "start-provisioning",
+  "start-verifying",
+  "activate",
+  "fail",
+  "retry",
+  "rollback",
+  "finish-rollback",
+  "decommission",
+  "finish-decommission",
+] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+export type Actor =
+  | { kind: "user"; userId: string; roles: readonly Role[]; teamIds: readonly string[] }
+  | { kind: "system" };
+
+export type RequestParties = {
+  requesterId: string;
+  teamId: string;
+  /** True while the plan has a blocking preflight finding: such a request can be rejected, never approved. */
+  blockedByPreflight?: boolean;
+};
+
+export type TransitionDecision =
+  | { ok: true; to: RequestStatus }
+  | { ok: false; code: "invalid-transition" | "forbidden" | "separation-of-duties"; reason: string };
+
+type UserActor = Extract<Actor, { kind: "user" }>;
+type Who = (actor: UserActor, request: RequestParties) => boolean;
+
+type Edge = {
+  from: readonly RequestStatus[];
+  to: RequestStatus;
+  // "system" edges are taken only by the provisioner; a person can never push a request through them.
+  by: "system" | { who: Who; describe: string };
+  separationOfDuties?: true;
+};
+
+const isAdmin: Who = (a) => a.roles.includes("admin");
+const teamCreator: Who = (a, r) => a.teamIds.includes(r.teamId) && hasPermission(a.roles, "request:create");
+const canApprove: Who = (a) => hasPermission(a.roles, "request:approve");
+const canOperate: Who = (a) => hasPermission(a.roles, "request:operate");
+
+const EDGES: Record<LifecycleAction, Edge> = {
+  approve: {
+    from: ["SUBMITTED"],
+    to: "APPROVED",
+    by: { who: canApprove, describe: "Only approvers can approve requests" },
+    separationOfDuties: true,
+  },
+  reject: {
+    from: ["SUBMITTED"],
+    to: "REJECTED",
+    by: { who: canApprove, describe: "Only approvers can reject requests" },
+    separationOfDuties: true,
+  },
+  cancel: {
+    from: ["SUBMITTED"],
+    to: "CANCELLED",
+    by: {
+      who: (a, r) => a.userId === r.requesterId || teamCreator(a, r) || isAdmin(a, r),
+      describe: "Only the requester, their team or an administrator can cancel this request",
+    },
+  },
+  "start-provisioning": { from: ["APPROVED"], to: "PROVISIONING", by: "system" },
+  "start-verifying": { from: ["PROVISIONING"], to: "VERIFYING", by: "system" },
+  activate: { from: ["VERIFYING"], to: "ACTIVE", by: "system" },
+  fail: { from: ["PROVISIONING", "VERIFYING", "DECOMMISSIONING", "ROLLING_BACK"], to: "FAILED", by: "system" },
+  retry: {
+    from: ["FAILED"],
+    to: "APPROVED",
+    by: { who: canOperate, describe: "Only operators (approvers or administrators) can retry a request" },
+  },
+  rollback: {
+    from: ["FAILED"],
+    to: "ROLLING_BACK",
+    by: { who: canOperate, describe: "Only operators (approvers or administrators) can roll back a request" },
+  },
+  "finish-rollback": { from: ["ROLLING_BACK"], to: "ROLLED_BACK", by: "system" },
+  decommission: {
+    from: ["ACTIVE"],
+    to: "DECOMMISSIONING",
+    by: {
+      who: (a, r) => teamCreator(a, r) || canOperate(a, r),
+      describe: "Only the requesting team or an operator can decommission this connection",
+    },
+  },
+  "finish-decommission": { from: ["DECOMMISSIONING"], to: "DECOMMISSIONED", by: "system" },
+};
+
+export function decideTransition(input: {
+  status: RequestStatus;
+  action: LifecycleAction;
+  actor: Actor;
+  request: RequestParties;
+}): TransitionDecision {
+  const { status, action, actor, request } = input;
+  const edge = EDGES[action];
+  if (!edge.from.includes(status)) {
+    return {
+      ok: false,
+      code: "invalid-transition",
+      reason: `A request that is ${STATUS_LABELS[status].toLowerCase()} cannot be ${ACTION_LABELS[action].past}`,
+    };
+  }
+  if (edge.by === "system") {
+    if (actor.kind === "system") return { ok: true, to: edge.to };
+    return { ok: false, code: "forbidden", reason: `Only the provisioner can ${ACTION_LABELS[action].verb} a request` };
+  }
+  if (actor.kind !== "user") {
+    return { ok: false, code: "forbidden", reason: `A person must ${ACTION_LABELS[action].verb} a request` };
+  }
+  if (!edge.by.who(actor, request)) return { ok: false, code: "forbidden", reason: edge.by.describe };
+  if (edge.separationOfDuties && actor.userId === request.requesterId) {
+    return {
+      ok: false,
+      code: "separation-of-duties",
+      reason: `You filed this request, so someone else must ${ACTION_LABELS[action].verb} it`,
+    };
+  }
+  if (action === "approve" && request.blockedByPreflight) {
+    return {
+      ok: false,
+      code: "invalid-transition",
+      reason: "The plan has blocking preflight findings; resolve them and re-plan, or reject the request",
+    };
+  }
+  return { ok: true, to: edge.to };
+}
+
+export function allowedActions(status: RequestStatus, actor: Actor, request: RequestParties): LifecycleAction[] {
+  return LIFECYCLE_ACTIONS.filter((action) => decideTransition({ status, action, actor, request }).ok);
+}
+
+const TERMINAL: ReadonlySet<RequestStatus> = new Set(["REJECTED", "CANCELLED", "ROLLED_BACK", "DECOMMISSIONED"]);
+
+export function isTerminal(status: RequestStatus): boolean {
+  return TERMINAL.has(status);
+}
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  SUBMITTED: "Awaiting approval",
+  APPROVED: "Approved, queued",
+  REJECTED: "Rejected",
+  CANCELLED: "Cancelled",
+  PROVISIONING: "Provisioning",
+  VERIFYING: "Verifying",
+  ACTIVE: "Active",
+  FAILED: "Failed",
+  ROLLING_BACK: "Rolling back",
+  ROLLED_BACK: "Rolled back",
+  DECOMMISSIONING: "Decommissioning",
+  DECOMMISSIONED: "Decommissioned",
+};
+
+export type StatusTone = "neutral" | "info" | "progress" | "success" | "warning" | "danger";
+
+/** The colour family beside the label; the label alone must carry the meaning. */
+export const STATUS_TONES: Record<RequestStatus, StatusTone> = {
+  SUBMITTED: "info",
+  APPROVED: "info",
+  REJECTED: "danger",
+  CANCELLED: "neutral",
+  PROVISIONING: "progress",
+  VERIFYING: "progress",
+  ACTIVE: "success",
+  FAILED: "danger",
+  ROLLING_BACK: "warning",
+  ROLLED_BACK: "neutral",
+  DECOMMISSIONING: "warning",
+  DECOMMISSIONED: "neutral",
+};
+
+export const ACTION_LABELS: Record<LifecycleAction, { verb: string; past: string; button: string }> = {
+  approve: { verb: "approve", past: "approved", button: "Approve" },
+  reject: { verb: "reject", past: "rejected", button: "Reject" },
+  cancel: { verb: "cancel", past: "cancelled", button: "Cancel request" },
+  "start-provisioning": { verb: "start provisioning", past: "provisioned", button: "Start provisioning" },
+  "start-verifying": { verb: "start verifying", past: "verified", button: "Start verifying" },
+  activate: { verb: "activate", past: "activated", button: "Activate" },
+  fail: { verb: "fail", past: "marked failed", button: "Mark failed" },
+  retry: { verb: "retry", past: "retried", button: "Retry" },
+  rollback: { verb: "roll back", past: "rolled back", button: "Roll back" },
+  "finish-rollback": { verb: "finish rolling back", past: "marked rolled back", button: "Finish rollback" },
+  decommission: { verb: "decommission", past: "decommissioned", button: "Decommission" },
+  "finish-decommission": { verb: "finish decommissioning", past: "marked decommissioned", button: "Finish decommission" },
+};

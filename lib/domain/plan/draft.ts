@@ -1,0 +1,39 @@
+import type { PlanStep, PreflightFinding, StepRef } from "./plan-types";
+
+/** The steps and findings a planner accumulates; steps keep insertion order, which is a valid run order. */
+export type PlanDraft = { steps: PlanStep[]; preflight: PreflightFinding[] };
+
+export function newDraft(): PlanDraft {
+  return { steps: [], preflight: [] };
+}
+
+export function addStep(draft: PlanDraft, step: PlanStep): void {
+  if (draft.steps.some((s) => s.key === step.key)) throw new Error(`Duplicate plan step key ${step.key}`);
+  const unknown = step.dependsOn.filter((k) => !draft.steps.some((s) => s.key === k));
+  if (unknown.length > 0) throw new Error(`Step ${step.key} depends on unknown steps ${unknown.join(", ")}`);
+  draft.steps.push(step);
+}
+
+export function addFinding(draft: PlanDraft, finding: PreflightFinding): void {
+  const same = draft.preflight.some((f) => f.code === finding.code && f.message === finding.message);
+  if (!same) draft.preflight.push(finding);
+}
+
+export function ref(stepKey: string, output: string): StepRef {
+  return { $ref: `${stepKey}.${output}` };
+}
+
+/** Output names never contain a dot, so a reference splits at its last one (step keys may hold CIDRs). */
+export function parseRef(value: StepRef): { stepKey: string; output: string } {
+  const at = value.$ref.lastIndexOf(".");
+  return { stepKey: value.$ref.slice(0, at), output: value.$ref.slice(at + 1) };
+}
+
+export function isRef(value: unknown): value is StepRef {
+  return typeof value === "object" && value !== null && typeof (value as { $ref?: unknown }).$ref === "string";
+}
+
+/** Shown in summaries where the id is not known until the step runs. */
+export function describeId(value: string | StepRef, placeholder: string): string {
+  return typeof value === "string" ? value : placeholder;
+}

@@ -1,0 +1,173 @@
+import type { AuthMode, ClientLocation } from "../request-input";
+
+/** Facts gathered by discovery (lib/aws); the planner never guesses what these would have said. */
+
+export type SubnetFacts = { subnetId: string; azId: string; routeTableId: string; cidr: string };
+
+export type RouteFacts = {
+  destinationCidr: string;
+  /** "local", or the id of the target: pcx-…, tgw-…, igw-…, nat-…, vgw-…, eni-… */
+  target: string;
+  state?: "active" | "blackhole";
+  /** Propagated routes (VGW / TGW propagation) do not count against the per-table route quota. */
+  propagated?: boolean;
+};
+
+export type RouteTableFacts = { routeTableId: string; routes: RouteFacts[] };
+
+export type SgRuleSource =
+  | { kind: "cidr"; cidr: string }
+  | { kind: "sg"; groupId: string; userId?: string }
+  | { kind: "prefix-list"; prefixListId: string };
+
+/** One entry per source, as AWS counts rules against the per-group quota. */
+export type SgIngressRule = { protocol: string; fromPort: number; toPort: number; source: SgRuleSource };
+
+export type SecurityGroupFacts = { groupId: string; ingress: SgIngressRule[] };
+
+export type VpcRef = { accountId: string; region: string; vpcId: string };
+
+export type PeeringStatus =
+  | "initiating-request"
+  | "pending-acceptance"
+  | "provisioning"
+  | "active"
+  | "failed"
+  | "rejected"
+  | "expired"
+  | "deleting"
+  | "deleted";
+
+export type PeeringSide = VpcRef & { allowDnsResolutionFromRemoteVpc: boolean };
+
+export type PeeringFacts = {
+  peeringId: string;
+  status: PeeringStatus;
+  requester: PeeringSide;
+  accepter: PeeringSide;
+};
+
+export type TgwAttachmentFacts = {
+  attachmentId: string;
+  transitGatewayId: string;
+  state: "pendingAcceptance" | "pending" | "available" | "modifying" | "deleting" | "deleted" | "failed" | "rejected";
+  subnetIds: string[];
+  azIds: string[];
+  securityGroupReferencingSupport: boolean;
+  associatedRouteTableId: string | null;
+  propagatedRouteTableIds: string[];
+};
+
+export type VpcNetworkFacts = VpcRef & {
+  cidrs: string[];
+  dnsHostnames: boolean;
+  dnsSupport: boolean;
+  routeTables: RouteTableFacts[];
+  /** Peerings of this VPC in any state. */
+  peerings: PeeringFacts[];
+  tgwAttachments: TgwAttachmentFacts[];
+};
+
+/** Field names as GetBootstrapBrokers returns them, so discovery copies the response as is. */
+export type BootstrapBrokers = {
+  BootstrapBrokerString?: string;
+  BootstrapBrokerStringTls?: string;
+  BootstrapBrokerStringSaslScram?: string;
+  BootstrapBrokerStringSaslIam?: string;
+  BootstrapBrokerStringVpcConnectivityTls?: string;
+  BootstrapBrokerStringVpcConnectivitySaslScram?: string;
+  BootstrapBrokerStringVpcConnectivitySaslIam?: string;
+};
+
+export type MultiVpcAuthMode = Exclude<AuthMode, "plaintext">;
+
+export type PolicyStatement = {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Principal?: { AWS: string | string[] } | "*";
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, unknown>;
+};
+export type PolicyDocument = { Version: "2012-10-17"; Statement: PolicyStatement[] };
+
+export type ClusterFacts = VpcNetworkFacts & {
+  arn: string;
+  name: string;
+  /** DescribeClusterV2 CurrentVersion, needed by UpdateConnectivity. */
+  currentVersion: string;
+  kafkaVersion: string;
+  instanceType: string;
+  brokerSubnets: SubnetFacts[];
+  securityGroups: SecurityGroupFacts[];
+  enabledAuthModes: AuthMode[];
+  encryptionInTransit: "TLS" | "TLS_PLAINTEXT" | "PLAINTEXT";
+  multiVpc: Record<MultiVpcAuthMode, boolean>;
+  bootstrap: BootstrapBrokers;
+  clusterPolicy: { policy: PolicyDocument; currentVersion: string } | null;
+  /** Peering requests this account has outstanding (the quota counts per account). */
+  outstandingPeeringRequests: number;
+};
+
+export type ClientFacts = VpcNetworkFacts & {
+  /** The subnets named in the request, or every subnet of the VPC when none were named. */
+  subnets: SubnetFacts[];
+  securityGroupIds: string[];
+  outstandingPeeringRequests: number;
+};
+
+export type TransitHub = {
+  accountId: string;
+  region: string;
+  transitGatewayId: string;
+  transitGatewayArn: string;
+  autoAcceptSharedAttachments: boolean;
+  securityGroupReferencingSupport: boolean;
+  routeTables: { sharedServices: string; spokes: string; onPrem: string };
+  dxGatewayAssociation: {
+    dxGatewayId: string;
+    state: "associating" | "associated" | "disassociating" | "disassociated" | "updating";
+    allowedPrefixes: string[];
+  } | null;
+  share: {
+    resourceShareArn: string;
+    /** Principals the TGW share is associated with: account ids or organization / OU ARNs. */
+    principals: string[];
+    pendingInvitations: Array<{ accountId: string; invitationArn: string }>;
+  } | null;
+};
+
+export type Quotas = {
+  activePeeringsPerVpc: number;
+  outstandingPeeringRequests: number;
+  routesPerRouteTable: number;
+  inboundRulesPerSecurityGroup: number;
+};
+
+export type PlatformSettings = {
+  tagKeys: { requestId: string; stepKey: string };
+  extraTags?: Record<string, string>;
+  crossAccountVpcVia: "peering" | "transit-gateway";
+  organization: { arn: string; accountIds: string[]; ramSharingEnabled: boolean } | null;
+  transitHubs: TransitHub[];
+  quotas?: Partial<Quotas>;
+};
+
+export type TopicAccess = { readTopics: string[]; writeTopics: string[]; consumerGroups: string[] };
+
+export type PlanRequest = {
+  id: string;
+  client: ClientLocation;
+  authModes: AuthMode[];
+  /** A VPC client may ask for multi-VPC private connectivity instead of the default method. */
+  preferredMethod?: "multi-vpc-private-connectivity";
+  /** Narrows the IAM policy; without it the policy covers every topic and group of the cluster. */
+  topicAccess?: TopicAccess;
+};
+
+export type PlanInput = {
+  request: PlanRequest;
+  cluster: ClusterFacts;
+  client: ClientFacts | null;
+  platform: PlatformSettings;
+};

@@ -1,0 +1,84 @@
+import type { AuthMode } from "../request-input";
+import type { Scenario } from "../scenario";
+import type { PolicyDocument } from "./facts";
+
+export const CONNECTION_METHODS = [
+  "security-group-only",
+  "vpc-peering",
+  "transit-gateway",
+  "multi-vpc-private-connectivity",
+] as const;
+export type ConnectionMethod = (typeof CONNECTION_METHODS)[number];
+
+export const STEP_KINDS = [
+  "create-peering",
+  "accept-peering",
+  "enable-peering-dns",
+  "create-route",
+  "authorize-sg-ingress",
+  "share-tgw",
+  "accept-share-invitation",
+  "attach-vpc-to-tgw",
+  "accept-tgw-attachment",
+  "associate-tgw-route-table",
+  "enable-tgw-propagation",
+  "create-tgw-route",
+  "enable-multi-vpc-connectivity",
+  "put-cluster-policy",
+  "create-vpc-connection",
+] as const;
+export type StepKind = (typeof STEP_KINDS)[number];
+
+/** A value an earlier step produces, e.g. { $ref: "create-peering.VpcPeeringConnectionId" }. */
+export type StepRef = { $ref: string };
+
+export type PlanStep = {
+  key: string;
+  kind: StepKind;
+  account: string;
+  region: string;
+  command: string;
+  input: Record<string, unknown>;
+  dependsOn: string[];
+  /** shared: later requests may rely on it too, so undo must first check nobody else does. */
+  creates: { type: string; ref?: string; shared?: boolean } | null;
+  undo: { command: string; input: Record<string, unknown> } | null;
+  summary: string;
+};
+
+export type PreflightSeverity = "block" | "warn" | "info";
+
+export type PreflightFinding = {
+  severity: PreflightSeverity;
+  code: string;
+  message: string;
+  remedy: string;
+  rule?: string;
+};
+
+export type ClientSettings = Partial<
+  Record<AuthMode, { bootstrap: string | null; java: Record<string, string>; librdkafka: Record<string, string>; notes: string[] }>
+>;
+
+export type TopologyEnd = { label: string; account: string | null; region: string | null; vpcId: string | null; cidrs: string[] };
+
+export type Topology = {
+  client: TopologyEnd;
+  cluster: TopologyEnd;
+  link: { kind: ConnectionMethod; id: string | null; label: string };
+  securityGroupRule: { groupId: string; ports: number[]; sources: string[] } | null;
+};
+
+export type ConnectionPlan = {
+  scenario: Scenario;
+  method: ConnectionMethod;
+  steps: PlanStep[];
+  preflight: PreflightFinding[];
+  /** False when any finding blocks: such a plan cannot be approved. */
+  approvable: boolean;
+  ports: number[];
+  bootstrap: string | null;
+  clientSettings: ClientSettings;
+  iamPolicy: PolicyDocument | null;
+  topology: Topology;
+};

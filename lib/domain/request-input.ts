@@ -1,0 +1,124 @@
+import { z } from "zod";
+import {
+  accountIdSchema,
+  cidrSchema,
+  regionSchema,
+  securityGroupIdSchema,
+  subnetIdSchema,
+  vpcIdSchema,
+} from "./aws-ids";
+import { cidrOf, isPrivateCidr } from "./cidr";
+import { parseClusterArn } from "./cluster-arn";
+
+export const AUTH_MODES = ["iam", "scram", "tls", "plaintext"] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+function noDuplicates<T>(items: readonly T[], ctx: z.RefinementCtx, message: (item: T) => string): void {
+  const seen = new Set<T>();
+  items.forEach((item, index) => {
+    if (seen.has(item)) ctx.addIssue({ code: "custom", message: message(item), path: [index] });
+    seen.add(item);
+  });
+}
+
+const onPremCidrSchema = cidrSchema.superRefine((value, ctx) => {
+  // Only judge ranges once the syntax is right; the syntax message already explains the rest.
+  let cidr;
+  try {
+    cidr = cidrOf(value);
+  } catch {
+    return;
+  }
+  if (cidr.prefix === 0) {
+    ctx.addIssue({ code: "custom", message: "0.0.0.0/0 would open the cluster to every network; list your network's CIDRs" });
+  } else if (!isPrivateCidr(cidr)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "On-premises CIDRs must be private (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10)",
+    });
+  }
+});
+
+const awsVpcClientSchema = z.object({
+  type: z.literal("aws-vpc"),
+  accountId: accountIdSchema,
+  region: regionSchema,
+  vpcId: vpcIdSchema,
+  securityGroupIds: z
+    .array(securityGroupIdSchema, { error: "Add the security group your client uses" })
+    .min(1, "Add at least one security group your client uses")
+    .superRefine((ids, ctx) => noDuplicates(ids, ctx, (id) => `${id} is listed twice`)),
+  subnetIds: z
+    .array(subnetIdSchema)
+    .min(1, "Leave the subnets out to use all of the VPC's subnets, or list at least one")
+    .superRefine((ids, ctx) => noDuplicates(ids, ctx, (id) => `${id} is listed twice`))
+    .optional(),
+});
+
+const onPremClientSchema = z.object({
+  type: z.literal("on-prem"),
+  cidrs: z
+    .array(onPremCidrSchema, { error: "Add your network's CIDRs" })
+    .min(1, "Add at least one CIDR of your on-premises network")
+    .superRefine((cidrs, ctx) => noDuplicates(cidrs, ctx, (c) => `${c} is listed twice`)),
+});
+
+const saasClientSchema = z.object({
+  type: z.literal("saas"),
+  accountId: accountIdSchema,
+  providerName: z
+    .string({ error: "Enter the provider's name" })
+    .trim()
+    .min(2, "Enter the provider's name")
+    .max(100, "Keep the provider's name under 100 characters"),
+});
+
+export const clientLocationSchema = z.discriminatedUnion("type", [awsVpcClientSchema, onPremClientSchema, saasClientSchema], {
+  error: "Choose where the client runs: an AWS VPC, on-premises, or a SaaS provider",
+});
+export type ClientLocation = z.infer<typeof clientLocationSchema>;
+export type AwsVpcClientLocation = Extract<ClientLocation, { type: "aws-vpc" }>;
+
+export const clusterArnSchema = z
+  .string({ error: "Choose a cluster" })
+  .trim()
+  .refine((arn): boolean => parseClusterArn(arn) !== null, {
+    error: "Enter an MSK cluster ARN like arn:aws:kafka:us-east-1:123456789012:cluster/name/uuid",
+  });
+
+export const authModeSchema = z.enum(AUTH_MODES, { error: "Choose IAM, SASL/SCRAM, TLS or plaintext" });
+
+export const requestInputSchema = z.object({
+  clusterArn: clusterArnSchema,
+  client: clientLocationSchema,
+  authModes: z
+    .array(authModeSchema, { error: "Choose at least one authentication mode" })
+    .min(1, "Choose at least one authentication mode")
+    .superRefine((modes, ctx) => {
+      if (new Set(modes).size !== modes.length) {
+        ctx.addIssue({ code: "custom", message: "Choose each authentication mode once" });
+      }
+    }),
+  environment: z.enum(ENVIRONMENTS, { error: "Choose dev, staging or prod" }),
+  justification: z
+    .string({ error: "Say why the client needs access" })
+    .trim()
+    .min(20, "Say in at least 20 characters why the client needs access")
+    .max(2000, "Keep the justification under 2000 characters"),
+});
+export type RequestInput = z.infer<typeof requestInputSchema>;
+
+/** Dotted field paths ("client.cidrs.1") to messages; "" holds errors about the whole form. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    const list = out[key] ?? [];
+    if (!list.includes(issue.message)) list.push(issue.message);
+    out[key] = list;
+  }
+  return out;
+}
