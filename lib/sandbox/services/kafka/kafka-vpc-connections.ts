@@ -1,0 +1,185 @@
+import { z } from "zod";
+import { awsError } from "../../core/aws-error";
+import { AWS_DELAYS, dueAfter } from "../../core/clock";
+import { newUuid } from "../../core/ids";
+import { paginate } from "../../core/pagination";
+import { parseJsonBody } from "../../protocols/json-input";
+import type { AuthScheme, MskVpcConnection } from "../../state/types";
+import type { RequestContext } from "../../state/world";
+import { authorizeCluster, findCluster, requireOwner } from "./kafka-access";
+
+const SCHEME: Record<MskVpcConnection["authentication"], AuthScheme> = {
+  SASL_IAM: "iam",
+  SASL_SCRAM: "scram",
+  TLS: "tls",
+};
+
+const createInput = z.object({
+  targetClusterArn: z.string().min(1),
+  authentication: z.enum(["SASL_IAM", "SASL_SCRAM", "TLS"]),
+  vpcId: z.string().min(1),
+  clientSubnets: z.array(z.string()).min(1),
+  securityGroups: z.array(z.string()).min(1),
+  tags: z.record(z.string(), z.string()).optional(),
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Called by the client (e.g. a SaaS provider) in its own account. Needs the cluster policy to
+ * grant kafka:CreateVpcConnection, multi-VPC on for the scheme, same region, and client subnets
+ * in the cluster's zone ids (MSK developer guide, "mvpc-cross-account-create-connection").
+ */
+export function createVpcConnection(ctx: RequestContext, body: string) {
+  const input = parseJsonBody(createInput, body, "BadRequestException");
+  const state = ctx.world.state;
+  const cluster = state.clusters[input.targetClusterArn];
+  if (!cluster) throw awsError("NotFoundException", `The resource ${input.targetClusterArn} does not exist.`, 404);
+  if (cluster.region !== ctx.region) {
+    throw awsError("BadRequestException", "Multi-VPC connectivity works only within the cluster's region.");
+  }
+  authorizeCluster(ctx, cluster, "kafka:CreateVpcConnection");
+  const scheme = SCHEME[input.authentication];
+  if (!cluster.vpcConnectivity[scheme]) {
+    throw awsError(
+      "BadRequestException",
+      `Multi-VPC connectivity is not turned on for ${input.authentication} on the target cluster.`,
+    );
+  }
+  const vpc = state.vpcs[input.vpcId];
+  if (!vpc || vpc.accountId !== ctx.accountId || vpc.region !== ctx.region) {
+    throw awsError("BadRequestException", `The VPC ${input.vpcId} does not exist in your account.`);
+  }
+  for (const id of input.clientSubnets) {
+    const subnet = state.subnets[id];
+    if (!subnet || subnet.vpcId !== vpc.id) {
+      throw awsError("BadRequestException", `The subnet ${id} does not belong to ${vpc.id}.`);
+    }
+    if (!cluster.zoneIds.includes(subnet.availabilityZoneId)) {
+      throw awsError(
+        "BadRequestException",
+        `The subnet ${id} is in zone ${subnet.availabilityZoneId}; the cluster's zones are ${cluster.zoneIds.join(", ")}.`,
+      );
+    }
+  }
+  for (const id of input.securityGroups) {
+    const sg = state.securityGroups[id];
+    if (!sg || sg.vpcId !== vpc.id) {
+      throw awsError("BadRequestException", `The security group ${id} does not belong to ${vpc.id}.`);
+    }
+  }
+  const duplicate = Object.values(state.vpcConnections).find(
+    (v) =>
+      v.clusterArn === cluster.arn &&
+      v.vpcId === vpc.id &&
+      v.authentication === input.authentication &&
+      !["REJECTED", "FAILED"].includes(v.state),
+  );
+  if (duplicate) {
+    throw awsError("ConflictException", `A VPC connection from ${vpc.id} to this cluster already exists.`, 409);
+  }
+  const arn = `arn:aws:kafka:${ctx.region}:${ctx.accountId}:vpc-connection/${cluster.accountId}/${cluster.name}/${newUuid(
+    state.counter,
+  )}`;
+  const conn: MskVpcConnection = {
+    arn,
+    clusterArn: cluster.arn,
+    accountId: ctx.accountId,
+    region: ctx.region,
+    vpcId: vpc.id,
+    subnets: input.clientSubnets,
+    securityGroups: input.securityGroups,
+    authentication: input.authentication,
+    state: "CREATING",
+    dueAt: dueAfter(ctx.world.clock, AWS_DELAYS.mskVpcConnection),
+    createdAt: ctx.now,
+    tags: input.tags ?? {},
+  };
+  state.vpcConnections[arn] = conn;
+  return {
+    vpcConnectionArn: arn,
+    state: conn.state,
+    authentication: conn.authentication,
+    vpcId: conn.vpcId,
+    clientSubnets: conn.subnets,
+    securityGroups: conn.securityGroups,
+    creationTime: iso(conn.createdAt),
+    tags: conn.tags,
+  };
+}
+
+function ownConnection(ctx: RequestContext, arn: string): MskVpcConnection {
+  const conn = ctx.world.state.vpcConnections[arn];
+  if (!conn || conn.accountId !== ctx.accountId || conn.region !== ctx.region) {
+    throw awsError("NotFoundException", `The VPC connection ${arn} does not exist.`, 404);
+  }
+  return conn;
+}
+
+export function describeVpcConnection(ctx: RequestContext, arn: string) {
+  const conn = ownConnection(ctx, arn);
+  return {
+    vpcConnectionArn: conn.arn,
+    targetClusterArn: conn.clusterArn,
+    state: conn.state,
+    authentication: conn.authentication,
+    vpcId: conn.vpcId,
+    subnets: conn.subnets,
+    securityGroups: conn.securityGroups,
+    creationTime: iso(conn.createdAt),
+    tags: conn.tags,
+  };
+}
+
+export function deleteVpcConnection(ctx: RequestContext, arn: string) {
+  const conn = ownConnection(ctx, arn);
+  if (conn.state === "DELETING") {
+    throw awsError("BadRequestException", `The VPC connection is already ${conn.state}.`);
+  }
+  conn.state = "DELETING";
+  conn.dueAt = dueAfter(ctx.world.clock, AWS_DELAYS.mskVpcConnectionDelete);
+  return { vpcConnectionArn: conn.arn, state: conn.state };
+}
+
+export function listClientVpcConnections(ctx: RequestContext, clusterArn: string, query: URLSearchParams) {
+  const cluster = findCluster(ctx, clusterArn);
+  requireOwner(ctx, cluster, "kafka:ListClientVpcConnections");
+  const conns = Object.values(ctx.world.state.vpcConnections)
+    .filter((v) => v.clusterArn === cluster.arn)
+    .sort((a, b) => a.createdAt - b.createdAt || a.arn.localeCompare(b.arn));
+  const max = query.get("maxResults");
+  const { page, nextToken } = paginate(
+    conns,
+    max ? Number(max) : undefined,
+    query.get("nextToken") ?? undefined,
+    "BadRequestException",
+  );
+  return {
+    clientVpcConnections: page.map((v) => ({
+      vpcConnectionArn: v.arn,
+      authentication: v.authentication,
+      creationTime: iso(v.createdAt),
+      state: v.state,
+      owner: v.accountId,
+    })),
+    nextToken,
+  };
+}
+
+const rejectInput = z.object({ vpcConnectionArn: z.string().min(1) });
+
+export function rejectClientVpcConnection(ctx: RequestContext, clusterArn: string, body: string) {
+  const input = parseJsonBody(rejectInput, body, "BadRequestException");
+  const cluster = findCluster(ctx, clusterArn);
+  requireOwner(ctx, cluster, "kafka:RejectClientVpcConnection");
+  const conn = ctx.world.state.vpcConnections[input.vpcConnectionArn];
+  if (!conn || conn.clusterArn !== cluster.arn) {
+    throw awsError("NotFoundException", `The VPC connection ${input.vpcConnectionArn} does not exist.`, 404);
+  }
+  if (conn.state !== "AVAILABLE" && conn.state !== "CREATING") {
+    throw awsError("BadRequestException", `A VPC connection in state ${conn.state} cannot be rejected.`);
+  }
+  conn.state = "REJECTING";
+  conn.dueAt = dueAfter(ctx.world.clock, AWS_DELAYS.mskVpcConnectionDelete);
+  return {};
+}

@@ -1,0 +1,254 @@
+/** The sandbox's model of AWS: plain JSON-serializable data, so it can be saved and reloaded. */
+export type Tag = { key: string; value: string };
+
+export type Vpc = {
+  id: string;
+  accountId: string;
+  region: string;
+  cidrBlock: string;
+  enableDnsHostnames: boolean;
+  enableDnsSupport: boolean;
+  tags: Tag[];
+};
+
+export type Subnet = {
+  id: string;
+  accountId: string;
+  region: string;
+  vpcId: string;
+  cidrBlock: string;
+  availabilityZone: string;
+  availabilityZoneId: string;
+  tags: Tag[];
+};
+
+export type Route = {
+  destinationCidrBlock: string;
+  origin: "CreateRouteTable" | "CreateRoute";
+  gatewayId?: string;
+  vpcPeeringConnectionId?: string;
+  transitGatewayId?: string;
+};
+
+export type RouteTableAssociation = { id: string; subnetId?: string; main: boolean };
+
+export type RouteTable = {
+  id: string;
+  accountId: string;
+  region: string;
+  vpcId: string;
+  routes: Route[];
+  associations: RouteTableAssociation[];
+  tags: Tag[];
+};
+
+export type ReferencedGroup = { groupId: string; userId: string; vpcId?: string; vpcPeeringConnectionId?: string };
+
+export type SecurityGroupRule = {
+  id: string;
+  isEgress: boolean;
+  ipProtocol: string;
+  fromPort: number;
+  toPort: number;
+  cidrIpv4?: string;
+  referencedGroup?: ReferencedGroup;
+  description?: string;
+  tags: Tag[];
+};
+
+export type SecurityGroup = {
+  id: string;
+  accountId: string;
+  region: string;
+  vpcId: string;
+  name: string;
+  description: string;
+  rules: SecurityGroupRule[];
+  tags: Tag[];
+};
+
+export type PeeringStatus =
+  | "initiating-request"
+  | "pending-acceptance"
+  | "provisioning"
+  | "active"
+  | "failed"
+  | "rejected"
+  | "deleted"
+  | "expired";
+
+export type PeeringSide = {
+  accountId: string;
+  region: string;
+  vpcId: string;
+  cidrBlock: string;
+  allowDnsResolutionFromRemoteVpc: boolean;
+};
+
+export type VpcPeering = {
+  id: string;
+  requester: PeeringSide;
+  accepter: PeeringSide;
+  status: PeeringStatus;
+  statusMessage: string;
+  createdAt: number;
+  /** When the current transitional status ends. */
+  dueAt?: number;
+  expiresAt: number;
+  tags: Tag[];
+};
+
+export type TransitGateway = {
+  id: string;
+  accountId: string;
+  region: string;
+  description: string;
+  amazonSideAsn: number;
+  autoAcceptSharedAttachments: "enable" | "disable";
+  defaultRouteTableAssociation: "enable" | "disable";
+  defaultRouteTablePropagation: "enable" | "disable";
+  securityGroupReferencingSupport: "enable" | "disable";
+  dnsSupport: "enable" | "disable";
+  createdAt: number;
+  tags: Tag[];
+};
+
+export type TgwAttachmentState =
+  | "pendingAcceptance"
+  | "pending"
+  | "available"
+  | "rejected"
+  | "deleting"
+  | "deleted"
+  | "failed";
+
+export type TgwAttachment = {
+  id: string;
+  transitGatewayId: string;
+  resourceType: "vpc" | "direct-connect-gateway";
+  resourceId: string;
+  resourceOwnerId: string;
+  subnetIds: string[];
+  state: TgwAttachmentState;
+  dueAt?: number;
+  createdAt: number;
+  dnsSupport: "enable" | "disable";
+  securityGroupReferencingSupport: "enable" | "disable";
+  associatedRouteTableId?: string;
+  /** Prefixes a Direct Connect gateway advertises (its allowed prefixes). */
+  advertisedPrefixes: string[];
+  tags: Tag[];
+};
+
+export type TgwStaticRoute = { destinationCidrBlock: string; attachmentId?: string; blackhole: boolean };
+
+export type TgwRouteTable = {
+  id: string;
+  transitGatewayId: string;
+  accountId: string;
+  region: string;
+  createdAt: number;
+  propagations: string[];
+  staticRoutes: TgwStaticRoute[];
+  tags: Tag[];
+};
+
+export type AuthScheme = "iam" | "scram" | "tls";
+
+export type MskCluster = {
+  arn: string;
+  name: string;
+  accountId: string;
+  region: string;
+  createdAt: number;
+  kafkaVersion: string;
+  instanceType: string;
+  numberOfBrokerNodes: number;
+  brokerSubnets: string[];
+  zoneIds: string[];
+  securityGroups: string[];
+  auth: { iam: boolean; scram: boolean; tls: boolean; unauthenticated: boolean };
+  clientBroker: "TLS" | "TLS_PLAINTEXT" | "PLAINTEXT";
+  vpcConnectivity: Record<AuthScheme, boolean>;
+  state: "ACTIVE" | "UPDATING";
+  currentVersion: string;
+  pendingUpdate?: { dueAt: number; vpcConnectivity: Record<AuthScheme, boolean>; operationArn: string };
+  policy?: { document: string; version: string };
+  dnsToken: string;
+  tags: Record<string, string>;
+};
+
+/** MSK has no DELETED state: a deleted connection disappears once DELETING ends. */
+export type VpcConnectionState =
+  | "CREATING"
+  | "AVAILABLE"
+  | "INACTIVE"
+  | "DEACTIVATING"
+  | "DELETING"
+  | "REJECTING"
+  | "REJECTED"
+  | "FAILED";
+
+export type MskVpcConnection = {
+  arn: string;
+  clusterArn: string;
+  accountId: string;
+  region: string;
+  vpcId: string;
+  subnets: string[];
+  securityGroups: string[];
+  authentication: "SASL_IAM" | "SASL_SCRAM" | "TLS";
+  state: VpcConnectionState;
+  dueAt?: number;
+  createdAt: number;
+  tags: Record<string, string>;
+};
+
+export type ResourceShare = {
+  arn: string;
+  name: string;
+  ownerAccountId: string;
+  region: string;
+  allowExternalPrincipals: boolean;
+  status: "ACTIVE" | "DELETED";
+  createdAt: number;
+  updatedAt: number;
+  tags: Tag[];
+  resources: { arn: string; status: "ASSOCIATED" | "DISASSOCIATED"; createdAt: number; updatedAt: number }[];
+  principals: {
+    accountId: string;
+    status: "ASSOCIATING" | "ASSOCIATED" | "DISASSOCIATED";
+    external: boolean;
+    createdAt: number;
+    updatedAt: number;
+  }[];
+};
+
+export type ResourceShareInvitation = {
+  arn: string;
+  shareArn: string;
+  senderAccountId: string;
+  receiverAccountId: string;
+  region: string;
+  status: "PENDING" | "ACCEPTED" | "REJECTED";
+  createdAt: number;
+};
+
+export type Session = { accountId: string; roleName: string; sessionName: string; expiresAt: number };
+
+export type SandboxState = {
+  counter: { next: number };
+  sessions: Record<string, Session>;
+  vpcs: Record<string, Vpc>;
+  subnets: Record<string, Subnet>;
+  routeTables: Record<string, RouteTable>;
+  securityGroups: Record<string, SecurityGroup>;
+  peerings: Record<string, VpcPeering>;
+  transitGateways: Record<string, TransitGateway>;
+  tgwAttachments: Record<string, TgwAttachment>;
+  tgwRouteTables: Record<string, TgwRouteTable>;
+  clusters: Record<string, MskCluster>;
+  vpcConnections: Record<string, MskVpcConnection>;
+  resourceShares: Record<string, ResourceShare>;
+  invitations: Record<string, ResourceShareInvitation>;
+};
