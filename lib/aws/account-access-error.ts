@@ -1,0 +1,31 @@
+type ErrorLike = { name?: unknown; message?: unknown; $metadata?: { requestId?: string; httpStatusCode?: number } };
+
+/**
+ * The portal could not act as an account: AssumeRole was refused or failed. Carries the STS error
+ * code so error mapping still classifies it, and says what a platform engineer should check.
+ */
+export class AccountAccessError extends Error {
+  readonly accountId: string;
+  readonly roleArn: string;
+  /** The STS error code, e.g. AccessDenied; kept as `code` so error mapping treats it like the SDK error. */
+  readonly code: string;
+  readonly $metadata: { requestId?: string; httpStatusCode?: number };
+
+  constructor(args: { accountId: string; roleArn: string; externalIdSent: boolean; cause: unknown }) {
+    const cause = (typeof args.cause === "object" && args.cause !== null ? args.cause : {}) as ErrorLike;
+    const code = typeof cause.name === "string" ? cause.name : "Error";
+    const denied = code === "AccessDenied" || code === "AccessDeniedException";
+    const message = denied
+      ? `The portal cannot assume ${args.roleArn} in account ${args.accountId}: check that the role exists, trusts the portal's account` +
+        (args.externalIdSent ? " and expects the configured external id" : " and does not require an external id")
+      : `The portal could not get credentials for account ${args.accountId} through ${args.roleArn}: ${
+          typeof cause.message === "string" ? cause.message : String(args.cause)
+        }`;
+    super(message, { cause: args.cause });
+    this.name = "AccountAccessError";
+    this.accountId = args.accountId;
+    this.roleArn = args.roleArn;
+    this.code = code;
+    this.$metadata = cause.$metadata ?? {};
+  }
+}

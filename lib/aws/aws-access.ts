@@ -1,0 +1,130 @@
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { KafkaClient } from "@aws-sdk/client-kafka";
+import { RAMClient } from "@aws-sdk/client-ram";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { createAssumeRoleCredentials, type AwsCredentials, type AwsCredentialsProvider } from "./assume-role-credentials";
+import { DEFAULT_PAGE_SIZE } from "./collect-pages";
+
+export type AwsAccessOptions = {
+  /** Sandbox, LocalStack or moto URL; unset means real AWS. */
+  endpoint?: string;
+  /** Where STS is called and the portal's own identity lives. */
+  homeRegion: string;
+  /** A role name (turned into an ARN in the account) or a full role ARN. */
+  roleNameOrArn: (accountId: string) => string;
+  externalId?: (accountId: string) => string | undefined;
+  sessionName?: string;
+  /** The portal's own identity; unset means the SDK's default credential chain. */
+  baseCredentials?: AwsCredentialsProvider;
+  maxAttempts?: number;
+  /** MaxResults for paged describe calls. */
+  pageSize?: number;
+  durationSeconds?: number;
+  now?: () => number;
+};
+
+export type AwsAccess = {
+  ec2(accountId: string, region: string): EC2Client;
+  ram(accountId: string, region: string): RAMClient;
+  kafka(accountId: string, region: string): KafkaClient;
+  /** STS in the home region with the portal's own credentials. */
+  sts(): STSClient;
+  /** The account the base credentials belong to (GetCallerIdentity, asked once). */
+  portalAccountId(): Promise<string>;
+  credentialsFor(accountId: string): Promise<AwsCredentials>;
+  readonly pageSize: number;
+  /** Closes every cached client's sockets. */
+  destroy(): void;
+};
+
+// Adaptive mode adds client-side rate limiting on top of backoff, which is what EC2's
+// account-wide request throttling wants when many plans run at once.
+const DEFAULT_MAX_ATTEMPTS = 6;
+
+type Service = "ec2" | "ram" | "kafka";
+
+export function roleArnFor(roleNameOrArn: string, accountId: string, region: string): string {
+  if (roleNameOrArn.startsWith("arn:")) return roleNameOrArn;
+  const partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  return `arn:${partition}:iam::${accountId}:role/${roleNameOrArn.replace(/^\/+/, "")}`;
+}
+
+/** SDK clients per (service, account, region), acting as each account through an assumed role. */
+export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const common = {
+    maxAttempts,
+    retryMode: "adaptive",
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  };
+  const base = options.baseCredentials;
+  let stsClient: STSClient | undefined;
+  const sts = (): STSClient =>
+    (stsClient ??= new STSClient({ ...common, region: options.homeRegion, ...(base ? { credentials: base } : {}) }));
+
+  let callerAccount: Promise<string> | undefined;
+  const portalAccountId = (): Promise<string> => {
+    callerAccount ??= sts()
+      .send(new GetCallerIdentityCommand({}))
+      .then((out) => {
+        if (!out.Account) throw new Error("STS GetCallerIdentity returned no account");
+        return out.Account;
+      })
+      .catch((error: unknown) => {
+        // A failed lookup must not stick: the next call asks again.
+        callerAccount = undefined;
+        throw error;
+      });
+    return callerAccount;
+  };
+
+  const assumed = createAssumeRoleCredentials({
+    sts,
+    roleArn: (accountId) => roleArnFor(options.roleNameOrArn(accountId), accountId, options.homeRegion),
+    externalId: (accountId) => options.externalId?.(accountId),
+    sessionName: options.sessionName ?? "msk-portal",
+    durationSeconds: options.durationSeconds ?? 3600,
+    now: options.now ?? Date.now,
+  });
+
+  const credentialsFor = async (accountId: string): Promise<AwsCredentials> => {
+    if ((await portalAccountId()) === accountId) {
+      if (base) return base();
+      // The default chain, resolved the same way the STS client resolved it.
+      const own = await sts().config.credentials();
+      return own;
+    }
+    return assumed(accountId);
+  };
+
+  const clients = new Map<string, EC2Client | RAMClient | KafkaClient>();
+  function client<T extends EC2Client | RAMClient | KafkaClient>(
+    service: Service,
+    accountId: string,
+    region: string,
+    make: (config: typeof common & { region: string; credentials: AwsCredentialsProvider }) => T,
+  ): T {
+    const key = `${service}|${accountId}|${region}`;
+    const existing = clients.get(key);
+    if (existing) return existing as T;
+    const created = make({ ...common, region, credentials: () => credentialsFor(accountId) });
+    clients.set(key, created);
+    return created;
+  }
+
+  return {
+    ec2: (accountId, region) => client("ec2", accountId, region, (c) => new EC2Client(c)),
+    ram: (accountId, region) => client("ram", accountId, region, (c) => new RAMClient(c)),
+    kafka: (accountId, region) => client("kafka", accountId, region, (c) => new KafkaClient(c)),
+    sts,
+    portalAccountId,
+    credentialsFor,
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    destroy() {
+      for (const c of clients.values()) c.destroy();
+      clients.clear();
+      stsClient?.destroy();
+      stsClient = undefined;
+    },
+  };
+}

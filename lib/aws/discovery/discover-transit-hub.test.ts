@@ -1,0 +1,127 @@
+import {
+  AcceptTransitGatewayVpcAttachmentCommand,
+  AssociateTransitGatewayRouteTableCommand,
+  CreateTransitGatewayVpcAttachmentCommand,
+  DescribeTransitGatewayVpcAttachmentsCommand,
+} from "@aws-sdk/client-ec2";
+import { CreateResourceShareCommand } from "@aws-sdk/client-ram";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandboxAccess, type SandboxAccess } from "../testing/sandbox-access";
+import { eventually } from "../testing/eventually";
+import { discoverClusterFacts } from "./discover-cluster-facts";
+import { discoverTransitHub } from "./discover-transit-hub";
+import { DiscoveryFieldError } from "./discovery-field-error";
+
+const HUB = {
+  accountId: "333333333333",
+  region: "us-east-1",
+  transitGatewayId: "tgw-0ccc0000000000001",
+  routeTables: { sharedServices: "tgw-rtb-0ccc0000000000002", spokes: "tgw-rtb-0ccc0000000000002", onPrem: "tgw-rtb-0ccc0000000000001" },
+};
+const TGW_ARN = "arn:aws:ec2:us-east-1:333333333333:transit-gateway/tgw-0ccc0000000000001";
+
+let env: SandboxAccess;
+beforeAll(async () => {
+  env = await startSandboxAccess();
+});
+afterAll(async () => {
+  await env.close();
+});
+
+describe("discoverTransitHub", () => {
+  it("reads the TGW, its options and the Direct Connect gateway attachment", async () => {
+    const hub = await discoverTransitHub(env.access, HUB);
+    expect(hub).toEqual({
+      ...HUB,
+      transitGatewayArn: TGW_ARN,
+      autoAcceptSharedAttachments: false,
+      securityGroupReferencingSupport: false,
+      dxGatewayAssociation: {
+        dxGatewayId: "5f2e7a1b-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
+        state: "associated",
+        allowedPrefixes: ["172.16.0.0/16", "192.168.0.0/16"],
+      },
+      share: null,
+    });
+  });
+
+  it("finds the RAM share, its principals and the invitation an outside account has not accepted", async () => {
+    const ram = env.access.ram("333333333333", "us-east-1");
+    const created = await ram.send(
+      new CreateResourceShareCommand({
+        name: "transit-hub",
+        resourceArns: [TGW_ARN],
+        principals: ["111111111111", "444444444444"],
+        allowExternalPrincipals: true,
+      }),
+    );
+    const shareArn = created.resourceShare?.resourceShareArn ?? "";
+    const hub = await discoverTransitHub(env.access, HUB);
+    expect(hub.share?.resourceShareArn).toBe(shareArn);
+    expect(hub.share?.principals).toEqual(["111111111111", "444444444444"]);
+    expect(hub.share?.pendingInvitations).toEqual([
+      { accountId: "444444444444", invitationArn: expect.stringMatching(/^arn:aws:ram:us-east-1:333333333333:resource-share-invitation\//) },
+    ]);
+    await env.control("POST", "/_sandbox/reset");
+  });
+
+  it("names the route table field the TGW does not have", async () => {
+    const error = await discoverTransitHub(env.access, {
+      ...HUB,
+      routeTables: { ...HUB.routeTables, onPrem: "tgw-rtb-0ccc00000000000ff" },
+    }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscoveryFieldError);
+    expect((error as DiscoveryFieldError).fieldErrors()).toEqual({
+      "routeTables.onPrem": ["tgw-rtb-0ccc00000000000ff is not a route table of tgw-0ccc0000000000001"],
+    });
+  });
+
+  it("names the TGW field when the account does not own it", async () => {
+    const error = await discoverTransitHub(env.access, { ...HUB, accountId: "111111111111" }).then(() => null, (e: unknown) => e);
+    expect((error as DiscoveryFieldError).field).toBe("transitGatewayId");
+  });
+});
+
+describe("TGW attachments in cluster facts", () => {
+  it("shows the MSK VPC's attachment with its AZs, state and association", async () => {
+    const orders = "arn:aws:kafka:us-east-1:111111111111:cluster/orders-prod/7d0c7a4e-1b2c-4d3e-9f40-000000000001-1";
+    await env.access
+      .ram("333333333333", "us-east-1")
+      .send(new CreateResourceShareCommand({ name: "hub", resourceArns: [TGW_ARN], principals: ["111111111111"] }));
+    const created = await env.access.ec2("111111111111", "us-east-1").send(
+      new CreateTransitGatewayVpcAttachmentCommand({
+        TransitGatewayId: HUB.transitGatewayId,
+        VpcId: "vpc-0aaa0000000000001",
+        SubnetIds: ["subnet-0aaa0000000000001", "subnet-0aaa0000000000002", "subnet-0aaa0000000000003"],
+      }),
+    );
+    const attachmentId = created.TransitGatewayVpcAttachment?.TransitGatewayAttachmentId ?? "";
+
+    const pending = await discoverClusterFacts(env.access, orders);
+    expect(pending.tgwAttachments).toEqual([
+      {
+        attachmentId,
+        transitGatewayId: HUB.transitGatewayId,
+        state: "pendingAcceptance",
+        subnetIds: ["subnet-0aaa0000000000001", "subnet-0aaa0000000000002", "subnet-0aaa0000000000003"],
+        azIds: ["use1-az1", "use1-az2", "use1-az4"],
+        securityGroupReferencingSupport: true,
+        associatedRouteTableId: null,
+        propagatedRouteTableIds: [],
+      },
+    ]);
+
+    const transit = env.access.ec2("333333333333", "us-east-1");
+    await transit.send(new AcceptTransitGatewayVpcAttachmentCommand({ TransitGatewayAttachmentId: attachmentId }));
+    await eventually(async () => {
+      const out = await transit.send(new DescribeTransitGatewayVpcAttachmentsCommand({ TransitGatewayAttachmentIds: [attachmentId] }));
+      return out.TransitGatewayVpcAttachments?.[0]?.State === "available";
+    });
+    await transit.send(
+      new AssociateTransitGatewayRouteTableCommand({ TransitGatewayAttachmentId: attachmentId, TransitGatewayRouteTableId: HUB.routeTables.sharedServices }),
+    );
+    const available = await discoverClusterFacts(env.access, orders);
+    expect(available.tgwAttachments[0]).toMatchObject({ state: "available", associatedRouteTableId: HUB.routeTables.sharedServices });
+    await env.control("POST", "/_sandbox/reset");
+  });
+});

@@ -1,0 +1,10 @@
+export { createAwsAccess, roleArnFor, type AwsAccess, type AwsAccessOptions } from "./aws-access";
+export { AccountAccessError } from "./account-access-error";
+export type { AwsCredentials, AwsCredentialsProvider } from "./assume-role-credentials";
+export { awsRequestIdOf, describeAwsError, type AwsErrorInfo, type AwsErrorKind } from "./aws-errors";
+export { collectPages } from "./collect-pages";
+export { DiscoveryFieldError, isDiscoveryFieldError, type FieldIssue } from "./discovery/discovery-field-error";
+export { listClusters, type ClusterCatalogEntry, type ClusterListing } from "./discovery/list-clusters";
+export { discoverClusterFacts } from "./discovery/discover-cluster-facts";
+export { discoverClientFacts, type ClientVpcInput } from "./discovery/discover-client-facts";
+export { discoverTransitHub, type TransitHubInput } from "./discovery/discover-transit-hub";

@@ -1,0 +1,58 @@
+import type { PlanStep, StepKind } from "@/lib/domain/plan";
+import type { AwsAccess } from "../aws-access";
+import { EXECUTORS } from "./registry";
+
+export type CreatedResource = { type: string; id: string; account: string; region: string };
+
+export type StepRecord = {
+  /** Values later steps reference ($ref "<key>.<name>"). */
+  outputs: Record<string, string>;
+  /** Exactly what THIS step created (undo removes only these). */
+  created: CreatedResource[];
+  /** AWS request ids of every call made, mutating or not. */
+  requestIds: string[];
+};
+
+export type StepContext = {
+  access: AwsAccess;
+  /** The portal request id (tags). */
+  requestId: string;
+  /** Input with $refs already resolved by the runner (except cluster.CurrentVersion). */
+  step: PlanStep;
+  tagKeys: { requestId: string; stepKey: string };
+  /** What an earlier attempt of this step recorded (crash, retry). */
+  previous: StepRecord | null;
+  /**
+   * Persists partial progress now (e.g. the new peering id right after CreateVpcPeeringConnection), before
+   * the next AWS call, so a crash between calls loses nothing. The runner stores it on the step row.
+   */
+  record(progress: StepRecord): Promise<void>;
+};
+
+export type ExecuteResult =
+  | { status: "done"; record: StepRecord }
+  /** AWS is still transitioning; the runner calls execute again after a backoff and execute then just checks. */
+  | { status: "waiting"; record: StepRecord; reason: string };
+
+export type VerifyResult = { ok: true } | { ok: false; problem: string };
+
+export type StepExecutor = {
+  execute(ctx: StepContext): Promise<ExecuteResult>;
+  /** Re-reads AWS: does what this step made still exist as planned? (final verification and drift checks) */
+  verify(ctx: StepContext & { record: StepRecord }): Promise<VerifyResult>;
+  /** Removes only record.created; already-gone is success. */
+  undo(ctx: StepContext & { record: StepRecord }): Promise<{ requestIds: string[] }>;
+};
+
+export function executorFor(kind: StepKind): StepExecutor {
+  return EXECUTORS[kind];
+}
+
+/**
+ * `StepContext & { record: StepRecord }` asks for a `record` that is both the persist function and the stored
+ * record; this builds that value from a plain context and the stored record.
+ */
+export function withRecord(ctx: StepContext, stored: StepRecord): StepContext & { record: StepRecord } {
+  const persist = (progress: StepRecord) => ctx.record(progress);
+  return { ...ctx, record: Object.assign(persist, stored) };
+}
