@@ -4,6 +4,7 @@ export type TimelineEvent = { id: bigint; at: Date; actorLabel: string; action: 
 
 const ACTION_TEXT: Record<string, string> = {
   "request.submit": "filed the request",
+  "request.plan": "computed the plan",
   "request.approve": "approved",
   "request.reject": "rejected",
   "request.cancel": "cancelled",

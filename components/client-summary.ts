@@ -1,11 +1,6 @@
-import { clientLocationSchema, type ClientLocation } from "@/lib/domain/request-input";
+import { readClientLocation } from "@/lib/domain/client-location";
 
-// Requests store the client location as JSON; reading it back through the schema keeps the UI honest
-// about its shape.
-export function readClientLocation(value: unknown): ClientLocation | null {
-  const parsed = clientLocationSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
+export { readClientLocation };
 
 export function describeClient(value: unknown): string {
   const client = readClientLocation(value);

@@ -11,7 +11,7 @@ import { SubmitButton } from "./ui/submit-button";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-export function DecisionForm({ requestId, version, action }: { requestId: string; version: number; action: Action }) {
+export function DecisionForm({ requestId, version, action, canApprove = true }: { requestId: string; version: number; action: Action; canApprove?: boolean }) {
   const [state, formAction] = useActionState(action, null);
   const commentErrors = state && !state.ok ? state.fieldErrors?.comment : undefined;
   const commentId = `comment-${requestId}`;
@@ -35,9 +35,11 @@ export function DecisionForm({ requestId, version, action }: { requestId: string
         <FieldError id={`${commentId}-error`} messages={commentErrors} />
       </div>
       <div className="flex gap-2">
-        <SubmitButton name="decision" value="approve" pendingLabel="Saving…">
-          Approve
-        </SubmitButton>
+        {canApprove ? (
+          <SubmitButton name="decision" value="approve" pendingLabel="Saving…">
+            Approve
+          </SubmitButton>
+        ) : null}
         <SubmitButton name="decision" value="reject" variant="danger" pendingLabel="Saving…">
           Reject
         </SubmitButton>

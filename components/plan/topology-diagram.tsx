@@ -33,7 +33,7 @@ export function TopologyDiagram({ topology }: { topology: Topology }) {
   const rule = topology.securityGroupRule;
   return (
     <figure>
-      <svg viewBox="0 0 700 230" className="w-full" role="img" aria-label={`${topology.client.label} to ${topology.cluster.label} through ${topology.link.label}`}>
+      <svg viewBox="0 0 700 190" className="w-full" role="img" aria-label={`${topology.client.label} to ${topology.cluster.label} through ${topology.link.label}`}>
         <EndBox end={topology.client} x={10} title="client" />
         <EndBox end={topology.cluster} x={460} title="MSK cluster" />
         <line x1={240} y1={95} x2={460} y2={95} stroke={colour} strokeWidth={4} strokeDasharray={topology.link.kind === "multi-vpc-private-connectivity" ? "8 6" : undefined} />
@@ -46,16 +46,14 @@ export function TopologyDiagram({ topology }: { topology: Topology }) {
             {topology.link.id}
           </text>
         ) : null}
-        {rule ? (
-          <text x={460} y={200} fontSize={11} fill="#334155">
-            <tspan fontWeight={600}>{rule.groupId}</tspan> allows TCP {rule.ports.join(", ")}
-            <tspan x={460} dy={15}>
-              from {rule.sources.slice(0, 2).join(", ")}
-              {rule.sources.length > 2 ? ` +${rule.sources.length - 2}` : ""}
-            </tspan>
-          </text>
-        ) : null}
       </svg>
+      {rule ? (
+        <figcaption className="mt-2 text-sm text-slate-700">
+          Security group <span className="font-mono text-xs">{rule.groupId}</span> allows TCP{" "}
+          <span className="font-mono text-xs">{rule.ports.join(", ")}</span> from{" "}
+          <span className="font-mono text-xs break-all">{rule.sources.join(", ")}</span>
+        </figcaption>
+      ) : null}
     </figure>
   );
 }

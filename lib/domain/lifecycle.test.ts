@@ -128,3 +128,23 @@ describe("isTerminal and labels", () => {
     expect(STATUS_LABELS[status].length).toBeGreaterThan(0);
   });
 });
+
+describe("retrying a failed request resumes the phase it failed in", () => {
+  const operator: Actor = { kind: "user", userId: "op", roles: ["approver"], teamIds: [] };
+  const parties = (failedDuring: RequestStatus | null) => ({ requesterId: "someone", teamId: "t", failedDuring });
+
+  it.each<[RequestStatus | null, RequestStatus]>([
+    [null, "APPROVED"],
+    ["PROVISIONING", "APPROVED"],
+    ["VERIFYING", "APPROVED"],
+    ["ROLLING_BACK", "ROLLING_BACK"],
+    ["DECOMMISSIONING", "DECOMMISSIONING"],
+  ])("failed during %s -> retry goes to %s", (failedDuring, to) => {
+    expect(decideTransition({ status: "FAILED", action: "retry", actor: operator, request: parties(failedDuring) })).toEqual({ ok: true, to });
+  });
+
+  it.each<RequestStatus>(["ROLLING_BACK", "DECOMMISSIONING"])("a failure during %s cannot be rolled back, only retried", (failedDuring) => {
+    const decision = decideTransition({ status: "FAILED", action: "rollback", actor: operator, request: parties(failedDuring) });
+    expect(decision.ok).toBe(false);
+  });
+});

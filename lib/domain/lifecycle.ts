@@ -41,6 +41,8 @@ export type RequestParties = {
   teamId: string;
   /** True while the plan has a blocking preflight finding: such a request can be rejected, never approved. */
   blockedByPreflight?: boolean;
+  /** For a FAILED request: the phase it failed in. Retry resumes that phase rather than re-provisioning. */
+  failedDuring?: RequestStatus | null;
 };
 
 export type TransitionDecision =
@@ -110,6 +112,13 @@ const EDGES: Record<LifecycleAction, Edge> = {
   "finish-decommission": { from: ["DECOMMISSIONING"], to: "DECOMMISSIONED", by: "system" },
 };
 
+// A failure while undoing (rollback, decommission) is retried by undoing again: provisioning a connection
+// somebody asked to remove would be the opposite of what they wanted.
+function retryTarget(failedDuring: RequestStatus | null | undefined): RequestStatus {
+  if (failedDuring === "ROLLING_BACK" || failedDuring === "DECOMMISSIONING") return failedDuring;
+  return "APPROVED";
+}
+
 export function decideTransition(input: {
   status: RequestStatus;
   action: LifecycleAction;
@@ -140,6 +149,14 @@ export function decideTransition(input: {
       reason: `You filed this request, so someone else must ${ACTION_LABELS[action].verb} it`,
     };
   }
+  if (action === "rollback" && (request.failedDuring === "ROLLING_BACK" || request.failedDuring === "DECOMMISSIONING")) {
+    return {
+      ok: false,
+      code: "invalid-transition",
+      reason: "This request failed while removing its resources; retry to finish removing them",
+    };
+  }
+  if (action === "retry") return { ok: true, to: retryTarget(request.failedDuring) };
   if (action === "approve" && request.blockedByPreflight) {
     return {
       ok: false,

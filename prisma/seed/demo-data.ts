@@ -91,6 +91,7 @@ export const DEMO_PLATFORM_SETTINGS = {
       // The DX gateway's attachment is associated with the on-prem table and propagates the on-prem prefixes
       // into the VPC table; VPC attachments do the reverse.
       routeTables: { sharedServices: "tgw-rtb-0ccc0000000000002", spokes: "tgw-rtb-0ccc0000000000002", onPrem: "tgw-rtb-0ccc0000000000001" },
+      dxAllowedPrefixes: ["10.0.0.0/8"],
     },
   ],
 };

@@ -9,6 +9,8 @@ import { requireActionUser } from "@/lib/auth/guard";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { ACTION_LABELS } from "@/lib/domain/lifecycle";
 import { fieldErrors } from "@/lib/domain/request-input";
+import { formString } from "@/lib/forms/form-string";
+import { replanRequest } from "@/lib/provisioner/plan-requests";
 
 const decisionSchema = z
   .object({
@@ -58,5 +60,17 @@ export async function cancelRequest(_prev: ActionState, form: FormData): Promise
     });
     revalidatePath(`/requests/${parsed.data.requestId}`);
     return { ok: true, message: "Request cancelled." };
+  });
+}
+
+export async function replanRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return actionResult(async () => {
+    const user = await requireActionUser();
+    const requestId = formString(form.get("requestId"));
+    const stored = await replanRequest(user, requestId);
+    revalidatePath(`/requests/${requestId}`);
+    return stored.plan
+      ? { ok: true, message: `Re-planned from current AWS state: ${stored.plan.steps.length} change(s).` }
+      : { ok: false, message: `Planning failed: ${stored.error.message}` };
   });
 }

@@ -4,6 +4,8 @@ import { AuditTimeline } from "@/components/audit-timeline";
 import { CancelForm } from "@/components/cancel-form";
 import { ClientLocationFacts } from "@/components/client-location-facts";
 import { DecisionForm } from "@/components/decision-form";
+import { StoredPlanSection } from "@/components/plan/stored-plan-section";
+import { ReplanButton } from "@/components/replan-button";
 import { Card } from "@/components/ui/card";
 import { formatTime } from "@/components/ui/format-time";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -11,9 +13,11 @@ import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
 import { allowedActions } from "@/lib/domain/lifecycle";
+import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { hasPermission } from "@/lib/domain/roles";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
 
-import { cancelRequest, decideRequest } from "./actions";
+import { cancelRequest, decideRequest, replanRequestAction } from "./actions";
 
 export const metadata = { title: "Request" };
 
@@ -22,7 +26,11 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const request = await getRequestForViewer(user, id);
   if (!request) notFound();
-  const actions = allowedActions(request.status, actorOf(user), { requesterId: request.requesterId, teamId: request.teamId });
+  const stored = readStoredPlan(request.plan);
+  const parties = { requesterId: request.requesterId, teamId: request.teamId, failedDuring: request.failedDuring };
+  const actions = allowedActions(request.status, actorOf(user), parties);
+  const blocked = planBlocksApproval(stored);
+  const mayDecide = allowedActions(request.status, actorOf(user), { ...parties, blockedByPreflight: false }).includes("reject");
   const scenario = SCENARIO_LABELS[request.scenario as Scenario];
   const ownRequest = request.requesterId === user.id;
 
@@ -65,6 +73,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               </dl>
             </Card>
           </div>
+          <StoredPlanSection stored={stored} />
           <Card title="Justification">
             <p className="text-sm whitespace-pre-wrap">{request.justification}</p>
           </Card>
@@ -80,13 +89,22 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         </div>
 
         <div className="space-y-6">
-          {actions.includes("approve") ? (
+          {mayDecide ? (
             <Card title="Your decision">
-              <DecisionForm requestId={request.id} version={request.version} action={decideRequest} />
+              {blocked ? (
+                <p className="mb-3 text-sm text-rose-800">The plan has blocking problems, so it can only be rejected (or re-planned once they are fixed).</p>
+              ) : null}
+              <DecisionForm requestId={request.id} version={request.version} action={decideRequest} canApprove={actions.includes("approve")} />
             </Card>
-          ) : request.status === "SUBMITTED" && ownRequest && user.roles.includes("approver") ? (
+          ) : request.status === "SUBMITTED" && ownRequest && hasPermission(user.roles, "request:approve") ? (
             <Card title="Your decision">
               <p className="text-sm text-slate-600">You filed this request, so another approver decides it.</p>
+            </Card>
+          ) : null}
+          {request.status === "SUBMITTED" && (mayDecide || actions.includes("cancel")) ? (
+            <Card title="Plan freshness">
+              <p className="mb-2 text-sm text-slate-600">The plan reflects AWS as it was when computed. Re-plan after changing the client&apos;s network.</p>
+              <ReplanButton requestId={request.id} action={replanRequestAction} />
             </Card>
           ) : null}
           {actions.includes("cancel") ? (

@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 
 import { actionResult, type ActionState } from "@/lib/auth/action-state";
 import { requireActionUser } from "@/lib/auth/guard";
-import { createAccessRequest } from "@/lib/db/requests/create-request";
 import { fieldErrors, requestInputSchema } from "@/lib/domain/request-input";
+import { fileRequest } from "@/lib/provisioner/plan-requests";
 
 import { requestFromFormData } from "./form-data";
 
@@ -19,7 +19,7 @@ export async function submitRequest(_prev: ActionState, form: FormData): Promise
     if (!parsed.success) {
       return { ok: false, message: "Some fields need attention.", fieldErrors: fieldErrors(parsed.error) };
     }
-    const request = await createAccessRequest(user, parsed.data, { teamId, via: "web" });
+    const request = await fileRequest(user, parsed.data, { teamId, via: "web" });
     createdId = request.id;
     return { ok: true, message: `Request #${request.number} filed.` };
   });

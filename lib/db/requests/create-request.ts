@@ -1,5 +1,8 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
+import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
 import { classifyScenario } from "@/lib/domain/scenario";
 import type { RequestInput } from "@/lib/domain/request-input";
 import { hasPermission } from "@/lib/domain/roles";
@@ -7,6 +10,8 @@ import { ExpectedError } from "@/lib/errors/expected-error";
 
 import { db } from "../client";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordPlanEvent } from "./record-plan-event";
+import { asJson } from "../as-json";
 import type { Viewer } from "./request-visibility";
 
 export type Requester = Viewer & { email: string };
@@ -14,7 +19,12 @@ export type Requester = Viewer & { email: string };
 export async function createAccessRequest(
   requester: Requester,
   input: RequestInput,
-  options: { teamId?: string; via?: "web" | "api" } = {},
+  options: {
+    teamId?: string;
+    via?: "web" | "api";
+    // Plans the request before it is stored; may throw an ExpectedError that refuses the request.
+    plan?: (requestId: string) => Promise<StoredPlan>;
+  } = {},
 ) {
   if (!hasPermission(requester.roles, "request:create")) {
     throw new ExpectedError("forbidden", "Your role does not allow filing requests.");
@@ -31,10 +41,15 @@ export async function createAccessRequest(
     });
   }
   const scenario = classifyScenario(input.client, cluster);
+  // The id is chosen before planning because the plan tags what it creates with it.
+  const id = randomUUID();
+  const plan = await options.plan?.(id);
 
   return db().$transaction(async (tx) => {
     const request = await tx.accessRequest.create({
       data: {
+        id,
+        ...(plan ? { plan: asJson(plan) } : {}),
         clusterId: cluster.id,
         teamId,
         requesterId: requester.id,
@@ -53,6 +68,7 @@ export async function createAccessRequest(
       region: cluster.region,
       details: { scenario, authModes: input.authModes, environment: input.environment, via: options.via ?? "web" },
     });
+    if (plan) await recordPlanEvent(tx, request.id, plan, { kind: "system", label: "planner" });
     return request;
   });
 }

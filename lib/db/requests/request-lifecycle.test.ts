@@ -35,6 +35,18 @@ function person(name: string): Requester {
 const actor = (p: Requester): Actor => ({ kind: "user", userId: p.id, roles: p.roles, teamIds: p.teamIds });
 const auditActor = (p: Requester) => ({ kind: "user" as const, userId: p.id, label: p.email });
 
+// Planning needs AWS; these tests are about the lifecycle, so they store a plan directly.
+async function withPlan(id: string, approvable = true) {
+  const plan = { steps: [], preflight: approvable ? [] : [{ severity: "block", code: "cidr-overlap", message: "overlap", remedy: "x" }], approvable };
+  await prisma.accessRequest.update({ where: { id }, data: { plan: { computedAt: new Date().toISOString(), plan } } });
+}
+
+async function fileRequest(who: Requester) {
+  const request = await createAccessRequest(who, input);
+  await withPlan(request.id);
+  return request;
+}
+
 const input: RequestInput = {
   clusterArn: DEMO_CLUSTERS[0]!.arn,
   client: { type: "aws-vpc", accountId: "222222222222", region: "us-east-1", vpcId: "vpc-0bbb0000000000001", securityGroupIds: ["sg-0bbb0000000000001"] },
@@ -90,7 +102,7 @@ describe("who sees a request", () => {
 
 describe("deciding a request", () => {
   it("lets an approver approve once and records who, when and the comment", async () => {
-    const request = await createAccessRequest(person("alice"), input);
+    const request = await fileRequest(person("alice"));
     const bob = person("bob");
     const result = await transitionRequest({ requestId: request.id, action: "approve", actor: actor(bob), auditActor: auditActor(bob), comment: "ok for dev", expectedVersion: 0 });
     expect(result).toEqual({ status: "APPROVED", version: 1 });
@@ -101,7 +113,7 @@ describe("deciding a request", () => {
   });
 
   it("with 20 approvals at once, exactly one wins and the others are told the request changed", async () => {
-    const request = await createAccessRequest(person("alice"), input);
+    const request = await fileRequest(person("alice"));
     const bob = person("bob");
     const erin = person("erin");
     const attempts = Array.from({ length: 20 }, (_, i) => {
@@ -120,7 +132,7 @@ describe("deciding a request", () => {
 
   it("keeps separation of duties: an admin cannot approve the request they filed", async () => {
     const erin = person("erin");
-    const request = await createAccessRequest(erin, input);
+    const request = await fileRequest(erin);
     await expect(
       transitionRequest({ requestId: request.id, action: "approve", actor: actor(erin), auditActor: auditActor(erin) }),
     ).rejects.toMatchObject({ code: "forbidden" });
@@ -128,7 +140,7 @@ describe("deciding a request", () => {
   });
 
   it("refuses a requester approving, and a stale version, without changing anything", async () => {
-    const request = await createAccessRequest(person("alice"), input);
+    const request = await fileRequest(person("alice"));
     const alice = person("alice");
     await expect(
       transitionRequest({ requestId: request.id, action: "approve", actor: actor(alice), auditActor: auditActor(alice) }),
@@ -142,10 +154,25 @@ describe("deciding a request", () => {
     expect(await prisma.auditEvent.count({ where: { requestId: request.id } })).toBe(1);
   });
 
+  it("refuses to approve a request without a plan or whose plan has a blocking finding", async () => {
+    const bob = person("bob");
+    const unplanned = await createAccessRequest(person("alice"), input);
+    await expect(
+      transitionRequest({ requestId: unplanned.id, action: "approve", actor: actor(bob), auditActor: auditActor(bob) }),
+    ).rejects.toThrow("preflight");
+    const blocked = await fileRequest(person("alice"));
+    await withPlan(blocked.id, false);
+    await expect(
+      transitionRequest({ requestId: blocked.id, action: "approve", actor: actor(bob), auditActor: auditActor(bob) }),
+    ).rejects.toThrow("preflight");
+    await transitionRequest({ requestId: blocked.id, action: "reject", actor: actor(bob), auditActor: auditActor(bob), comment: "overlapping CIDRs" });
+    expect((await prisma.accessRequest.findUniqueOrThrow({ where: { id: blocked.id } })).status).toBe("REJECTED");
+  });
+
   it("lets the requester's team cancel while submitted, and not after", async () => {
     const alice = person("alice");
     const erin = person("erin");
-    const request = await createAccessRequest(alice, input);
+    const request = await fileRequest(alice);
     await transitionRequest({ requestId: request.id, action: "cancel", actor: actor(erin), auditActor: auditActor(erin) });
     await expect(
       transitionRequest({ requestId: request.id, action: "cancel", actor: actor(alice), auditActor: auditActor(alice) }),

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { decideTransition, type Actor, type LifecycleAction, type RequestStatus } from "@/lib/domain/lifecycle";
+import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { ExpectedError } from "@/lib/errors/expected-error";
 
 import { db } from "../client";
@@ -17,6 +18,8 @@ export type TransitionInput = {
   expectedVersion?: number;
   comment?: string;
   details?: Prisma.InputJsonObject;
+  // Work that must commit together with the transition (e.g. writing the plan's steps when provisioning starts).
+  alsoInTransaction?: (tx: Prisma.TransactionClient, request: { id: string; plan: Prisma.JsonValue }, to: RequestStatus) => Promise<void>;
 };
 
 const DECISIONS: readonly LifecycleAction[] = ["approve", "reject"];
@@ -39,7 +42,12 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
       status: request.status,
       action: input.action,
       actor: input.actor,
-      request: { requesterId: request.requesterId, teamId: request.teamId },
+      request: {
+        requesterId: request.requesterId,
+        teamId: request.teamId,
+        failedDuring: request.failedDuring,
+        blockedByPreflight: input.action === "approve" ? planBlocksApproval(readStoredPlan(request.plan)) : false,
+      },
     });
     if (!decision.ok) {
       throw new ExpectedError(decision.code === "invalid-transition" ? "conflict" : "forbidden", decision.reason);
@@ -50,6 +58,7 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
       data: {
         status: decision.to,
         version: { increment: 1 },
+        ...(input.action === "fail" ? { failedDuring: request.status } : {}),
         ...(isDecision && input.actor.kind === "user"
           ? { decidedById: input.actor.userId, decisionComment: input.comment ?? null, decidedAt: new Date() }
           : {}),
@@ -59,6 +68,7 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
       const now = await tx.accessRequest.findUnique({ where: { id: request.id }, select: { status: true } });
       throw staleError(now?.status ?? request.status);
     }
+    await input.alsoInTransaction?.(tx, request, decision.to);
     await recordAuditEvent(tx, {
       actor: input.auditActor,
       action: `request.${input.action}`,

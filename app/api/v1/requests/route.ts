@@ -1,9 +1,9 @@
 import { requestSummaryJson } from "@/lib/api/request-json";
 import { apiRoute, jsonError, readJsonBody } from "@/lib/auth/api-route";
-import { createAccessRequest } from "@/lib/db/requests/create-request";
 import { listRequests } from "@/lib/db/requests/list-requests";
 import { REQUEST_STATUSES } from "@/lib/domain/lifecycle";
 import { fieldErrors, requestInputSchema } from "@/lib/domain/request-input";
+import { fileRequest } from "@/lib/provisioner/plan-requests";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +20,6 @@ export const POST = apiRoute("request:create", async ({ user, request }) => {
   const parsed = requestInputSchema.safeParse(body);
   if (!parsed.success) return jsonError(400, "bad-request", "Some fields need attention.", fieldErrors(parsed.error));
   const teamId = "teamId" in body && typeof body.teamId === "string" ? body.teamId : undefined;
-  const created = await createAccessRequest(user, parsed.data, { teamId, via: "api" });
+  const created = await fileRequest(user, parsed.data, { teamId, via: "api" });
   return Response.json({ id: created.id, number: created.number, scenario: created.scenario, status: created.status }, { status: 201 });
 });

@@ -1,0 +1,58 @@
+import "server-only";
+
+import { isDiscoveryFieldError } from "@/lib/aws";
+import type { Requester } from "@/lib/db/requests/create-request";
+import { createAccessRequest } from "@/lib/db/requests/create-request";
+import { getRequestForViewer } from "@/lib/db/requests/get-request";
+import { saveReplan } from "@/lib/db/requests/replan-request";
+import { db } from "@/lib/db/client";
+import { readClientLocation } from "@/lib/domain/client-location";
+import { AUTH_MODES, type AuthMode, type RequestInput } from "@/lib/domain/request-input";
+import { hasPermission } from "@/lib/domain/roles";
+import { ExpectedError } from "@/lib/errors/expected-error";
+
+import { computePlan, type PlanSubject } from "./compute-plan";
+import { loadPlatformSettings } from "./platform-settings";
+import { portalAwsAccess } from "./portal-aws-access";
+
+async function planFor(subject: PlanSubject) {
+  const prisma = db();
+  try {
+    return await computePlan(await portalAwsAccess(prisma), await loadPlatformSettings(prisma), subject);
+  } catch (error) {
+    if (isDiscoveryFieldError(error)) throw new ExpectedError("bad-request", "Some fields need attention.", error.fieldErrors());
+    throw error;
+  }
+}
+
+// Filing = validating against the catalog, discovering the client's network in AWS and planning, then storing
+// request, plan and audit events together. A client network that is not where the requester said is refused
+// at its field and nothing is stored.
+export async function fileRequest(requester: Requester, input: RequestInput, options: { teamId?: string; via: "web" | "api" }) {
+  return createAccessRequest(requester, input, {
+    ...options,
+    plan: (requestId) => planFor({ requestId, clusterArn: input.clusterArn, client: input.client, authModes: input.authModes }),
+  });
+}
+
+export async function replanRequest(user: Requester, requestId: string) {
+  const request = await getRequestForViewer(user, requestId);
+  if (!request) throw new ExpectedError("not-found", "No such request.");
+  const mayReplan = hasPermission(user.roles, "request:approve") || (user.teamIds.includes(request.teamId) && hasPermission(user.roles, "request:create"));
+  if (!mayReplan) throw new ExpectedError("forbidden", "Your role does not allow re-planning this request.");
+  if (request.status !== "SUBMITTED") throw new ExpectedError("conflict", "Only a request waiting for a decision can be re-planned.");
+  const client = readClientLocation(request.client);
+  if (!client) throw new ExpectedError("conflict", "The stored client location cannot be read.");
+  const authModes = request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m));
+  let stored;
+  try {
+    stored = await planFor({ requestId, clusterArn: request.cluster.arn, client, authModes });
+  } catch (error) {
+    // The client's network changed since filing (e.g. its VPC was deleted): keep that as the plan's error.
+    if (error instanceof ExpectedError && error.fieldErrors) {
+      stored = { computedAt: new Date().toISOString(), error: { message: Object.values(error.fieldErrors).flat().join("; ") } };
+    } else throw error;
+  }
+  await saveReplan(requestId, request.version, stored, { kind: "user", userId: user.id, label: user.email });
+  return stored;
+}
