@@ -17,12 +17,21 @@ const ACTION_TEXT: Record<string, string> = {
   "request.finish-rollback": "finished the rollback",
   "request.decommission": "started decommissioning",
   "request.finish-decommission": "finished decommissioning",
+  "request.drift-detected": "found that AWS no longer matches the request",
+  "request.drift-cleared": "found AWS matching the request again",
+  "step.fail": "reported a failed step",
 };
 
+// The request's own history; individual step events are shown with their steps in the change list.
+export function timelineEvents<T extends { action: string }>(events: T[]): T[] {
+  return events.filter((e) => e.action.startsWith("request.") || e.action === "step.fail");
+}
+
 function comment(details: unknown): string | null {
-  if (details && typeof details === "object" && "comment" in details && typeof details.comment === "string") {
-    return details.comment;
-  }
+  if (!details || typeof details !== "object") return null;
+  if ("comment" in details && typeof details.comment === "string") return details.comment;
+  if ("reason" in details && typeof details.reason === "string") return details.reason;
+  if ("error" in details && typeof details.error === "string") return details.error;
   return null;
 }
 

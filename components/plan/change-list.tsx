@@ -1,6 +1,20 @@
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
-export type StepProgress = { status: string; attempts: number; error: string | null; createdResources: unknown };
+export type StepProgress = { status: string; attempts: number; error: string | null; createdResources: unknown; waitingFor: string | null };
+
+const STEP_STATUS_TEXT: Record<string, string> = {
+  PENDING: "pending",
+  RUNNING: "running",
+  SUCCEEDED: "done",
+  FAILED: "failed",
+  SKIPPED: "kept",
+  UNDOING: "undoing",
+  UNDONE: "undone",
+};
+
+function createdIds(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((c: unknown) => (c && typeof c === "object" && "id" in c && typeof c.id === "string" ? [c.id] : [])) : [];
+}
 
 // The plan as a person reviews it: what is added where, grouped by the account and region it happens in,
 // with the exact SDK call behind each line one click away.
@@ -27,7 +41,12 @@ export function ChangeList({ steps, progress }: { steps: PlanStep[]; progress?: 
                     <summary className="flex cursor-pointer items-start gap-2">
                       <span className="w-6 shrink-0 text-right text-xs text-slate-400">{position}.</span>
                       <span className="flex-1">{step.summary}</span>
-                      {state ? <span className="text-xs font-medium text-slate-600">{state.status.toLowerCase()}</span> : null}
+                      {state ? (
+                        <span className={`text-xs font-medium ${state.status === "FAILED" ? "text-rose-700" : state.status === "SUCCEEDED" ? "text-emerald-700" : "text-slate-600"}`} data-step-status={state.status}>
+                          {STEP_STATUS_TEXT[state.status] ?? state.status.toLowerCase()}
+                          {state.status === "RUNNING" && state.waitingFor ? ` — waiting: ${state.waitingFor}` : ""}
+                        </span>
+                      ) : null}
                     </summary>
                     <div className="mt-2 ml-8 space-y-1 text-xs">
                       <p>
@@ -42,6 +61,12 @@ export function ChangeList({ steps, progress }: { steps: PlanStep[]; progress?: 
                         <p className="text-slate-500">Nothing to undo.</p>
                       )}
                       {step.dependsOn.length ? <p className="text-slate-500">After: {step.dependsOn.join(", ")}</p> : null}
+                      {state && createdIds(state.createdResources).length ? (
+                        <p>
+                          <span className="font-medium">Created:</span> <code>{createdIds(state.createdResources).join(", ")}</code>
+                        </p>
+                      ) : null}
+                      {state ? <p className="text-slate-500">Attempts: {state.attempts}</p> : null}
                       {state?.error ? <p className="text-rose-700">{state.error}</p> : null}
                     </div>
                   </details>

@@ -8,6 +8,7 @@ import { transitionRequest } from "@/lib/db/requests/transition-request";
 import type { LifecycleAction } from "@/lib/domain/lifecycle";
 import { fieldErrors } from "@/lib/domain/request-input";
 import type { Permission } from "@/lib/domain/roles";
+import { enqueueRun } from "@/lib/provisioner/web-queue";
 
 const bodySchema = z.object({
   comment: z.string().trim().max(2000, "Keep the comment under 2000 characters").optional(),
@@ -16,7 +17,11 @@ const bodySchema = z.object({
 });
 
 // POST /api/v1/requests/:id/{approve,reject,cancel}: the same transition, guard and audit as the web UI.
-export function transitionRoute(action: LifecycleAction, permission: Permission, options: { commentRequired?: boolean } = {}) {
+export function transitionRoute(
+  action: LifecycleAction,
+  permission: Permission,
+  options: { commentRequired?: boolean; startsWork?: boolean } = {},
+) {
   return apiRoute<{ id: string }>(permission, async ({ user, request, params }) => {
     const raw = await readJsonBody(request);
     const parsed = bodySchema.safeParse(raw === Symbol.for("invalid-json") ? {} : raw);
@@ -32,6 +37,7 @@ export function transitionRoute(action: LifecycleAction, permission: Permission,
       expectedVersion: parsed.data.version,
       comment: parsed.data.comment,
     });
+    if (options.startsWork) await enqueueRun(params.id);
     return Response.json({ id: params.id, ...result });
   });
 }

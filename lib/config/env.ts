@@ -27,6 +27,9 @@ const envSchema = z
     AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region code like us-east-1").default("us-east-1"),
     PORTAL_ROLE_NAME: z.string().min(1).default("MskConnectivityPortal"),
     PORTAL_EXTERNAL_ID: z.string().min(1).optional(),
+    // Run the provisioning worker inside the web server (the default), or only in `npm run worker` processes.
+    PROVISIONER_IN_PROCESS: booleanFlag.default(true),
+    PROVISIONER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4566),
     SANDBOX_TIME_SCALE: z.coerce.number().positive().default(1),

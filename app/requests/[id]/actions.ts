@@ -11,6 +11,7 @@ import { ACTION_LABELS } from "@/lib/domain/lifecycle";
 import { fieldErrors } from "@/lib/domain/request-input";
 import { formString } from "@/lib/forms/form-string";
 import { replanRequest } from "@/lib/provisioner/plan-requests";
+import { enqueueRun } from "@/lib/provisioner/web-queue";
 
 const decisionSchema = z
   .object({
@@ -38,9 +39,10 @@ export async function decideRequest(_prev: ActionState, form: FormData): Promise
       expectedVersion: version,
       comment: comment || undefined,
     });
+    if (decision === "approve") await enqueueRun(requestId);
     revalidatePath(`/requests/${requestId}`);
     revalidatePath("/approvals");
-    return { ok: true, message: `Request ${ACTION_LABELS[decision].past}.` };
+    return { ok: true, message: decision === "approve" ? "Approved. Provisioning starts now." : "Request rejected." };
   });
 }
 
@@ -72,5 +74,32 @@ export async function replanRequestAction(_prev: ActionState, form: FormData): P
     return stored.plan
       ? { ok: true, message: `Re-planned from current AWS state: ${stored.plan.steps.length} change(s).` }
       : { ok: false, message: `Planning failed: ${stored.error.message}` };
+  });
+}
+
+const operateSchema = z.object({
+  requestId: z.string().min(1),
+  version: z.coerce.number().int().min(0),
+  operation: z.enum(["retry", "rollback", "decommission"], { error: "Unknown operation" }),
+});
+
+// Retry, roll back and decommission: the lifecycle decides who may (operators; the requesting team may also
+// decommission), then the worker does the AWS work.
+export async function operateRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return actionResult(async () => {
+    const user = await requireActionUser();
+    const parsed = operateSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return { ok: false, message: "That operation could not be read from the form." };
+    const { requestId, version, operation } = parsed.data;
+    await transitionRequest({
+      requestId,
+      action: operation,
+      actor: actorOf(user),
+      auditActor: { kind: "user", userId: user.id, label: user.email },
+      expectedVersion: version,
+    });
+    await enqueueRun(requestId);
+    revalidatePath(`/requests/${requestId}`);
+    return { ok: true, message: `${ACTION_LABELS[operation].button} started.` };
   });
 }

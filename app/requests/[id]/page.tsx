@@ -1,8 +1,12 @@
 import { notFound } from "next/navigation";
 
-import { AuditTimeline } from "@/components/audit-timeline";
+import { AuditTimeline, timelineEvents } from "@/components/audit-timeline";
 import { CancelForm } from "@/components/cancel-form";
 import { ClientLocationFacts } from "@/components/client-location-facts";
+import { ConnectionDetails } from "@/components/connection-details";
+import { LiveRefresh } from "@/components/live-refresh";
+import { OperateForm } from "@/components/operate-form";
+import type { StepProgress } from "@/components/plan/change-list";
 import { DecisionForm } from "@/components/decision-form";
 import { StoredPlanSection } from "@/components/plan/stored-plan-section";
 import { ReplanButton } from "@/components/replan-button";
@@ -17,7 +21,8 @@ import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-pla
 import { hasPermission } from "@/lib/domain/roles";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
 
-import { cancelRequest, decideRequest, replanRequestAction } from "./actions";
+import { cancelRequest, decideRequest, operateRequest, replanRequestAction } from "./actions";
+import { failureOf, IN_FLIGHT_STATUSES } from "./request-progress";
 
 export const metadata = { title: "Request" };
 
@@ -33,6 +38,13 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const mayDecide = allowedActions(request.status, actorOf(user), { ...parties, blockedByPreflight: false }).includes("reject");
   const scenario = SCENARIO_LABELS[request.scenario as Scenario];
   const ownRequest = request.requesterId === user.id;
+  const progress = new Map<string, StepProgress>(
+    request.steps.map((s) => [s.key, { status: s.status, attempts: s.attempts, error: s.error, createdResources: s.createdResources, waitingFor: s.waitingFor }]),
+  );
+  const inFlight = IN_FLIGHT_STATUSES.includes(request.status);
+  const operations = (["retry", "rollback", "decommission"] as const).filter((op) => actions.includes(op));
+  const failure = request.status === "FAILED" ? failureOf(request.auditEvents) : null;
+  const drift = Array.isArray(request.drift) ? (request.drift as { summary: string; problem: string }[]) : [];
 
   return (
     <div className="space-y-6">
@@ -42,7 +54,33 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         <span className="text-sm text-slate-600">
           {request.cluster.name} · {request.team.name} · filed by {request.requester.email} on {formatTime(request.createdAt)}
         </span>
+        <LiveRefresh active={inFlight} />
       </div>
+      {failure ? (
+        <div className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900" role="alert" data-testid="failure">
+          <p className="font-semibold">Provisioning stopped: {failure}</p>
+          <p className="mt-1">
+            Nothing after the failed step was changed. An approver can retry (it resumes at the failed step) or roll back (it undoes
+            what this request created).
+          </p>
+        </div>
+      ) : null}
+      {drift.length ? (
+        <div className="rounded-lg border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" role="alert" data-testid="drift">
+          <p className="font-semibold">
+            AWS no longer matches what this request built
+            {request.driftCheckedAt ? ` (checked ${formatTime(request.driftCheckedAt)})` : ""}:
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {drift.map((d) => (
+              <li key={`${d.summary}-${d.problem}`}>
+                {d.summary}: {d.problem}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {request.status === "ACTIVE" && stored?.plan ? <ConnectionDetails plan={stored.plan} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -73,7 +111,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               </dl>
             </Card>
           </div>
-          <StoredPlanSection stored={stored} />
+          <StoredPlanSection stored={stored} progress={request.steps.length ? progress : undefined} />
           <Card title="Justification">
             <p className="text-sm whitespace-pre-wrap">{request.justification}</p>
           </Card>
@@ -107,13 +145,18 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               <ReplanButton requestId={request.id} action={replanRequestAction} />
             </Card>
           ) : null}
+          {operations.length ? (
+            <Card title={request.status === "ACTIVE" ? "No longer needed?" : "Operate"}>
+              <OperateForm requestId={request.id} version={request.version} operations={operations} action={operateRequest} />
+            </Card>
+          ) : null}
           {actions.includes("cancel") ? (
             <Card title="Changed your mind?">
               <CancelForm requestId={request.id} version={request.version} action={cancelRequest} />
             </Card>
           ) : null}
           <Card title="Timeline">
-            <AuditTimeline events={request.auditEvents} />
+            <AuditTimeline events={timelineEvents(request.auditEvents)} />
           </Card>
         </div>
       </div>

@@ -1,0 +1,42 @@
+import type { ConnectionPlan } from "@/lib/domain/plan/plan-types";
+
+import { CopyBlock } from "./copy-block";
+import { Card } from "./ui/card";
+
+const AUTH_TITLES: Record<string, string> = { iam: "IAM", scram: "SASL/SCRAM", tls: "Mutual TLS", plaintext: "Plaintext" };
+
+function properties(values: Record<string, string>): string {
+  return Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("\n");
+}
+
+// What the requester came for: where to connect and how, ready to paste into the client's configuration.
+export function ConnectionDetails({ plan }: { plan: ConnectionPlan }) {
+  const modes = Object.entries(plan.clientSettings);
+  return (
+    <Card title="Connect your client">
+      <div className="space-y-4" data-testid="connection-details">
+        {plan.bootstrap ? <CopyBlock label="Bootstrap brokers" text={plan.bootstrap} /> : null}
+        {modes.map(([mode, settings]) =>
+          settings ? (
+            <details key={mode} open={modes.length === 1} className="rounded-md ring-1 ring-slate-200">
+              <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{AUTH_TITLES[mode] ?? mode}</summary>
+              <div className="space-y-3 px-3 pb-3">
+                {settings.bootstrap ? <CopyBlock label="Bootstrap brokers" text={settings.bootstrap} /> : null}
+                <CopyBlock label="Java client properties" text={properties(settings.java)} />
+                <CopyBlock label="librdkafka" text={properties(settings.librdkafka)} />
+                {settings.notes.map((n) => (
+                  <p key={n} className="text-xs text-slate-600">
+                    {n}
+                  </p>
+                ))}
+              </div>
+            </details>
+          ) : null,
+        )}
+        {plan.iamPolicy ? <CopyBlock label="IAM policy for the client's role (least privilege)" text={JSON.stringify(plan.iamPolicy, null, 2)} /> : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,15 @@
+import { config } from "@/lib/config";
+
+import { startWorker, type Worker } from "./worker";
+
+const globalForWorker = globalThis as unknown as { portalWorker?: Promise<Worker | null> };
+
+// Started once per server process by instrumentation.ts; Next's dev server re-runs that hook on reloads.
+export function startInProcessWorker(): Promise<Worker | null> {
+  globalForWorker.portalWorker ??= (async () => {
+    const env = config();
+    if (!env.PROVISIONER_IN_PROCESS || !env.DATABASE_URL) return null;
+    return startWorker({ databaseUrl: env.DATABASE_URL, concurrency: env.PROVISIONER_CONCURRENCY });
+  })();
+  return globalForWorker.portalWorker;
+}

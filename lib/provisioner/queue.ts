@@ -1,0 +1,29 @@
+import PgBoss from "pg-boss";
+
+export const PROVISION_QUEUE = "provision-request";
+export const DRIFT_QUEUE = "drift-check";
+
+export type ProvisioningQueue = {
+  boss: PgBoss;
+  enqueue(requestId: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+// pg-boss keeps its jobs in its own schema of the portal's database. "stately" keeps at most one queued and one
+// active job per request (singletonKey), so approving, retrying and the sweeper can all enqueue freely.
+export async function openProvisioningQueue(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<ProvisioningQueue> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "msk-portal-queue", max: 4, supervise: options.supervise ?? false, schedule: options.supervise ?? false });
+  boss.on("error", (error) => console.error("job queue error", error));
+  await boss.start();
+  // Steps may wait on AWS for a long time (MSK connectivity updates take 30+ minutes); the lease on the request
+  // keeps a second run out even if the job expires and is handed out again.
+  await boss.createQueue(PROVISION_QUEUE, { name: PROVISION_QUEUE, policy: "stately", expireInHours: 3, retryLimit: 20, retryDelay: 30, retryBackoff: true });
+  await boss.createQueue(DRIFT_QUEUE, { name: DRIFT_QUEUE, policy: "singleton", expireInMinutes: 30 });
+  return {
+    boss,
+    enqueue: async (requestId) => {
+      await boss.send(PROVISION_QUEUE, { requestId }, { singletonKey: requestId });
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 5_000 }),
+  };
+}

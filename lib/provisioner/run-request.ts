@@ -1,0 +1,65 @@
+import { asJson } from "@/lib/db/as-json";
+import { db } from "@/lib/db/client";
+import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
+
+import { runForward } from "./run-forward";
+import type { RunnerDeps } from "./runner-deps";
+import { materializeSteps } from "./step-store";
+import { systemTransition } from "./system-transition";
+import { undoSteps } from "./undo-steps";
+import { verifySteps } from "./verify-steps";
+
+// Drives one request as far as it can go from its current status. Every phase reads the status again, so a
+// run started after a crash, a retry or a second worker simply continues from what the database says.
+export async function runRequest(requestId: string, deps: RunnerDeps): Promise<void> {
+  for (let phase = 0; phase < 8; phase++) {
+    const request = await db().accessRequest.findUnique({ where: { id: requestId }, select: { status: true, plan: true } });
+    if (!request) return;
+    switch (request.status) {
+      case "APPROVED": {
+        const stored = readStoredPlan(request.plan);
+        if (!stored?.plan) {
+          await systemTransition(requestId, "start-provisioning");
+          await systemTransition(requestId, "fail", { details: { reason: "The request has no plan to run" } });
+          return;
+        }
+        const steps = stored.plan.steps;
+        await systemTransition(requestId, "start-provisioning", {
+          details: { steps: steps.length },
+          alsoInTransaction: (tx) => materializeSteps(tx, requestId, steps),
+        });
+        break;
+      }
+      case "PROVISIONING": {
+        const result = await runForward(requestId, deps);
+        if (!result.ok) {
+          await systemTransition(requestId, "fail", { details: { step: result.step, reason: result.error } });
+          return;
+        }
+        await systemTransition(requestId, "start-verifying");
+        break;
+      }
+      case "VERIFYING": {
+        const problems = await verifySteps(requestId, deps);
+        if (problems.length > 0) {
+          await systemTransition(requestId, "fail", { details: { reason: "Verification found problems", problems: asJson(problems) } });
+          return;
+        }
+        await systemTransition(requestId, "activate", { details: { verified: "every step's resources are in place" } });
+        return;
+      }
+      case "ROLLING_BACK":
+      case "DECOMMISSIONING": {
+        const result = await undoSteps(requestId, deps);
+        if (!result.ok) {
+          await systemTransition(requestId, "fail", { details: { step: result.step, reason: result.error } });
+          return;
+        }
+        await systemTransition(requestId, request.status === "ROLLING_BACK" ? "finish-rollback" : "finish-decommission");
+        return;
+      }
+      default:
+        return;
+    }
+  }
+}

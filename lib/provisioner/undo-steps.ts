@@ -1,0 +1,63 @@
+import { describeAwsError } from "@/lib/aws";
+import { executorFor, withRecord } from "@/lib/aws/steps/step-executor";
+import type { PlanStep } from "@/lib/domain/plan/plan-types";
+
+import { backoffDelay, sleep } from "./backoff";
+import type { RunnerDeps } from "./runner-deps";
+import { finishedStepContext, outputsOf } from "./step-context";
+import { stillUsedBy } from "./still-used-by";
+import { loadSteps, recordOf, updateStep, type StepRow } from "./step-store";
+
+// Teardown: in reverse order, remove exactly what each step recorded as created — never a route, rule or
+// peering that was there before, and not a shared resource another live request still uses.
+export async function undoSteps(requestId: string, deps: RunnerDeps): Promise<{ ok: true } | { ok: false; error: string; step: string }> {
+  const rows = await loadSteps(requestId);
+  const outputs = outputsOf(rows);
+  for (const row of [...rows].reverse()) {
+    if (row.status === "UNDONE" || row.status === "SKIPPED") continue;
+    const record = recordOf(row);
+    if (record.created.length === 0) {
+      if (row.status !== "PENDING") await updateStep(row, { status: "UNDONE" }, { action: "step.undo", details: { note: "created nothing" } });
+      continue;
+    }
+    const users = await Promise.all(record.created.map((c) => stillUsedBy(requestId, c.id)));
+    const user = users.find((u) => u !== null);
+    if (user !== undefined && user !== null) {
+      await updateStep(
+        row,
+        { status: "SKIPPED", error: `Kept: still used by request #${user}` },
+        { action: "step.keep", resourceIds: record.created.map((c) => c.id), details: { usedBy: user } },
+      );
+      continue;
+    }
+    const result = await undoOne(row, outputs, deps);
+    if (!result.ok) return { ok: false, error: result.error, step: row.key };
+  }
+  return { ok: true };
+}
+
+async function undoOne(row: StepRow, outputs: Map<string, Record<string, string>>, deps: RunnerDeps): Promise<{ ok: true } | { ok: false; error: string }> {
+  const definition = row.definition as unknown as PlanStep;
+  const record = recordOf(row);
+  await updateStep(row, { status: "UNDOING" });
+  for (let retries = 0; ; retries++) {
+    try {
+      const { requestIds } = await executorFor(definition.kind).undo(withRecord(finishedStepContext(row, outputs, deps), record));
+      await updateStep(
+        row,
+        { status: "UNDONE", awsRequestIds: [...new Set([...row.awsRequestIds, ...requestIds])], error: null },
+        { action: "step.undo", resourceIds: record.created.map((c) => c.id) },
+      );
+      return { ok: true };
+    } catch (error) {
+      const info = describeAwsError(error);
+      if (info.retryable && retries < deps.limits.maxRetries) {
+        await sleep(backoffDelay(retries + 1, deps.limits));
+        continue;
+      }
+      const message = `Undo failed: ${info.message} (${info.code})`;
+      await updateStep(row, { status: "FAILED", error: message }, { action: "step.undo-fail", details: { error: message } });
+      return { ok: false, error: message };
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { db } from "@/lib/db/client";
+
+import { DEFAULT_LIMITS, type RunnerLimits } from "./backoff";
+import { checkDriftOfActiveRequests } from "./check-drift";
+import { platformRunnerDeps } from "./platform-runner-deps";
+import { DRIFT_QUEUE, openProvisioningQueue, PROVISION_QUEUE, type ProvisioningQueue } from "./queue";
+import { withRequestLease } from "./request-lease";
+import { runRequest } from "./run-request";
+
+const IN_FLIGHT = ["APPROVED", "PROVISIONING", "VERIFYING", "ROLLING_BACK", "DECOMMISSIONING"] as const;
+
+export type Worker = { queue: ProvisioningQueue; sweep(): Promise<number>; stop(): Promise<void> };
+
+// The worker takes request ids off the durable queue and drives each with runRequest under the request's lease.
+// A sweeper re-enqueues every request that is mid-flight, so nothing is lost if a process died between a
+// commit and its enqueue, or in the middle of a run.
+export async function startWorker(options: {
+  databaseUrl: string;
+  concurrency: number;
+  limits?: Partial<RunnerLimits>;
+  sweepEveryMs?: number;
+  driftCron?: string | null;
+  log?: (line: string) => void;
+}): Promise<Worker> {
+  const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+  const queue = await openProvisioningQueue(options.databaseUrl, { supervise: true });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+
+  const handle = async (requestId: string) => {
+    const deps = await platformRunnerDeps(limits, log);
+    const outcome = await withRequestLease(options.databaseUrl, requestId, () => runRequest(requestId, deps));
+    if (!outcome.ran) log(`request ${requestId} is being run by another worker`);
+  };
+  for (let i = 0; i < options.concurrency; i++) {
+    await queue.boss.work<{ requestId: string }>(PROVISION_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await handle(job.data.requestId);
+    });
+  }
+
+  const sweep = async () => {
+    const rows = await db().accessRequest.findMany({ where: { status: { in: [...IN_FLIGHT] } }, select: { id: true } });
+    for (const row of rows) await queue.enqueue(row.id);
+    return rows.length;
+  };
+  await sweep();
+  const timer = setInterval(() => void sweep().catch((e: unknown) => log(`sweep failed: ${String(e)}`)), options.sweepEveryMs ?? 15_000);
+
+  if (options.driftCron !== null) {
+    await queue.boss.schedule(DRIFT_QUEUE, options.driftCron ?? "*/15 * * * *");
+    await queue.boss.work(DRIFT_QUEUE, async () => {
+      const deps = await platformRunnerDeps(limits, log);
+      await checkDriftOfActiveRequests(deps);
+    });
+  }
+
+  return {
+    queue,
+    sweep,
+    stop: async () => {
+      clearInterval(timer);
+      await queue.stop();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { config, ConfigError } from "@/lib/config";
+import { startWorker } from "@/lib/provisioner/worker";
+
+import { requireDatabaseUrl } from "./lib/require-database-url";
+
+// `npm run worker`: a provisioning worker on its own. Several may run against one database; they share the
+// queue and a request is only ever run by one of them at a time.
+async function main() {
+  const worker = await startWorker({ databaseUrl: requireDatabaseUrl(), concurrency: config().PROVISIONER_CONCURRENCY });
+  console.log("[worker] waiting for approved requests");
+  const stop = async () => {
+    await worker.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
