@@ -14,6 +14,7 @@ export async function runForward(requestId: string, deps: RunnerDeps): Promise<{
     }
     const result = await runStep(row, outputs, deps);
     if (!result.ok) return { ok: false, error: result.error, step: row.key };
+    deps.atBoundary?.({ step: row.key, point: "succeeded" });
     outputs.set(row.key, result.record.outputs);
   }
   return { ok: true };

@@ -2,6 +2,7 @@ import { asJson } from "@/lib/db/as-json";
 import { db } from "@/lib/db/client";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
+import { releaseKeptResources } from "./release-kept-resources";
 import { runForward } from "./run-forward";
 import type { RunnerDeps } from "./runner-deps";
 import { materializeSteps } from "./step-store";
@@ -56,6 +57,7 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
           return;
         }
         await systemTransition(requestId, request.status === "ROLLING_BACK" ? "finish-rollback" : "finish-decommission");
+        await releaseKeptResources(requestId, deps);
         return;
       }
       default:

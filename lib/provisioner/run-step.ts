@@ -19,6 +19,7 @@ export async function runStep(row: StepRow, outputs: StepOutputs, deps: RunnerDe
     { status: "RUNNING", startedAt: started, attempts: { increment: 1 } },
     { action: row.startedAt ? "step.resume" : "step.start", details: { summary: definition.summary } },
   );
+  deps.atBoundary?.({ step: row.key, point: "started" });
   let record: StepRecord | null = hasRecord(row) ? recordOf(row) : null;
   let retries = 0;
   let polls = 0;

@@ -7,4 +7,6 @@ export type RunnerDeps = {
   tagKeys: { requestId: string; stepKey: string };
   limits: RunnerLimits;
   log: (line: string) => void;
+  // Test seam: called at each step boundary; a throw here behaves like the worker dying at that point.
+  atBoundary?: (boundary: { step: string; point: "started" | "succeeded" | "undone" }) => void;
 };

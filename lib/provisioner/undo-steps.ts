@@ -30,13 +30,14 @@ export async function undoSteps(requestId: string, deps: RunnerDeps): Promise<{ 
       );
       continue;
     }
-    const result = await undoOne(row, outputs, deps);
+    const result = await undoStepRow(row, outputs, deps);
     if (!result.ok) return { ok: false, error: result.error, step: row.key };
+    deps.atBoundary?.({ step: row.key, point: "undone" });
   }
   return { ok: true };
 }
 
-async function undoOne(row: StepRow, outputs: Map<string, Record<string, string>>, deps: RunnerDeps): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function undoStepRow(row: StepRow, outputs: Map<string, Record<string, string>>, deps: RunnerDeps): Promise<{ ok: true } | { ok: false; error: string }> {
   const definition = row.definition as unknown as PlanStep;
   const record = recordOf(row);
   await updateStep(row, { status: "UNDOING" });

@@ -26,7 +26,8 @@ export type StepContext = {
    * Persists partial progress now (e.g. the new peering id right after CreateVpcPeeringConnection), before
    * the next AWS call, so a crash between calls loses nothing. The runner stores it on the step row.
    */
-  record(progress: StepRecord): Promise<void>;
+  // A function property rather than a method: verify/undo read the stored record through the same name.
+  record: (progress: StepRecord) => Promise<void>;
 };
 
 export type ExecuteResult =

@@ -21,6 +21,7 @@ import {
   AcceptResourceShareInvitationCommand,
   AssociateResourceShareCommand,
   CreateResourceShareCommand,
+  DeleteResourceShareCommand,
   DisassociateResourceShareCommand,
   GetResourceShareAssociationsCommand,
   GetResourceShareInvitationsCommand,
@@ -40,11 +41,13 @@ let h: Harness;
 let msk: Credentials;
 let transit: Credentials;
 let saas: Credentials;
+let apps: Credentials;
 beforeAll(async () => {
   h = await startHarness();
   msk = await h.assume(ACCOUNTS.msk);
   transit = await h.assume(ACCOUNTS.transit);
   saas = await h.assume(ACCOUNTS.saas);
+  apps = await h.assume(ACCOUNTS.apps);
 });
 afterAll(() => h.sandbox.close());
 
@@ -97,6 +100,19 @@ describe("transit gateway and RAM", () => {
       h.ram(transit).send(new AssociateResourceShareCommand({ resourceShareArn: shareArn, principals: [ACCOUNTS.saas] })),
     );
     expect(external.name).toBe("OperationNotPermittedException");
+  });
+
+  it("deletes a share: the receiver no longer sees the TGW, and a second delete is refused", async () => {
+    const created = await h.ram(transit).send(
+      new CreateResourceShareCommand({ name: "short-lived", resourceArns: [TGW_ARN], principals: [ACCOUNTS.apps], allowExternalPrincipals: false }),
+    );
+    const shareArn = created.resourceShare?.resourceShareArn ?? "";
+    expect((await h.ec2(apps).send(new DescribeTransitGatewaysCommand({}))).TransitGateways?.map((t) => t.TransitGatewayId)).toEqual([TGW]);
+    const deleted = await h.ram(transit).send(new DeleteResourceShareCommand({ resourceShareArn: shareArn }));
+    expect(deleted.returnValue).toBe(true);
+    expect((await h.ec2(apps).send(new DescribeTransitGatewaysCommand({}))).TransitGateways ?? []).toEqual([]);
+    const again = await errorOf(h.ram(transit).send(new DeleteResourceShareCommand({ resourceShareArn: shareArn })));
+    expect(again.name).toBe("UnknownResourceException");
   });
 
   it("invites an account outside the Organization, which must accept", async () => {

@@ -139,3 +139,15 @@ export function disassociateResourceShare(ctx: RequestContext, body: string) {
     clientToken: input.clientToken,
   };
 }
+
+// DeleteResourceShare (RAM API reference): the share becomes DELETED and every principal and resource
+// association ends, so receivers stop seeing the shared resources.
+export function deleteResourceShare(ctx: RequestContext, resourceShareArn: string | null, clientToken: string | null) {
+  if (!resourceShareArn) throw awsError("MissingRequiredParameterException", "resourceShareArn is required.");
+  const share = ownShare(ctx, resourceShareArn);
+  if (share.status === "DELETED") throw awsError("UnknownResourceException", `The resource share ${resourceShareArn} does not exist.`);
+  for (const p of share.principals) Object.assign(p, { status: "DISASSOCIATED", updatedAt: ctx.now });
+  for (const r of share.resources) Object.assign(r, { status: "DISASSOCIATED", updatedAt: ctx.now });
+  Object.assign(share, { status: "DELETED", updatedAt: ctx.now });
+  return { returnValue: true, ...(clientToken ? { clientToken } : {}) };
+}

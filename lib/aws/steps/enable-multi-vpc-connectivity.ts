@@ -1,0 +1,99 @@
+import { UpdateConnectivityCommand } from "@aws-sdk/client-kafka";
+import { z } from "zod";
+import type { StepContext, StepExecutor } from "./step-executor";
+import { callLog } from "./support/call-log";
+import { StepNotReadyError } from "./support/errors";
+import { CLAIM, addCreated, claim, createdOfType, done, resource, startProgress, waiting } from "./support/progress";
+import { connectivityInfo, describeCluster, multiVpcOf, SCHEMES, type Scheme, type SchemeFlags } from "./support/msk-cluster";
+import { parseInput } from "./support/step-input";
+
+const TYPE = "msk-multi-vpc-connectivity";
+const enabled = z.object({ Enabled: z.boolean().optional() }).optional();
+const inputSchema = z.object({
+  ClusterArn: z.string(),
+  ConnectivityInfo: z.object({
+    VpcConnectivity: z.object({
+      ClientAuthentication: z.object({
+        Sasl: z.object({ Iam: enabled, Scram: enabled }).optional(),
+        Tls: enabled,
+      }),
+    }),
+  }),
+});
+
+function wantedSchemes(ctx: StepContext): { arn: string; wanted: Scheme[] } {
+  const input = parseInput(ctx.step, inputSchema);
+  const auth = input.ConnectivityInfo.VpcConnectivity.ClientAuthentication;
+  const flags: SchemeFlags = { iam: auth.Sasl?.Iam?.Enabled === true, scram: auth.Sasl?.Scram?.Enabled === true, tls: auth.Tls?.Enabled === true };
+  return { arn: input.ClusterArn, wanted: SCHEMES.filter((s) => flags[s]) };
+}
+
+const schemeId = (arn: string, scheme: Scheme) => `${arn}#${scheme}`;
+
+/**
+ * Turns schemes on, never off: the plan's ConnectivityInfo was computed from older facts, so schemes someone
+ * enabled since are kept. CurrentVersion is read now, not taken from the plan. Waits while the cluster is
+ * UPDATING (30 minutes and more in AWS).
+ */
+async function execute(ctx: StepContext) {
+  const { arn, wanted } = wantedSchemes(ctx);
+  const progress = startProgress(ctx);
+  const kafka = ctx.access.kafka(ctx.step.account, ctx.step.region);
+  const claimed = (progress.outputs[CLAIM] ?? "").split(",").filter(Boolean);
+
+  const cluster = await describeCluster(kafka, progress.log, arn);
+  if (cluster.State !== "ACTIVE") return waiting(progress, `cluster ${cluster.ClusterName ?? arn} is ${cluster.State ?? "not ACTIVE"}`);
+  const now = multiVpcOf(cluster);
+  const missing = wanted.filter((s) => !now[s]);
+  if (missing.length === 0) {
+    // A crash after UpdateConnectivity lost its answer; the claim says those schemes were this step's.
+    for (const s of claimed) if (SCHEMES.includes(s as Scheme)) addCreated(progress, resource(ctx, TYPE, schemeId(arn, s as Scheme)));
+    delete progress.outputs[CLAIM];
+    return done(progress);
+  }
+  await claim(progress, missing.join(","));
+  const after: SchemeFlags = { ...now };
+  for (const s of missing) after[s] = true;
+  const out = await progress.log.run(
+    kafka.send(new UpdateConnectivityCommand({ ClusterArn: arn, CurrentVersion: cluster.CurrentVersion, ConnectivityInfo: connectivityInfo(after) })),
+  );
+  for (const s of missing) addCreated(progress, resource(ctx, TYPE, schemeId(arn, s)));
+  delete progress.outputs[CLAIM];
+  if (out.ClusterOperationArn) progress.outputs.ClusterOperationArn = out.ClusterOperationArn;
+  await progress.save();
+  return waiting(progress, `cluster ${cluster.ClusterName ?? arn} is updating its brokers for ${missing.join(", ")}`);
+}
+
+export const enableMultiVpcConnectivity: StepExecutor = {
+  execute,
+
+  async verify(ctx) {
+    const { arn, wanted } = wantedSchemes(ctx);
+    const cluster = await describeCluster(ctx.access.kafka(ctx.step.account, ctx.step.region), callLog(), arn);
+    // While UPDATING the connectivity shown is the old one; it cannot be confirmed.
+    if (cluster.State !== "ACTIVE") return { ok: false, problem: `Cluster ${cluster.ClusterName ?? arn} is ${cluster.State ?? "not ACTIVE"}` };
+    const now = multiVpcOf(cluster);
+    const off = wanted.filter((s) => !now[s]);
+    return off.length === 0 ? { ok: true } : { ok: false, problem: `Multi-VPC connectivity is off for ${off.join(", ")}` };
+  },
+
+  /** Turns off only the schemes this step turned on, keeping the rest as the cluster has them now. */
+  async undo(ctx) {
+    const { arn } = wantedSchemes(ctx);
+    const log = callLog();
+    const ours = createdOfType(ctx.record, TYPE)
+      .map((c) => c.id.slice(c.id.lastIndexOf("#") + 1))
+      .filter((s): s is Scheme => SCHEMES.includes(s as Scheme));
+    if (ours.length === 0) return { requestIds: [] };
+    const kafka = ctx.access.kafka(ctx.step.account, ctx.step.region);
+    const cluster = await describeCluster(kafka, log, arn);
+    // AWS refuses a change while the cluster is UPDATING; the runner retries this error with backoff.
+    if (cluster.State !== "ACTIVE") throw new StepNotReadyError(`Cluster ${cluster.ClusterName ?? arn} is ${cluster.State ?? "not ACTIVE"}`);
+    const now = multiVpcOf(cluster);
+    if (!ours.some((s) => now[s])) return { requestIds: log.ids };
+    const after: SchemeFlags = { ...now };
+    for (const s of ours) after[s] = false;
+    await log.run(kafka.send(new UpdateConnectivityCommand({ ClusterArn: arn, CurrentVersion: cluster.CurrentVersion, ConnectivityInfo: connectivityInfo(after) })));
+    return { requestIds: log.ids };
+  },
+};

@@ -1,0 +1,26 @@
+import { db } from "@/lib/db/client";
+
+import type { RunnerDeps } from "./runner-deps";
+import { stillUsedBy } from "./still-used-by";
+import { recordOf, updateStep } from "./step-store";
+import { undoStepRow } from "./undo-steps";
+
+// When a teardown keeps a shared resource because another request still used it, the resource stays recorded on
+// the finished request's step. Once the last request that relied on it is torn down, it is removed after all,
+// so sharing never leaves an orphan behind.
+export async function releaseKeptResources(finishingRequestId: string, deps: RunnerDeps): Promise<void> {
+  const kept = await db().planStep.findMany({
+    where: { status: "SKIPPED", request: { status: { in: ["DECOMMISSIONED", "ROLLED_BACK"] } } },
+    orderBy: [{ requestId: "asc" }, { position: "desc" }],
+  });
+  for (const row of kept) {
+    const ids = recordOf(row).created.map((c) => c.id);
+    if (ids.length === 0) continue;
+    const users = await Promise.all(ids.map((id) => stillUsedBy(row.requestId, id, finishingRequestId)));
+    if (users.some((u) => u !== null)) continue;
+    const result = await undoStepRow(row, new Map(), deps);
+    if (result.ok) {
+      await updateStep(row, {}, { action: "step.release", resourceIds: ids, details: { releasedWith: finishingRequestId } });
+    }
+  }
+}
