@@ -23,7 +23,7 @@ export function ConnectionDetails({ plan }: { plan: ConnectionPlan }) {
             <details key={mode} open={modes.length === 1} className="rounded-md ring-1 ring-slate-200">
               <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{AUTH_TITLES[mode] ?? mode}</summary>
               <div className="space-y-3 px-3 pb-3">
-                {settings.bootstrap ? <CopyBlock label="Bootstrap brokers" text={settings.bootstrap} /> : null}
+                {settings.bootstrap && settings.bootstrap !== plan.bootstrap ? <CopyBlock label="Bootstrap brokers" text={settings.bootstrap} /> : null}
                 <CopyBlock label="Java client properties" text={properties(settings.java)} />
                 <CopyBlock label="librdkafka" text={properties(settings.librdkafka)} />
                 {settings.notes.map((n) => (
@@ -35,7 +35,14 @@ export function ConnectionDetails({ plan }: { plan: ConnectionPlan }) {
             </details>
           ) : null,
         )}
-        {plan.iamPolicy ? <CopyBlock label="IAM policy for the client's role (least privilege)" text={JSON.stringify(plan.iamPolicy, null, 2)} /> : null}
+        {plan.iamPolicy ? (
+          <details className="rounded-md ring-1 ring-slate-200">
+            <summary className="cursor-pointer px-3 py-2 text-sm font-medium">IAM policy for the client&apos;s role (least privilege)</summary>
+            <div className="px-3 pb-3">
+              <CopyBlock label="Policy document" text={JSON.stringify(plan.iamPolicy, null, 2)} />
+            </div>
+          </details>
+        ) : null}
       </div>
     </Card>
   );

@@ -12,6 +12,7 @@ const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/audit", label: "Audit history", permission: "audit:read" },
   { href: "/catalog", label: "Catalog", permission: "catalog:read" },
   { href: "/tokens", label: "API tokens", permission: "token:manage-own" },
+  { href: "/admin", label: "Admin", permission: "catalog:manage" },
 ];
 
 // Only the links a role can use are shown; each page checks the role again itself.

@@ -9,13 +9,13 @@ import { SubmitButton } from "./ui/submit-button";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-export function ReplanButton({ requestId, action }: { requestId: string; action: Action }) {
+export function ReplanButton({ requestId, action, label = "Re-plan from current AWS state" }: { requestId: string; action: Action; label?: string }) {
   const [state, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="requestId" value={requestId} />
       <SubmitButton variant="secondary" pendingLabel="Reading AWS…">
-        Re-plan from current AWS state
+        {label}
       </SubmitButton>
       <FormMessage state={state} />
     </form>

@@ -4,6 +4,9 @@ import { formatTime } from "@/components/ui/format-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listAccounts, listClusters } from "@/lib/db/catalog/list-catalog";
+import { hasPermission } from "@/lib/domain/roles";
+
+import { RefreshCatalogButton } from "./refresh-button";
 
 export const metadata = { title: "Catalog" };
 
@@ -15,11 +18,16 @@ const KIND_LABELS = {
 } as const;
 
 export default async function CatalogPage() {
-  await requirePageUser("catalog:read");
+  const user = await requirePageUser("catalog:read");
+  const mayRefresh = hasPermission(user.roles, "catalog:manage") || hasPermission(user.roles, "request:approve");
   const [accounts, clusters] = await Promise.all([listAccounts(), listClusters()]);
   return (
     <>
-      <PageHeader title="Accounts and clusters" description="The AWS accounts the portal may act in and the MSK clusters found in them." />
+      <PageHeader
+        title="Accounts and clusters"
+        description="The AWS accounts the portal may act in and the MSK clusters found in them (ListClustersV2 in every cluster-owner account and Region)."
+        actions={mayRefresh ? <RefreshCatalogButton /> : null}
+      />
       <div className="space-y-6">
         <Card title={`Clusters (${clusters.length})`}>
           {clusters.length === 0 ? (
@@ -48,7 +56,7 @@ export default async function CatalogPage() {
                     <td className="py-2 pr-4 font-mono text-xs">{c.region}<br />{c.vpcId}</td>
                     <td className="py-2 pr-4">{c.kafkaVersion}</td>
                     <td className="py-2 pr-4">{c.authModes.join(", ")}</td>
-                    <td className="py-2 pr-4">{c.state}</td>
+                    <td className={`py-2 pr-4 ${c.state === "MISSING" ? "font-medium text-rose-700" : ""}`}>{c.state === "MISSING" ? "missing in AWS" : c.state}</td>
                     <td className="py-2 text-slate-600">{formatTime(c.discoveredAt)}</td>
                   </tr>
                 ))}

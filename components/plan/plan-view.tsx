@@ -34,7 +34,7 @@ export function PlanView({ plan, computedAt, progress }: { plan: ConnectionPlan;
             <span className="font-semibold">{plan.steps.length}</span>
           </p>
           <p className={blocking ? "font-semibold text-rose-700" : "text-emerald-800"} data-testid="plan-approvable">
-            {blocking ? `${blocking} blocking problem${blocking > 1 ? "s" : ""}: cannot be approved` : "Ready for approval"}
+            {blocking ? `${blocking} blocking problem${blocking > 1 ? "s" : ""}: cannot be approved` : "No blocking problems"}
           </p>
           {computedAt ? <p className="text-xs text-slate-500">From AWS state as of {formatTime(computedAt)}</p> : null}
         </div>

@@ -11,7 +11,11 @@ import { ACTION_LABELS } from "@/lib/domain/lifecycle";
 import { fieldErrors } from "@/lib/domain/request-input";
 import { formString } from "@/lib/forms/form-string";
 import { replanRequest } from "@/lib/provisioner/plan-requests";
+import { DEFAULT_LIMITS } from "@/lib/provisioner/backoff";
+import { checkDrift } from "@/lib/provisioner/check-drift";
+import { platformRunnerDeps } from "@/lib/provisioner/platform-runner-deps";
 import { enqueueRun } from "@/lib/provisioner/web-queue";
+import { getRequestForViewer } from "@/lib/db/requests/get-request";
 
 const decisionSchema = z
   .object({
@@ -101,5 +105,21 @@ export async function operateRequest(_prev: ActionState, form: FormData): Promis
     await enqueueRun(requestId);
     revalidatePath(`/requests/${requestId}`);
     return { ok: true, message: `${ACTION_LABELS[operation].button} started.` };
+  });
+}
+
+// Re-reads AWS now for an ACTIVE request: the same verification the periodic drift check runs.
+export async function checkDriftAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return actionResult(async () => {
+    const user = await requireActionUser();
+    const requestId = formString(form.get("requestId"));
+    const request = await getRequestForViewer(user, requestId);
+    if (!request) return { ok: false, message: "No such request." };
+    if (request.status !== "ACTIVE") return { ok: false, message: "Only an active connection can be checked." };
+    const problems = await checkDrift(requestId, await platformRunnerDeps(DEFAULT_LIMITS, (line) => console.log(line)));
+    revalidatePath(`/requests/${requestId}`);
+    return problems.length
+      ? { ok: false, message: `${problems.length} problem(s) found; see above.` }
+      : { ok: true, message: "Everything this request built is in place." };
   });
 }

@@ -21,7 +21,7 @@ import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-pla
 import { hasPermission } from "@/lib/domain/roles";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
 
-import { cancelRequest, decideRequest, operateRequest, replanRequestAction } from "./actions";
+import { cancelRequest, checkDriftAction, decideRequest, operateRequest, replanRequestAction } from "./actions";
 import { failureOf, IN_FLIGHT_STATUSES } from "./request-progress";
 
 export const metadata = { title: "Request" };
@@ -143,6 +143,14 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
             <Card title="Plan freshness">
               <p className="mb-2 text-sm text-slate-600">The plan reflects AWS as it was when computed. Re-plan after changing the client&apos;s network.</p>
               <ReplanButton requestId={request.id} action={replanRequestAction} />
+            </Card>
+          ) : null}
+          {request.status === "ACTIVE" ? (
+            <Card title="Still connected?">
+              <p className="mb-2 text-sm text-slate-600">
+                {request.driftCheckedAt ? `Last checked against AWS ${formatTime(request.driftCheckedAt)}.` : "Checked against AWS when it became active."}
+              </p>
+              <ReplanButton requestId={request.id} action={checkDriftAction} label="Check against AWS now" />
             </Card>
           ) : null}
           {operations.length ? (

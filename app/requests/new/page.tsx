@@ -9,7 +9,7 @@ export const metadata = { title: "New request" };
 
 export default async function NewRequestPage() {
   const user = await requirePageUser("request:create");
-  const clusters = await listClusters();
+  const clusters = (await listClusters()).filter((c) => c.state !== "MISSING");
   return (
     <>
       <PageHeader

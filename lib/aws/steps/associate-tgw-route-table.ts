@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { hasCode, isNotFound, StepConflictError } from "./support/errors";
-import { addCreated, claim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress } from "./support/progress";
+import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 import { attachment, isLive } from "./support/tgw";
 
@@ -43,9 +43,9 @@ async function execute(ctx: StepContext) {
     if (ours) addCreated(progress, resource(ctx, TYPE, id));
     return settle(current.State);
   }
-  await claim(progress, id);
   try {
-    const out = await progress.log.run(ctx.access.ec2(ctx.step.account, ctx.step.region).send(new AssociateTransitGatewayRouteTableCommand(input)));
+    const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
+    const out = await underClaim(progress, id, () => progress.log.run(ec2.send(new AssociateTransitGatewayRouteTableCommand(input))));
     addCreated(progress, resource(ctx, TYPE, id));
     await progress.save();
     return settle(out.Association?.State);

@@ -78,7 +78,7 @@ async function execute(ctx: StepContext) {
   } catch (error) {
     if (!hasCode(error, "VpcPeeringConnectionAlreadyExists")) throw error;
     // A retried call whose first try AWS carried out, or a request racing this one: look again.
-    const again = (await findOwn(ctx, progress, input)) ?? null;
+    const again = await findOwn(ctx, progress, input);
     const between = again ? [again] : await livePeeringsBetween(ec2, progress.log, input.VpcId, input.PeerVpcId, ctx.access.pageSize);
     const found = between[0];
     if (!found?.VpcPeeringConnectionId) throw error;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog, type CallLog } from "./support/call-log";
 import { hasCode, isNotFound, StepConflictError } from "./support/errors";
-import { addCreated, claim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
+import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 
 const TYPE = "route";
@@ -57,9 +57,8 @@ async function execute(ctx: StepContext) {
     if (ours) addCreated(progress, resource(ctx, TYPE, id));
     return done(progress);
   }
-  await claim(progress, id);
   try {
-    await progress.log.run(ec2.send(new CreateRouteCommand(input)));
+    await underClaim(progress, id, () => progress.log.run(ec2.send(new CreateRouteCommand(input))));
   } catch (error) {
     if (!hasCode(error, "RouteAlreadyExists")) throw error;
     // Someone added it between the read and the call: it was not this step's doing.

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog, type CallLog } from "./support/call-log";
 import { hasCode, isNotFound, StepConflictError } from "./support/errors";
-import { addCreated, claim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
+import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 
 const TYPE = "transit-gateway-route";
@@ -68,9 +68,8 @@ async function execute(ctx: StepContext) {
     if (ours) addCreated(progress, resource(ctx, TYPE, id));
     return done(progress);
   }
-  await claim(progress, id);
   try {
-    await progress.log.run(ec2.send(new CreateTransitGatewayRouteCommand(input)));
+    await underClaim(progress, id, () => progress.log.run(ec2.send(new CreateTransitGatewayRouteCommand(input))));
   } catch (error) {
     if (!hasCode(error, "RouteAlreadyExists")) throw error;
     const raced = await staticRoute(ec2, progress.log, input);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { StepNotReadyError } from "./support/errors";
-import { CLAIM, addCreated, claim, createdOfType, done, resource, startProgress, waiting } from "./support/progress";
+import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress, waiting } from "./support/progress";
 import { connectivityInfo, describeCluster, multiVpcOf, SCHEMES, type Scheme, type SchemeFlags } from "./support/msk-cluster";
 import { parseInput } from "./support/step-input";
 
@@ -51,11 +51,12 @@ async function execute(ctx: StepContext) {
     delete progress.outputs[CLAIM];
     return done(progress);
   }
-  await claim(progress, missing.join(","));
   const after: SchemeFlags = { ...now };
   for (const s of missing) after[s] = true;
-  const out = await progress.log.run(
-    kafka.send(new UpdateConnectivityCommand({ ClusterArn: arn, CurrentVersion: cluster.CurrentVersion, ConnectivityInfo: connectivityInfo(after) })),
+  const out = await underClaim(progress, missing.join(","), () =>
+    progress.log.run(
+      kafka.send(new UpdateConnectivityCommand({ ClusterArn: arn, CurrentVersion: cluster.CurrentVersion, ConnectivityInfo: connectivityInfo(after) })),
+    ),
   );
   for (const s of missing) addCreated(progress, resource(ctx, TYPE, schemeId(arn, s)));
   delete progress.outputs[CLAIM];

@@ -4,7 +4,7 @@ import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { StepConflictError } from "./support/errors";
 import { DEAD_PEERING, describePeering, peeringStatus } from "./support/peerings";
-import { addCreated, claim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting } from "./support/progress";
+import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting } from "./support/progress";
 import { parseInput } from "./support/step-input";
 
 const TYPE = "vpc-peering-dns-option";
@@ -52,8 +52,7 @@ async function execute(ctx: StepContext) {
     if (claimedBefore) addCreated(progress, resource(ctx, TYPE, optionId));
     return done(progress);
   }
-  await claim(progress, optionId);
-  await progress.log.run(ec2.send(modify(id, side, true)));
+  await underClaim(progress, optionId, () => progress.log.run(ec2.send(modify(id, side, true))));
   addCreated(progress, resource(ctx, TYPE, optionId));
   await progress.save();
   return done(progress);

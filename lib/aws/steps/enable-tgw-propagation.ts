@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { errorCode, isNotFound } from "./support/errors";
-import { addCreated, claim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
+import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 import { propagates } from "./support/tgw-propagation";
 
@@ -25,9 +25,8 @@ async function execute(ctx: StepContext) {
     if (ours) addCreated(progress, resource(ctx, TYPE, id));
     return done(progress);
   }
-  await claim(progress, id);
   try {
-    await progress.log.run(ec2.send(new EnableTransitGatewayRouteTablePropagationCommand(input)));
+    await underClaim(progress, id, () => progress.log.run(ec2.send(new EnableTransitGatewayRouteTablePropagationCommand(input))));
   } catch (error) {
     if (!errorCode(error).endsWith(".Duplicate")) throw error;
     // It existed although the read missed it: this step's only if an earlier attempt claimed it.

@@ -84,6 +84,15 @@ describe("create-peering", () => {
     expect(await livePeerings()).toBe(1);
   });
 
+  it("given a previous record holding only the created id, finishes without a second peering", async () => {
+    const first = await executorFor("create-peering").execute(testContext(env.access, createPeeringStep));
+    const previous: StepRecord = { outputs: {}, created: first.record.created, requestIds: [] };
+    const record = await executeUntilDone(executorFor("create-peering"), testContext(env.access, createPeeringStep, { previous }));
+    expect(record.outputs.VpcPeeringConnectionId).toBe(first.record.outputs.VpcPeeringConnectionId);
+    expect(record.created).toEqual(first.record.created);
+    expect(await livePeerings()).toBe(1);
+  });
+
   it("uses a live peering someone else made between the VPCs and never deletes it", async () => {
     const other = await executeUntilDone(
       executorFor("create-peering"),
@@ -211,8 +220,11 @@ describe("create-route", () => {
   it("lets IncorrectState through while the peering is not active, for the runner to retry", async () => {
     const created = await executeUntilDone(executorFor("create-peering"), testContext(env.access, createPeeringStep));
     const step = routeStep(MSK_VPC.cidr, { VpcPeeringConnectionId: created.outputs.VpcPeeringConnectionId ?? "" });
-    const error = await executorFor("create-route").execute(testContext(env.access, step)).catch((e: unknown) => e);
+    const ctx = testContext(env.access, step);
+    const error = await executorFor("create-route").execute(ctx).catch((e: unknown) => e);
     expect(describeAwsError(error)).toMatchObject({ code: "IncorrectState", retryable: true });
+    // AWS said no, so nothing was made: the claim is released and a later same route is not taken for this step's.
+    expect(ctx.saves.at(-1)?.outputs).toEqual({});
   });
 });
 

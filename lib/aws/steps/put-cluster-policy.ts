@@ -4,7 +4,7 @@ import type { PolicyDocument, PolicyStatement } from "@/lib/domain/plan";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { canonical, holds, parsePolicy, readPolicy } from "./support/cluster-policy";
-import { CLAIM, addCreated, claim, createdOfType, done, resource, startProgress } from "./support/progress";
+import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 
 const TYPE = "msk-cluster-policy-statement";
@@ -51,14 +51,15 @@ async function execute(ctx: StepContext) {
     return done(progress);
   }
   const sids = missing.map((s) => s.Sid).filter((s): s is string => Boolean(s));
-  await claim(progress, sids.join(","));
-  const out = await progress.log.run(
-    kafka.send(
-      new PutClusterPolicyCommand({
-        ClusterArn: arn,
-        Policy: JSON.stringify(merge(live?.document, ours)),
-        ...(live ? { CurrentVersion: live.currentVersion } : {}),
-      }),
+  const out = await underClaim(progress, sids.join(","), () =>
+    progress.log.run(
+      kafka.send(
+        new PutClusterPolicyCommand({
+          ClusterArn: arn,
+          Policy: JSON.stringify(merge(live?.document, ours)),
+          ...(live ? { CurrentVersion: live.currentVersion } : {}),
+        }),
+      ),
     ),
   );
   for (const sid of sids) addCreated(progress, resource(ctx, TYPE, statementId(arn, sid)));

@@ -133,6 +133,9 @@ describe("scenario runs through the executors against the sandbox", () => {
       "create-route", "create-route", "create-route", "authorize-sg-ingress",
     ]);
     expect(run.problems).toEqual([]);
+    // The seeded DX association's allowed prefixes are the on-prem ranges, not the cluster VPC's CIDR the planner
+    // (after AWS's docs) expects there, so the plan is not approvable; its steps still run as planned.
+    expect(run.plan.preflight.filter((f) => f.severity === "block").map((f) => f.code)).toEqual(["dx-prefix-not-advertised"]);
     expect(run.after.shares).toEqual([`${TGW.arn} -> ${ACCOUNTS.msk}`]);
     expect(run.after.attachments).toContain(`vpc ${MSK_VPC.id} available ${TGW.vpcsTable}`);
     expect(run.after.propagations[TGW.onPremTable]).toEqual([`vpc:${MSK_VPC.id}`]);

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { ExecuteResult, StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { isNotFound } from "./support/errors";
-import { addCreated, claim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress } from "./support/progress";
+import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress } from "./support/progress";
 import { invitationFor, liveAssociation, ownShare, shareAssociations, shareGiving, taggedShares } from "./support/ram";
 import { parseInput } from "./support/step-input";
 import { ramTags } from "./support/tags";
@@ -95,8 +95,7 @@ async function executeAssociate(ctx: StepContext): Promise<ExecuteResult> {
     if (ours) addCreated(progress, resource(ctx, ASSOCIATION, id));
     return withInvitation(ctx, progress, input.resourceShareArn, principal);
   }
-  await claim(progress, id);
-  await progress.log.run(ram.send(new AssociateResourceShareCommand({ ...input, clientToken: randomUUID() })));
+  await underClaim(progress, id, () => progress.log.run(ram.send(new AssociateResourceShareCommand({ ...input, clientToken: randomUUID() }))));
   addCreated(progress, resource(ctx, ASSOCIATION, id));
   await progress.save();
   return withInvitation(ctx, progress, input.resourceShareArn, principal);

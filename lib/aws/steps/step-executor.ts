@@ -46,7 +46,10 @@ export type StepExecutor = {
 };
 
 export function executorFor(kind: StepKind): StepExecutor {
-  return EXECUTORS[kind];
+  // Kinds come back from the database as strings; an unknown one must fail loudly, not as "undefined is not a function".
+  const executor = (EXECUTORS as Partial<Record<string, StepExecutor>>)[kind];
+  if (!executor) throw new Error(`No executor for step kind ${String(kind)}`);
+  return executor;
 }
 
 /**

@@ -35,7 +35,7 @@ export async function createAccessRequest(
     throw new ExpectedError("bad-request", message, { teamId: [message] });
   }
   const cluster = await db().cluster.findUnique({ where: { arn: input.clusterArn } });
-  if (!cluster) {
+  if (!cluster || cluster.state === "MISSING") {
     throw new ExpectedError("bad-request", "Unknown cluster", {
       clusterArn: ["This cluster is not in the catalog. Pick one from the list."],
     });

@@ -1,3 +1,4 @@
+import { describeAwsError } from "../../aws-errors";
 import type { CreatedResource, StepContext, StepRecord } from "../step-executor";
 import { callLog, type CallLog } from "./call-log";
 
@@ -61,4 +62,21 @@ export function waiting(progress: Progress, reason: string) {
 
 export function createdOfType(record: StepRecord, type: string): CreatedResource[] {
   return record.created.filter((c) => c.type === type);
+}
+
+/**
+ * Claims `id`, then makes the call. An error that proves nothing happened (throttle, wrong state, invalid,
+ * denied, already exists) releases the claim; a 5xx or a lost connection may hide a success, so it stays.
+ */
+export async function underClaim<T>(progress: Progress, id: string, call: () => Promise<T>): Promise<T> {
+  await claim(progress, id);
+  try {
+    return await call();
+  } catch (error) {
+    if (describeAwsError(error).kind !== "server") {
+      delete progress.outputs[CLAIM];
+      await progress.save();
+    }
+    throw error;
+  }
 }

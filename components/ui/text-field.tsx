@@ -1,0 +1,43 @@
+import { inputStyles } from "./button-styles";
+import { FieldError } from "./field-error";
+
+// A labelled input whose errors (from a server action's field map, matched by name or name prefix) are read
+// out by screen readers and tied to the input.
+export function TextField({
+  name,
+  label,
+  defaultValue,
+  hint,
+  placeholder,
+  errors,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  hint?: string;
+  placeholder?: string;
+  errors?: Record<string, string[]>;
+}) {
+  const messages = Object.entries(errors ?? {})
+    .filter(([k]) => k === name || k.startsWith(`${name}.`))
+    .flatMap(([, m]) => m);
+  const errorId = `${name}-error`;
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      <input
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+        className={`${inputStyles} mt-1`}
+        aria-describedby={errorId}
+        aria-invalid={messages.length > 0}
+      />
+      <FieldError id={errorId} messages={messages} />
+    </div>
+  );
+}
