@@ -162,8 +162,9 @@ export function describeAwsError(error: unknown): AwsErrorInfo {
   const requestId = awsRequestIdOf(error);
   return {
     code,
-    // AssumeRole failures already say which account and role, which is what the engineer needs.
-    message: error instanceof AccountAccessError ? error.message : plainMessage(kind, code, awsMessage),
+    // AssumeRole failures and the step executors' own conflicts (a route pointing elsewhere, a failed peering)
+    // are already written for the engineer.
+    message: error instanceof AccountAccessError || (error instanceof Error && error.name === "StepConflictError") ? error.message : plainMessage(kind, code, awsMessage),
     retryable: kind === "throttle" || kind === "server" || kind === "state",
     kind,
     awsMessage,

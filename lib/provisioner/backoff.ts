@@ -6,7 +6,7 @@ export type RunnerLimits = {
   maxDelayMs: number;
   /** How long a step may stay "waiting" for AWS before the request fails. */
   waitDeadlineMs: number;
-  /** Poll interval while waiting, in ms (grows to maxDelayMs). */
+  /** Shortest poll interval while waiting, in ms (grows with the wait, up to maxDelayMs; see pollDelay). */
   pollMs: number;
 };
 
@@ -16,8 +16,22 @@ export const DEFAULT_LIMITS: RunnerLimits = {
   maxDelayMs: 30_000,
   // MSK multi-VPC connectivity reboots brokers: AWS says 30 minutes or more.
   waitDeadlineMs: 90 * 60_000,
-  pollMs: 2_000,
+  // Peerings leave initiating-request and provisioning about a second after the call.
+  pollMs: 200,
 };
+
+// The next check of a transition comes this fraction of the time waited so far later.
+const POLL_GROWTH = 0.1;
+
+/**
+ * How long to sleep before checking again on a transition that has run for `waitedMs`. Proportional to the wait,
+ * so the runner notices the end at most ~10% late whether AWS takes one second or thirty minutes, and a long wait
+ * costs a few dozen describe calls (a fixed short interval would cost thousands; growing by half each time can be
+ * up to 50% late).
+ */
+export function pollDelay(waitedMs: number, limits: RunnerLimits): number {
+  return Math.round(Math.min(limits.maxDelayMs, Math.max(limits.pollMs, waitedMs * POLL_GROWTH)));
+}
 
 export function backoffDelay(attempt: number, limits: RunnerLimits): number {
   const exp = Math.min(limits.maxDelayMs, limits.baseDelayMs * 2 ** Math.max(0, attempt - 1));

@@ -1,3 +1,4 @@
+import pg from "pg";
 import PgBoss from "pg-boss";
 
 export const PROVISION_QUEUE = "provision-request";
@@ -14,11 +15,18 @@ export type ProvisioningQueue = {
 export async function openProvisioningQueue(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<ProvisioningQueue> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "msk-portal-queue", max: 4, supervise: options.supervise ?? false, schedule: options.supervise ?? false });
   boss.on("error", (error) => console.error("job queue error", error));
-  await boss.start();
-  // Steps may wait on AWS for a long time (MSK connectivity updates take 30+ minutes); the lease on the request
-  // keeps a second run out even if the job expires and is handed out again.
-  await boss.createQueue(PROVISION_QUEUE, { name: PROVISION_QUEUE, policy: "stately", expireInHours: 3, retryLimit: 20, retryDelay: 30, retryBackoff: true });
-  await boss.createQueue(DRIFT_QUEUE, { name: DRIFT_QUEUE, policy: "singleton", expireInMinutes: 30 });
+  // Workers starting together would race pg-boss's own setup into deadlocks; one at a time is plenty.
+  await withSetupLock(databaseUrl, async () => {
+    await boss.start();
+    // Steps may wait on AWS for a long time (MSK connectivity updates take 30+ minutes); the lease on the request
+    // keeps a second run out even if the job expires and is handed out again.
+    if (!(await boss.getQueue(PROVISION_QUEUE))) {
+      await boss.createQueue(PROVISION_QUEUE, { name: PROVISION_QUEUE, policy: "stately", expireInHours: 3, retryLimit: 20, retryDelay: 30, retryBackoff: true });
+    }
+    if (!(await boss.getQueue(DRIFT_QUEUE))) {
+      await boss.createQueue(DRIFT_QUEUE, { name: DRIFT_QUEUE, policy: "singleton", expireInMinutes: 30 });
+    }
+  });
   return {
     boss,
     enqueue: async (requestId) => {
@@ -26,4 +34,16 @@ export async function openProvisioningQueue(databaseUrl: string, options: { supe
     },
     stop: () => boss.stop({ graceful: true, timeout: 5_000 }),
   };
+}
+
+async function withSetupLock(databaseUrl: string, work: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "msk-portal-queue-setup" });
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('msk-portal:queue-setup'))");
+    await work();
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

@@ -2,7 +2,7 @@ import { describeAwsError } from "@/lib/aws";
 import { executorFor, type StepContext, type StepRecord } from "@/lib/aws/steps/step-executor";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
-import { backoffDelay, sleep } from "./backoff";
+import { backoffDelay, pollDelay, sleep } from "./backoff";
 import { resolveRefs, type StepOutputs } from "./resolve-refs";
 import type { RunnerDeps } from "./runner-deps";
 import { hasRecord, recordOf, saveProgress, updateStep, type StepRow } from "./step-store";
@@ -22,7 +22,6 @@ export async function runStep(row: StepRow, outputs: StepOutputs, deps: RunnerDe
   deps.atBoundary?.({ step: row.key, point: "started" });
   let record: StepRecord | null = hasRecord(row) ? recordOf(row) : null;
   let retries = 0;
-  let polls = 0;
   for (;;) {
     const ctx: StepContext = {
       access: deps.access,
@@ -51,8 +50,7 @@ export async function runStep(row: StepRow, outputs: StepOutputs, deps: RunnerDe
       if (Date.now() - started.getTime() > deps.limits.waitDeadlineMs) {
         return fail(row, `Gave up after ${Math.round(deps.limits.waitDeadlineMs / 60_000)} minutes waiting: ${result.reason}`);
       }
-      polls += 1;
-      await sleep(Math.min(deps.limits.maxDelayMs, deps.limits.pollMs * 1.5 ** Math.min(polls, 10)));
+      await sleep(pollDelay(Date.now() - started.getTime(), deps.limits));
     } catch (error) {
       const info = describeAwsError(error);
       if (info.retryable && retries < deps.limits.maxRetries) {
