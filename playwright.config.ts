@@ -1,0 +1,50 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests in real Chromium against `next dev` on its own port, fresh database and sandbox AWS
+// (scripts/e2e-server.ts). The setup project signs each demo user in once and warms up the routes, so the
+// first compile of a page (slow on a small machine) does not count against a test's timeout.
+const PORT = 3100;
+const baseURL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: Number(process.env.E2E_WORKERS) || 2,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: "list",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /global\.setup\.ts/, timeout: 300_000 },
+    { name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 900 } }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    // A server left running (e.g. `E2E_REUSE_SERVER=1` while writing specs) is reused only when asked for:
+    // by default every run gets a fresh database.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    stdout: process.env.E2E_SERVER_LOG === "1" ? "pipe" : "ignore",
+    stderr: "pipe",
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});
