@@ -1,6 +1,6 @@
 import "server-only";
 
-import { decideTransition, type Actor, type LifecycleAction, type RequestStatus } from "@/lib/domain/lifecycle";
+import { decideTransition, STATUS_LABELS, type Actor, type LifecycleAction, type RequestStatus } from "@/lib/domain/lifecycle";
 import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { ExpectedError } from "@/lib/errors/expected-error";
 
@@ -82,6 +82,6 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
 function staleError(status: RequestStatus): ExpectedError {
   return new ExpectedError(
     "conflict",
-    `This request was changed by someone else in the meantime (it is now ${status}). Reload to see the latest.`,
+    `This request was changed by someone else in the meantime (it is now ${STATUS_LABELS[status].toLowerCase()}). Reload to see the latest.`,
   );
 }
