@@ -74,3 +74,25 @@ describe("requestInputSchema refuses, pointing at the field", () => {
     expect(errors[path]?.join(" ")).toMatch(message);
   });
 });
+
+describe("preferredMethod", () => {
+  const base = {
+    clusterArn: "arn:aws:kafka:us-east-1:111111111111:cluster/orders-prod/7d0c7a4e-1b2c-4d3e-9f40-000000000001-1",
+    authModes: ["iam"],
+    environment: "dev",
+    justification: "A justification that is long enough",
+  };
+  it("lets a VPC client ask for multi-VPC private connectivity", () => {
+    const parsed = requestInputSchema.safeParse({
+      ...base,
+      client: { type: "aws-vpc", accountId: "222222222222", region: "us-east-1", vpcId: "vpc-0bbb0000000000003", securityGroupIds: ["sg-0bbb0000000000021"] },
+      preferredMethod: "multi-vpc-private-connectivity",
+    });
+    expect(parsed.success).toBe(true);
+  });
+  it("refuses it for an on-premises client, at the field", () => {
+    const parsed = requestInputSchema.safeParse({ ...base, client: { type: "on-prem", cidrs: ["10.1.0.0/16"] }, preferredMethod: "multi-vpc-private-connectivity" });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(fieldErrors(parsed.error)).toHaveProperty("preferredMethod");
+  });
+});

@@ -108,6 +108,13 @@ export const requestInputSchema = z.object({
     .trim()
     .min(20, "Say in at least 20 characters why the client needs access")
     .max(2000, "Keep the justification under 2000 characters"),
+  // A VPC client may ask for MSK multi-VPC private connectivity (PrivateLink) instead of peering or the hub:
+  // the way through when its CIDRs overlap the cluster's.
+  preferredMethod: z.literal("multi-vpc-private-connectivity", { error: "Unknown connection method" }).optional(),
+}).superRefine((input, ctx) => {
+  if (input.preferredMethod && input.client.type !== "aws-vpc") {
+    ctx.addIssue({ code: "custom", path: ["preferredMethod"], message: "Only a client in an AWS VPC can choose the connection method" });
+  }
 });
 export type RequestInput = z.infer<typeof requestInputSchema>;
 

@@ -11,7 +11,13 @@ function withAllowedPrefixes(hub: TransitHub, allowed: string[] | undefined): Tr
   return { ...hub, dxGatewayAssociation: { ...hub.dxGatewayAssociation, allowedPrefixes: allowed } };
 }
 
-export type PlanSubject = { requestId: string; clusterArn: string; client: ClientLocation; authModes: AuthMode[] };
+export type PlanSubject = {
+  requestId: string;
+  clusterArn: string;
+  client: ClientLocation;
+  authModes: AuthMode[];
+  preferredMethod?: "multi-vpc-private-connectivity";
+};
 
 // Discovery then the pure planner. Problems with what the requester typed (a VPC that does not exist where they
 // said) are thrown as DiscoveryFieldError for the form; anything else AWS says becomes the stored plan's error,
@@ -39,7 +45,12 @@ export async function computePlan(access: AwsAccess, platform: PortalPlatformSet
         )
       : [];
     const plan = planConnection({
-      request: { id: subject.requestId, client: subject.client, authModes: subject.authModes },
+      request: {
+        id: subject.requestId,
+        client: subject.client,
+        authModes: subject.authModes,
+        ...(subject.preferredMethod ? { preferredMethod: subject.preferredMethod } : {}),
+      },
       cluster,
       client,
       platform: { ...platform, transitHubs: hubs },

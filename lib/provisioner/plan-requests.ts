@@ -31,7 +31,8 @@ async function planFor(subject: PlanSubject) {
 export async function fileRequest(requester: Requester, input: RequestInput, options: { teamId?: string; via: "web" | "api" }) {
   return createAccessRequest(requester, input, {
     ...options,
-    plan: (requestId) => planFor({ requestId, clusterArn: input.clusterArn, client: input.client, authModes: input.authModes }),
+    plan: (requestId) =>
+      planFor({ requestId, clusterArn: input.clusterArn, client: input.client, authModes: input.authModes, preferredMethod: input.preferredMethod }),
   });
 }
 
@@ -46,7 +47,8 @@ export async function replanRequest(user: Requester, requestId: string) {
   const authModes = request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m));
   let stored;
   try {
-    stored = await planFor({ requestId, clusterArn: request.cluster.arn, client, authModes });
+    const preferredMethod = request.preferredMethod === "multi-vpc-private-connectivity" ? request.preferredMethod : undefined;
+    stored = await planFor({ requestId, clusterArn: request.cluster.arn, client, authModes, preferredMethod });
   } catch (error) {
     // The client's network changed since filing (e.g. its VPC was deleted): keep that as the plan's error.
     if (error instanceof ExpectedError && error.fieldErrors) {

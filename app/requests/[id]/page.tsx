@@ -108,6 +108,12 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
                 <dd className="col-span-2">{request.authModes.join(", ")}</dd>
                 <dt className="text-slate-500">Environment</dt>
                 <dd className="col-span-2">{request.environment}</dd>
+                {request.preferredMethod ? (
+                  <>
+                    <dt className="text-slate-500">Asked for</dt>
+                    <dd className="col-span-2">multi-VPC private connectivity</dd>
+                  </>
+                ) : null}
               </dl>
             </Card>
           </div>

@@ -37,6 +37,9 @@ export function requestFromFormData(form: FormData): { input: unknown; teamId: s
       authModes: form.getAll("authModes").map(String),
       environment: text(form.get("environment")),
       justification: formString(form.get("justification")),
+      ...(type === "aws-vpc" && form.get("preferredMethod") === "multi-vpc-private-connectivity"
+        ? { preferredMethod: "multi-vpc-private-connectivity" }
+        : {}),
     },
     teamId: text(form.get("teamId")) || undefined,
   };

@@ -37,6 +37,7 @@ export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOpt
   const [onPrem, setOnPrem] = useState("");
   const [saas, setSaas] = useState({ accountId: "", providerName: "" });
   const [authModes, setAuthModes] = useState<AuthMode[]>(["iam"]);
+  const [multiVpc, setMultiVpc] = useState(false);
   const cluster = clusters.find((c) => c.arn === clusterArn);
 
   // Errors for a list field arrive per item ("client.cidrs.1"); they are shown together under the field.
@@ -125,6 +126,26 @@ export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOpt
                 ),
                 "The groups attached to your client; separate several with commas",
               )}
+              <div className="sm:col-span-2">
+                <label className="flex items-start gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    name="preferredMethod"
+                    value="multi-vpc-private-connectivity"
+                    checked={multiVpc}
+                    onChange={(e) => setMultiVpc(e.target.checked)}
+                    className="mt-1"
+                    aria-describedby="preferredMethod-error"
+                  />
+                  <span>
+                    Connect through MSK multi-VPC private connectivity (PrivateLink) instead of peering
+                    <span className="block text-xs text-slate-500">
+                      Works when the VPCs&apos; CIDRs overlap. Same Region only; IAM, SASL/SCRAM or TLS; turning it on reboots the cluster&apos;s brokers.
+                    </span>
+                  </span>
+                </label>
+                <FieldError id="preferredMethod-error" messages={errorsFor("preferredMethod")} />
+              </div>
               <div className="sm:col-span-2">
                 {field(
                   "client.subnetIds",

@@ -57,6 +57,7 @@ export async function createAccessRequest(
         authModes: input.authModes,
         environment: input.environment,
         justification: input.justification,
+        preferredMethod: input.preferredMethod ?? null,
         scenario,
       },
     });
