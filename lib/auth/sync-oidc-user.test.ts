@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { PrismaClient } from "@/lib/db/prisma-factory";
-import { useSeededTestDatabase } from "@/lib/db/testing/seeded-test-database";
+import { startSeededTestDatabase } from "@/lib/db/testing/seeded-test-database";
 
 import { syncOidcUser } from "./sync-oidc-user";
 
-let database: Awaited<ReturnType<typeof useSeededTestDatabase>>;
+let database: Awaited<ReturnType<typeof startSeededTestDatabase>>;
 let prisma: PrismaClient;
 beforeAll(async () => {
   process.env.AUTH_OIDC_ROLE_MAP = "msk-approvers=approver,msk-auditors=auditor";
-  database = await useSeededTestDatabase();
+  database = await startSeededTestDatabase();
   prisma = database.prisma;
 });
 afterAll(() => database.drop());

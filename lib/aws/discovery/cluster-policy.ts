@@ -20,7 +20,7 @@ const policySchema = z.object({
 /** IAM accepts a single statement object; the planner always sees a list. */
 function normalized(raw: unknown): unknown {
   if (typeof raw === "object" && raw !== null && "Statement" in raw) {
-    const statement = (raw as { Statement: unknown }).Statement;
+    const statement = (raw).Statement;
     return { ...raw, Statement: Array.isArray(statement) ? statement : [statement] };
   }
   return raw;

@@ -6,18 +6,18 @@ import { ExpectedError } from "@/lib/errors/expected-error";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
 
 import type { PrismaClient } from "../prisma-factory";
-import { useSeededTestDatabase } from "../testing/seeded-test-database";
+import { startSeededTestDatabase } from "../testing/seeded-test-database";
 import { createAccessRequest, type Requester } from "./create-request";
 import { getRequestForViewer } from "./get-request";
 import { listRequests } from "./list-requests";
 import { transitionRequest } from "./transition-request";
 
 let prisma: PrismaClient;
-let database: Awaited<ReturnType<typeof useSeededTestDatabase>>;
+let database: Awaited<ReturnType<typeof startSeededTestDatabase>>;
 const people = new Map<string, Requester>();
 
 beforeAll(async () => {
-  database = await useSeededTestDatabase();
+  database = await startSeededTestDatabase();
   prisma = database.prisma;
   const users = await prisma.user.findMany({ include: { memberships: true } });
   for (const u of users) {

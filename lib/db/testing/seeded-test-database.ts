@@ -4,7 +4,7 @@ import { seedDatabase } from "@/prisma/seed/seed-database";
 
 // A fresh, migrated and seeded database for one test file, made the app's database through DATABASE_URL
 // before anything reads the configuration (Vitest gives each file its own module state).
-export async function useSeededTestDatabase(): Promise<{ prisma: PrismaClient; drop(): Promise<void> }> {
+export async function startSeededTestDatabase(): Promise<{ prisma: PrismaClient; drop(): Promise<void> }> {
   const database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
   const prisma = createPrismaClient(database.url, 4);

@@ -1,7 +1,7 @@
 import { PORTAL_KEYS, startSandboxAccess, type SandboxAccess } from "@/lib/aws/testing/sandbox-access";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import type { PrismaClient } from "@/lib/db/prisma-factory";
-import { useSeededTestDatabase } from "@/lib/db/testing/seeded-test-database";
+import { startSeededTestDatabase } from "@/lib/db/testing/seeded-test-database";
 import type { LifecycleAction } from "@/lib/domain/lifecycle";
 import type { AuthMode, ClientLocation } from "@/lib/domain/request-input";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
@@ -24,7 +24,7 @@ export async function startProvisioningHarness() {
     AWS_SECRET_ACCESS_KEY: PORTAL_KEYS.secretAccessKey,
     AWS_REGION: "us-east-1",
   });
-  const database = await useSeededTestDatabase();
+  const database = await startSeededTestDatabase();
   const prisma: PrismaClient = database.prisma;
   const users = await prisma.user.findMany({ include: { memberships: true } });
   const people = new Map(users.map((u) => [u.email.split("@")[0] ?? u.email, { id: u.id, email: u.email, roles: u.roles, teamIds: u.memberships.map((m) => m.teamId) }]));

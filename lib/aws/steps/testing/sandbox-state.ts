@@ -38,7 +38,8 @@ const routeText = (r: Route) => `${r.destinationCidrBlock} -> ${r.gatewayId ?? r
 const ruleText = (r: Rule) =>
   `${r.isEgress ? "out" : "in"} ${r.ipProtocol} ${r.fromPort}-${r.toPort} ${r.cidrIpv4 ?? `${r.referencedGroup?.userId ?? ""}/${r.referencedGroup?.groupId ?? ""}`}`;
 
-export async function snapshot(env: SandboxAccess): Promise<Snapshot> {
+// Only the control API is needed, so the end-to-end specs can pass a plain fetch against the e2e server's sandbox.
+export async function snapshot(env: Pick<SandboxAccess, "control">): Promise<Snapshot> {
   const state = (await env.control("GET", "/_sandbox/state")) as State;
   const buckets = Object.values(state.accounts).flatMap((a) => Object.values(a.regions));
   const out: Snapshot = { routes: {}, rules: {}, peerings: [], attachments: [], propagations: {}, tgwStaticRoutes: {}, clusters: {}, shares: [], vpcConnections: [] };
