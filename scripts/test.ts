@@ -5,8 +5,9 @@ import path from "node:path";
 
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 
-// `npm test`: every test. Unit and database tests (Vitest) against a real PostgreSQL — the machine's server
-// when one answers on 127.0.0.1:5432, else the embedded one — then the end-to-end tests in Chromium.
+// `npm test`: every check and test. The type checker and the linter first, then unit and database tests
+// (Vitest) against a real PostgreSQL — the machine's server when one answers on 127.0.0.1:5432, else the
+// embedded one — then the end-to-end tests in Chromium.
 const DATA = path.resolve(".data");
 
 function portOpen(port: number): Promise<boolean> {
@@ -56,15 +57,23 @@ async function main() {
   rmSync(playwrightReport, { force: true });
 
   const npx = path.resolve("node_modules/.bin");
+  const typecheck = run(path.join(npx, "tsc"), ["--noEmit", "-p", "."], env);
+  const lint = run(path.join(npx, "eslint"), ["."], env);
   const unit = run(path.join(npx, "vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestReport}`], env);
   const e2e = run(path.join(npx, "playwright"), ["test", "--reporter=list,json"], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
   await stopPostgres?.();
 
-  const counts = [vitestCounts(vitestReport), playwrightCounts(playwrightReport)];
-  const total = counts.reduce((a, c) => ({ passed: a.passed + c.passed, failed: a.failed + c.failed, skipped: a.skipped + c.skipped }));
-  console.log(`\nunit and database: ${counts[0]!.passed} passed, ${counts[0]!.failed} failed; end to end: ${counts[1]!.passed} passed, ${counts[1]!.failed} failed`);
+  const unitCounts = vitestCounts(vitestReport);
+  const e2eCounts = playwrightCounts(playwrightReport);
+  const total = {
+    passed: unitCounts.passed + e2eCounts.passed,
+    failed: unitCounts.failed + e2eCounts.failed,
+    skipped: unitCounts.skipped + e2eCounts.skipped,
+  };
+  console.log(`\ntypecheck: ${typecheck === 0 ? "clean" : "FAILED"}; lint: ${lint === 0 ? "clean" : "FAILED"}`);
+  console.log(`unit and database: ${unitCounts.passed} passed, ${unitCounts.failed} failed; end to end: ${e2eCounts.passed} passed, ${e2eCounts.failed} failed`);
   console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
-  process.exit(unit === 0 && e2e === 0 && total.failed === 0 ? 0 : 1);
+  process.exit(typecheck === 0 && lint === 0 && unit === 0 && e2e === 0 && total.failed === 0 ? 0 : 1);
 }
 
 main().catch((error: unknown) => {
