@@ -1,5 +1,5 @@
 import { describeAwsError } from "@/lib/aws";
-import { executorFor, withRecord } from "@/lib/aws/steps/step-executor";
+import { executorFor } from "@/lib/aws/steps/step-executor";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
 import { backoffDelay, sleep } from "./backoff";
@@ -43,7 +43,7 @@ export async function undoStepRow(row: StepRow, outputs: Map<string, Record<stri
   await updateStep(row, { status: "UNDOING" });
   for (let retries = 0; ; retries++) {
     try {
-      const { requestIds } = await executorFor(definition.kind).undo(withRecord(finishedStepContext(row, outputs, deps), record));
+      const { requestIds } = await executorFor(definition.kind).undo(finishedStepContext(row, outputs, deps), record);
       await updateStep(
         row,
         { status: "UNDONE", awsRequestIds: [...new Set([...row.awsRequestIds, ...requestIds])], error: null },

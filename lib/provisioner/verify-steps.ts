@@ -1,5 +1,5 @@
 import { describeAwsError } from "@/lib/aws";
-import { executorFor, withRecord } from "@/lib/aws/steps/step-executor";
+import { executorFor } from "@/lib/aws/steps/step-executor";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
 import type { RunnerDeps } from "./runner-deps";
@@ -17,7 +17,7 @@ export async function verifySteps(requestId: string, deps: RunnerDeps): Promise<
   for (const row of rows.filter((r) => r.status === "SUCCEEDED")) {
     const definition = row.definition as unknown as PlanStep;
     try {
-      const result = await executorFor(definition.kind).verify(withRecord(finishedStepContext(row, outputs, deps), recordOf(row)));
+      const result = await executorFor(definition.kind).verify(finishedStepContext(row, outputs, deps), recordOf(row));
       if (!result.ok) problems.push({ step: row.key, summary: definition.summary, problem: result.problem });
     } catch (error) {
       problems.push({ step: row.key, summary: definition.summary, problem: `could not be checked: ${describeAwsError(error).message}` });

@@ -51,9 +51,9 @@ async function execute(ctx: StepContext) {
 export const acceptShareInvitation: StepExecutor = {
   execute,
 
-  async verify(ctx) {
+  async verify(ctx, record) {
     const { resourceShareInvitationArn: arn } = parseInput(ctx.step, inputSchema);
-    const shareArn = ctx.record.outputs.resourceShareArn;
+    const shareArn = record.outputs.resourceShareArn;
     if (!shareArn) return { ok: false, problem: `Invitation ${arn} was not recorded as accepted` };
     const ok = await received(ctx.access.ram(ctx.step.account, ctx.step.region), callLog(), shareArn);
     return ok ? { ok: true } : { ok: false, problem: `Account ${ctx.step.account} no longer receives share ${shareArn}` };

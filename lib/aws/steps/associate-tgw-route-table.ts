@@ -72,10 +72,10 @@ export const associateTgwRouteTable: StepExecutor = {
       : { ok: false, problem: `${input.TransitGatewayAttachmentId} is not associated with ${input.TransitGatewayRouteTableId}` };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const input = parseInput(ctx.step, inputSchema);
     const log = callLog();
-    if (!hasCreated(createdOfType(ctx.record, TYPE), TYPE, idOf(input))) return { requestIds: [] };
+    if (!hasCreated(createdOfType(record, TYPE), TYPE, idOf(input))) return { requestIds: [] };
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
     const a = await attachment(ec2, log, input.TransitGatewayAttachmentId);
     if (!a || a.Association?.TransitGatewayRouteTableId !== input.TransitGatewayRouteTableId || a.Association.State === "disassociated") {

@@ -113,9 +113,9 @@ async function execute(ctx: StepContext) {
 export const attachVpcToTgw: StepExecutor = {
   execute,
 
-  async verify(ctx) {
+  async verify(ctx, record) {
     const input = parseInput(ctx.step, inputSchema);
-    const id = ctx.record.outputs[OUTPUT];
+    const id = record.outputs[OUTPUT];
     if (!id) return { ok: false, problem: "No attachment id was recorded" };
     const a = await vpcAttachment(ctx.access.ec2(ctx.step.account, ctx.step.region), callLog(), id);
     if (!a || !isLive(a)) return { ok: false, problem: `Attachment ${id} is ${a?.State ?? "gone"}` };
@@ -123,10 +123,10 @@ export const attachVpcToTgw: StepExecutor = {
     return { ok: true };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const log = callLog();
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
-    for (const item of createdOfType(ctx.record, TYPE)) {
+    for (const item of createdOfType(record, TYPE)) {
       const a = await vpcAttachment(ec2, log, item.id);
       if (!a || !isLive(a)) continue;
       try {

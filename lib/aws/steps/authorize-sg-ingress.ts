@@ -110,10 +110,10 @@ export const authorizeSgIngress: StepExecutor = {
       : { ok: false, problem: `${groupId} no longer allows ${missing.map(describeRule).join(", ")}` };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const { groupId } = wantedRules(ctx);
     const log = callLog();
-    const ours = createdOfType(ctx.record, TYPE).map((c) => c.id);
+    const ours = createdOfType(record, TYPE).map((c) => c.id);
     if (ours.length === 0) return { requestIds: [] };
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
     try {

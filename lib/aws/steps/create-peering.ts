@@ -98,9 +98,9 @@ async function execute(ctx: StepContext) {
 export const createPeering: StepExecutor = {
   execute,
 
-  async verify(ctx) {
+  async verify(ctx, record) {
     const input = parseInput(ctx.step, inputSchema);
-    const id = ctx.record.outputs[OUTPUT];
+    const id = record.outputs[OUTPUT];
     if (!id) return { ok: false, problem: "No peering id was recorded" };
     const p = await describePeering(ctx.access.ec2(ctx.step.account, ctx.step.region), callLog(), id);
     const status = peeringStatus(p);
@@ -111,10 +111,10 @@ export const createPeering: StepExecutor = {
     return { ok: true };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const log = callLog();
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
-    for (const item of createdOfType(ctx.record, TYPE)) {
+    for (const item of createdOfType(record, TYPE)) {
       const p = await describePeering(ec2, log, item.id);
       if (!p || DEAD_PEERING.includes(peeringStatus(p))) continue;
       try {

@@ -91,10 +91,10 @@ export const createRoute: StepExecutor = {
     return { ok: true };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const input = parseInput(ctx.step, inputSchema);
     const log = callLog();
-    if (!hasCreated(createdOfType(ctx.record, TYPE), TYPE, routeId(input))) return { requestIds: [] };
+    if (!hasCreated(createdOfType(record, TYPE), TYPE, routeId(input))) return { requestIds: [] };
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
     try {
       const route = await findRoute(ec2, log, input);

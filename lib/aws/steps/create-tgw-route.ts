@@ -97,10 +97,10 @@ export const createTgwRoute: StepExecutor = {
       : { ok: false, problem: `The route ${input.DestinationCidrBlock} in ${input.TransitGatewayRouteTableId} is ${route.State ?? "not active"}` };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const input = parseInput(ctx.step, inputSchema);
     const log = callLog();
-    if (!hasCreated(createdOfType(ctx.record, TYPE), TYPE, idOf(input))) return { requestIds: [] };
+    if (!hasCreated(createdOfType(record, TYPE), TYPE, idOf(input))) return { requestIds: [] };
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
     try {
       const route = await staticRoute(ec2, log, input);

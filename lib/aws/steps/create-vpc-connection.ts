@@ -92,17 +92,17 @@ async function execute(ctx: StepContext) {
 export const createVpcConnection: StepExecutor = {
   execute,
 
-  async verify(ctx) {
-    const arn = ctx.record.outputs[OUTPUT];
+  async verify(ctx, record) {
+    const arn = record.outputs[OUTPUT];
     if (!arn) return { ok: false, problem: "No VPC connection was recorded" };
     const c = await describe(ctx.access.kafka(ctx.step.account, ctx.step.region), callLog(), arn);
     return c?.State === "AVAILABLE" ? { ok: true } : { ok: false, problem: `VPC connection ${arn} is ${c?.State ?? "gone"}` };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const log = callLog();
     const kafka = ctx.access.kafka(ctx.step.account, ctx.step.region);
-    for (const item of createdOfType(ctx.record, TYPE)) {
+    for (const item of createdOfType(record, TYPE)) {
       const c = await describe(kafka, log, item.id);
       if (!c || c.State === "DELETING") continue;
       try {

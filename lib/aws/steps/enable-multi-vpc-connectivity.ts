@@ -79,10 +79,10 @@ export const enableMultiVpcConnectivity: StepExecutor = {
   },
 
   /** Turns off only the schemes this step turned on, keeping the rest as the cluster has them now. */
-  async undo(ctx) {
+  async undo(ctx, record) {
     const { arn } = wantedSchemes(ctx);
     const log = callLog();
-    const ours = createdOfType(ctx.record, TYPE)
+    const ours = createdOfType(record, TYPE)
       .map((c) => c.id.slice(c.id.lastIndexOf("#") + 1))
       .filter((s): s is Scheme => SCHEMES.includes(s as Scheme));
     if (ours.length === 0) return { requestIds: [] };

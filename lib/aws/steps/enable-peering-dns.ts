@@ -70,10 +70,10 @@ export const enablePeeringDns: StepExecutor = {
       : { ok: false, problem: `DNS resolution from the remote VPC is off on the ${side} side of ${id}` };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const { id, side } = sideOf(ctx);
     const log = callLog();
-    if (!hasCreated(createdOfType(ctx.record, TYPE), TYPE, `${id}:${side}`)) return { requestIds: [] };
+    if (!hasCreated(createdOfType(record, TYPE), TYPE, `${id}:${side}`)) return { requestIds: [] };
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
     const p = await describePeering(ec2, log, id);
     // A peering that is no longer active has no options left to reset.

@@ -50,10 +50,10 @@ export const enableTgwPropagation: StepExecutor = {
     return ok ? { ok: true } : { ok: false, problem: `${input.TransitGatewayAttachmentId} does not propagate into ${input.TransitGatewayRouteTableId}` };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const input = parseInput(ctx.step, inputSchema);
     const log = callLog();
-    if (!hasCreated(createdOfType(ctx.record, TYPE), TYPE, idOf(input))) return { requestIds: [] };
+    if (!hasCreated(createdOfType(record, TYPE), TYPE, idOf(input))) return { requestIds: [] };
     try {
       await log.run(ctx.access.ec2(ctx.step.account, ctx.step.region).send(new DisableTransitGatewayRouteTablePropagationCommand(input)));
     } catch (error) {

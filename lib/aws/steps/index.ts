@@ -1,6 +1,5 @@
 export {
   executorFor,
-  withRecord,
   type CreatedResource,
   type ExecuteResult,
   type StepContext,

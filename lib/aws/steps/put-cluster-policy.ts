@@ -82,10 +82,10 @@ export const putClusterPolicy: StepExecutor = {
   },
 
   /** Removes only this step's statements from the policy as it is now; deletes the policy if nothing else is left. */
-  async undo(ctx) {
+  async undo(ctx, record) {
     const { arn } = ourStatements(ctx);
     const log = callLog();
-    const sids = new Set(createdOfType(ctx.record, TYPE).map((c) => c.id.slice(c.id.lastIndexOf("#") + 1)));
+    const sids = new Set(createdOfType(record, TYPE).map((c) => c.id.slice(c.id.lastIndexOf("#") + 1)));
     if (sids.size === 0) return { requestIds: [] };
     const kafka = ctx.access.kafka(ctx.step.account, ctx.step.region);
     const live = await readPolicy(kafka, log, arn);

@@ -104,10 +104,10 @@ async function executeAssociate(ctx: StepContext): Promise<ExecuteResult> {
 export const shareTgw: StepExecutor = {
   execute: (ctx) => (isCreate(ctx) ? executeCreate(ctx) : executeAssociate(ctx)),
 
-  async verify(ctx) {
+  async verify(ctx, record) {
     const ram = ctx.access.ram(ctx.step.account, ctx.step.region);
     const log = callLog();
-    const arn = ctx.record.outputs.resourceShareArn;
+    const arn = record.outputs.resourceShareArn;
     if (!arn) return { ok: false, problem: "No resource share was recorded" };
     if (!(await ownShare(ram, log, arn))) return { ok: false, problem: `Resource share ${arn} is gone` };
     const principal = (isCreate(ctx) ? parseInput(ctx.step, createSchema) : parseInput(ctx.step, associateSchema)).principals[0] ?? "";
@@ -121,16 +121,16 @@ export const shareTgw: StepExecutor = {
     return { ok: true };
   },
 
-  async undo(ctx) {
+  async undo(ctx, record) {
     const ram = ctx.access.ram(ctx.step.account, ctx.step.region);
     const log = callLog();
     try {
-      for (const share of createdOfType(ctx.record, SHARE)) {
+      for (const share of createdOfType(record, SHARE)) {
         if (await ownShare(ram, log, share.id)) {
           await log.run(ram.send(new DeleteResourceShareCommand({ resourceShareArn: share.id, clientToken: randomUUID() })));
         }
       }
-      for (const association of createdOfType(ctx.record, ASSOCIATION)) {
+      for (const association of createdOfType(record, ASSOCIATION)) {
         const at = association.id.lastIndexOf("|");
         const arn = association.id.slice(0, at);
         const principal = association.id.slice(at + 1);

@@ -40,9 +40,9 @@ export type VerifyResult = { ok: true } | { ok: false; problem: string };
 export type StepExecutor = {
   execute(ctx: StepContext): Promise<ExecuteResult>;
   /** Re-reads AWS: does what this step made still exist as planned? (final verification and drift checks) */
-  verify(ctx: StepContext & { record: StepRecord }): Promise<VerifyResult>;
+  verify(ctx: StepContext, record: StepRecord): Promise<VerifyResult>;
   /** Removes only record.created; already-gone is success. */
-  undo(ctx: StepContext & { record: StepRecord }): Promise<{ requestIds: string[] }>;
+  undo(ctx: StepContext, record: StepRecord): Promise<{ requestIds: string[] }>;
 };
 
 export function executorFor(kind: StepKind): StepExecutor {
@@ -50,13 +50,4 @@ export function executorFor(kind: StepKind): StepExecutor {
   const executor = (EXECUTORS as Partial<Record<string, StepExecutor>>)[kind];
   if (!executor) throw new Error(`No executor for step kind ${String(kind)}`);
   return executor;
-}
-
-/**
- * `StepContext & { record: StepRecord }` asks for a `record` that is both the persist function and the stored
- * record; this builds that value from a plain context and the stored record.
- */
-export function withRecord(ctx: StepContext, stored: StepRecord): StepContext & { record: StepRecord } {
-  const persist = (progress: StepRecord) => ctx.record(progress);
-  return { ...ctx, record: Object.assign(persist, stored) };
 }

@@ -1,5 +1,5 @@
 import { describeAwsError } from "../../aws-errors";
-import { withRecord, type StepContext, type StepExecutor, type StepRecord, type VerifyResult } from "../step-executor";
+import { type StepContext, type StepExecutor, type StepRecord, type VerifyResult } from "../step-executor";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,11 +30,11 @@ export async function executeUntilDone(executor: StepExecutor, ctx: StepContext,
 }
 
 export function undoUntilDone(executor: StepExecutor, ctx: StepContext, record: StepRecord, timeoutMs = 10_000) {
-  return retrying("undo", () => executor.undo(withRecord(ctx, record)), timeoutMs);
+  return retrying("undo", () => executor.undo(ctx, record), timeoutMs);
 }
 
 export function verify(executor: StepExecutor, ctx: StepContext, record: StepRecord): Promise<VerifyResult> {
-  return executor.verify(withRecord(ctx, record));
+  return executor.verify(ctx, record);
 }
 
 /** Polls verify until it reports a problem (deletions in AWS take a moment). */
