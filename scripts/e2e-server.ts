@@ -15,6 +15,9 @@ import { seedDatabase } from "@/prisma/seed/seed-database";
 export const E2E_PORT = 3100;
 // Specs read this to reach the run's database (e.g. to create API tokens without clicking through /tokens).
 export const DATABASE_URL_FILE = path.resolve(".data/e2e-database-url");
+// And this one to reach the run's sandbox AWS: its control API (state snapshots) and, as a client account would,
+// its AWS APIs (e.g. to change a network behind the portal's back).
+export const SANDBOX_URL_FILE = path.resolve(".data/e2e-sandbox-url");
 // Under .next so tsconfig's and eslint's existing excludes cover it.
 const DIST_DIR = ".next/e2e";
 const NEXT_ENV_DTS = path.resolve("next-env.d.ts");
@@ -80,6 +83,7 @@ async function main() {
   log(`sandbox AWS on ${sandbox.url}`);
   mkdirSync(path.dirname(DATABASE_URL_FILE), { recursive: true });
   writeFileSync(DATABASE_URL_FILE, database.url, { mode: 0o600 });
+  writeFileSync(SANDBOX_URL_FILE, sandbox.url, { mode: 0o600 });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -123,6 +127,7 @@ async function main() {
     await database.drop().catch((error: unknown) => console.error("[e2e] could not drop the test database", error));
     await embedded?.stop();
     rmSync(DATABASE_URL_FILE, { force: true });
+    rmSync(SANDBOX_URL_FILE, { force: true });
     if (nextEnvDts !== undefined) writeFileSync(NEXT_ENV_DTS, nextEnvDts);
     log("stopped; test database dropped");
     process.exit(code);
