@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+
+import type { PrismaClient } from "@/lib/db/prisma-factory";
+
+import { insertBulkRequests } from "./bulk-requests";
+import type { DemoPerson } from "./demo-people";
+import { timePage, type PageTiming } from "./page-timing";
+import { startPortalServer } from "./portal-server";
+import { sessionCookie } from "./session-cookie";
+
+export type PageFigures = { mode: string; requests: number; submitted: number; timings: PageTiming[] };
+
+export const PAGE_RUNS = { warmUp: 20, measured: 200 };
+
+/** Loads `count` requests, starts the portal on `port` and times a few pages one request at a time. */
+export async function benchPages(options: {
+  databaseUrl: string;
+  prisma: PrismaClient;
+  person: (name: string) => DemoPerson;
+  detailRequestId: string;
+  awsEndpoint: string;
+  count: number;
+  port: number;
+  log: (line: string) => void;
+}): Promise<PageFigures> {
+  const { inserted, submitted } = await insertBulkRequests(options.databaseUrl, options.count, "bob@example.com");
+  const requests = await options.prisma.accessRequest.count();
+  options.log(`inserted ${inserted} requests (${requests} in all, ${submitted} waiting for approval)`);
+
+  const secret = randomBytes(32).toString("base64url");
+  const server = await startPortalServer(
+    options.port,
+    {
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: secret,
+      // Production refuses the development sign-in; sessions come from signed cookies instead.
+      DEV_SIGN_IN: "",
+      AUTH_OIDC_ISSUER: "",
+      AUTH_OIDC_CLIENT_ID: "",
+      AUTH_OIDC_CLIENT_SECRET: "",
+      // Nothing to provision: the worker would only compete with the pages for the two cores.
+      PROVISIONER_IN_PROCESS: "0",
+      AWS_ENDPOINT_URL: options.awsEndpoint,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    options.log,
+  );
+  try {
+    const requester = options.person("alice");
+    const approver = options.person("bob");
+    const [asRequester, asApprover] = await Promise.all([sessionCookie(requester, secret), sessionCookie(approver, secret)]);
+    const timings = [
+      await timePage(
+        server.url,
+        "request detail (alice)",
+        `/requests/${options.detailRequestId}`,
+        asRequester,
+        PAGE_RUNS,
+        "orders-prod",
+      ),
+      await timePage(server.url, "approval queue (bob)", "/approvals", asApprover, PAGE_RUNS, "Approval queue"),
+      await timePage(server.url, "sign-in page", "/signin", null, PAGE_RUNS, "Sign in"),
+      await timePage(server.url, "health (JSON, one query)", "/api/health", null, PAGE_RUNS, "ok"),
+    ];
+    return { mode: server.mode, requests, submitted, timings };
+  } finally {
+    await server.stop();
+  }
+}
