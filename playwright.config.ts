@@ -5,6 +5,9 @@ import { defineConfig } from "@playwright/test";
 // first compile of a page (slow on a small machine) does not count against a test's timeout.
 const PORT = 3100;
 const baseURL = `http://localhost:${PORT}`;
+const CHROMIUM = { browserName: "chromium", viewport: { width: 1280, height: 900 } } as const;
+const AWS_SPECS = /\/(provisioning|operations)\.spec\.ts$/;
+const READ_ONLY_SPECS = /\/(admin|file-request|request-validation|json-api)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -33,7 +36,13 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /global\.setup\.ts/, timeout: 300_000 },
-    { name: "chromium", use: { browserName: "chromium", viewport: { width: 1280, height: 900 } }, dependencies: ["setup"] },
+    // Specs that provision compare whole-sandbox snapshots before and after each request, so they run one at a
+    // time, and before every spec that approves requests (each approval builds real resources in the one
+    // sandbox). Specs that never change AWS run beside them.
+    { name: "aws", testMatch: AWS_SPECS, workers: 1, use: CHROMIUM, dependencies: ["setup"] },
+    { name: "read-only", testMatch: READ_ONLY_SPECS, use: CHROMIUM, dependencies: ["setup"] },
+    // Everything else, new specs included, may provision: after the AWS specs are done.
+    { name: "chromium", testIgnore: [AWS_SPECS, READ_ONLY_SPECS, /global\.setup\.ts/], use: CHROMIUM, dependencies: ["aws"] },
   ],
   webServer: {
     command: "node_modules/.bin/tsx --conditions=react-server scripts/e2e-server.ts",

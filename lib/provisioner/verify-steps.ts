@@ -13,15 +13,19 @@ export type VerificationProblem = { step: string; summary: string; problem: stri
 export async function verifySteps(requestId: string, deps: RunnerDeps): Promise<VerificationProblem[]> {
   const rows = await loadSteps(requestId);
   const outputs = outputsOf(rows);
-  const problems: VerificationProblem[] = [];
-  for (const row of rows.filter((r) => r.status === "SUCCEEDED")) {
-    const definition = row.definition as unknown as PlanStep;
-    try {
-      const result = await executorFor(definition.kind).verify(finishedStepContext(row, outputs, deps), recordOf(row));
-      if (!result.ok) problems.push({ step: row.key, summary: definition.summary, problem: result.problem });
-    } catch (error) {
-      problems.push({ step: row.key, summary: definition.summary, problem: `could not be checked: ${describeAwsError(error).message}` });
-    }
-  }
-  return problems;
+  // Checks only read AWS, so they run side by side; the SDK's adaptive retry paces them if AWS throttles.
+  const results = await Promise.all(
+    rows
+      .filter((r) => r.status === "SUCCEEDED")
+      .map(async (row): Promise<VerificationProblem | null> => {
+        const definition = row.definition as unknown as PlanStep;
+        try {
+          const result = await executorFor(definition.kind).verify(finishedStepContext(row, outputs, deps), recordOf(row));
+          return result.ok ? null : { step: row.key, summary: definition.summary, problem: result.problem };
+        } catch (error) {
+          return { step: row.key, summary: definition.summary, problem: `could not be checked: ${describeAwsError(error).message}` };
+        }
+      }),
+  );
+  return results.filter((p): p is VerificationProblem => p !== null);
 }
