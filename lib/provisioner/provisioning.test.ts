@@ -1,9 +1,19 @@
+import {
+  AcceptVpcPeeringConnectionCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateRouteCommand,
+  CreateVpcPeeringConnectionCommand,
+  DeleteRouteCommand,
+  DescribeRouteTablesCommand,
+  DescribeVpcPeeringConnectionsCommand,
+} from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { snapshot } from "@/lib/aws/steps/testing/sandbox-state";
 import { eventually } from "@/lib/aws/testing/eventually";
 import type { ClientLocation } from "@/lib/domain/request-input";
 
+import { checkDrift } from "./check-drift";
 import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
 
 let h: ProvisioningHarness;
@@ -45,5 +55,106 @@ describe.each(SCENARIOS)("%s: approve -> ACTIVE -> decommission -> as before", (
 
     const actions = (await h.prisma.auditEvent.findMany({ where: { requestId: request.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["request.start-provisioning", "step.start", "step.succeed", "request.activate", "step.undo", "request.finish-decommission"]));
+  });
+});
+
+describe("teardown touches only what the request created", () => {
+  const CROSS_VPC: ClientLocation = { type: "aws-vpc", accountId: "111111111111", region: "us-east-1", vpcId: "vpc-0aaa0000000000002", securityGroupIds: ["sg-0aaa0000000000011"] };
+  const CROSS_ACCOUNT: ClientLocation = { type: "aws-vpc", accountId: "222222222222", region: "us-east-1", vpcId: "vpc-0bbb0000000000001", securityGroupIds: ["sg-0bbb0000000000001"] };
+
+  it("leaves alone a peering, a route and an SG rule that existed before the request", async () => {
+    const ec2 = h.env.access.ec2("111111111111", "us-east-1");
+    const peering = await ec2.send(new CreateVpcPeeringConnectionCommand({ VpcId: "vpc-0aaa0000000000001", PeerVpcId: "vpc-0aaa0000000000002" }));
+    const pcx = peering.VpcPeeringConnection?.VpcPeeringConnectionId ?? "";
+    await eventually(async () => {
+      const out = await ec2.send(new DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [pcx] }));
+      return out.VpcPeeringConnections?.[0]?.Status?.Code === "pending-acceptance";
+    });
+    await ec2.send(new AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+    await eventually(async () => {
+      const out = await ec2.send(new DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [pcx] }));
+      return out.VpcPeeringConnections?.[0]?.Status?.Code === "active";
+    });
+    await ec2.send(new CreateRouteCommand({ RouteTableId: "rtb-0aaa0000000000011", DestinationCidrBlock: "10.0.0.0/16", VpcPeeringConnectionId: pcx }));
+    await ec2.send(
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: "sg-0aaa0000000000001",
+        IpPermissions: [{ IpProtocol: "tcp", FromPort: 9098, ToPort: 9098, UserIdGroupPairs: [{ GroupId: "sg-0aaa0000000000011" }] }],
+      }),
+    );
+    const before = await snapshot(h.env);
+
+    const request = await h.file("alice", CROSS_VPC);
+    const plan = (await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).plan as { plan: { reuses: string[]; steps: { kind: string }[] } };
+    expect(plan.plan.reuses).toEqual(expect.arrayContaining([pcx, `rtb-0aaa0000000000011|10.0.0.0/16`]));
+    expect(plan.plan.steps.map((s) => s.kind)).not.toContain("create-peering");
+    expect(plan.plan.steps.map((s) => s.kind)).not.toContain("authorize-sg-ingress");
+    await h.act("bob", request.id, "approve");
+    await h.run(request.id);
+    expect(await h.status(request.id)).toBe("ACTIVE");
+    await h.act("alice", request.id, "decommission");
+    await h.run(request.id);
+    expect(await h.status(request.id)).toBe("DECOMMISSIONED");
+    expect(await snapshot(h.env)).toEqual(before);
+  });
+
+  it("keeps a peering and routes another active request relies on, and removes them with the last one", async () => {
+    const before = await snapshot(h.env);
+    const first = await h.file("alice", CROSS_ACCOUNT);
+    await h.act("bob", first.id, "approve");
+    await h.run(first.id);
+    expect(await h.status(first.id)).toBe("ACTIVE");
+
+    const second = await h.file("alice", CROSS_ACCOUNT, { authModes: ["scram"] });
+    const secondPlan = (await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: second.id } })).plan as { plan: { steps: { kind: string }[] } };
+    expect(secondPlan.plan.steps.map((s) => s.kind)).toEqual(["authorize-sg-ingress"]);
+    await h.act("bob", second.id, "approve");
+    await h.run(second.id);
+    expect(await h.status(second.id)).toBe("ACTIVE");
+
+    await h.act("alice", first.id, "decommission");
+    await h.run(first.id);
+    expect(await h.status(first.id)).toBe("DECOMMISSIONED");
+    const kept = await h.prisma.planStep.findMany({ where: { requestId: first.id, status: "SKIPPED" } });
+    expect(kept.map((s) => s.kind).sort()).toEqual(expect.arrayContaining(["create-peering", "create-route"]));
+    expect(await checkDrift(second.id, await h.deps())).toEqual([]);
+
+    await h.act("alice", second.id, "decommission");
+    await h.run(second.id);
+    expect(await h.status(second.id)).toBe("DECOMMISSIONED");
+    await eventually(async () => JSON.stringify(await snapshot(h.env)) === JSON.stringify(before), 10_000).catch(() => undefined);
+    expect(await snapshot(h.env)).toEqual(before);
+    const released = await h.prisma.auditEvent.count({ where: { requestId: first.id, action: "step.release" } });
+    expect(released).toBeGreaterThan(0);
+  });
+});
+
+describe("drift", () => {
+  it("finds what was removed behind the portal's back, records it, and clears when it is back", async () => {
+    const client: ClientLocation = { type: "aws-vpc", accountId: "111111111111", region: "us-east-1", vpcId: "vpc-0aaa0000000000002", securityGroupIds: ["sg-0aaa0000000000011"] };
+    const request = await h.file("alice", client);
+    await h.act("bob", request.id, "approve");
+    await h.run(request.id);
+    expect(await h.status(request.id)).toBe("ACTIVE");
+    const route = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: request.id, kind: "create-route", accountId: "111111111111" }, orderBy: { position: "asc" } });
+    const { RouteTableId, DestinationCidrBlock } = route.input as { RouteTableId: string; DestinationCidrBlock: string };
+    const ec2 = h.env.access.ec2("111111111111", "us-east-1");
+    const table = await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [RouteTableId] }));
+    const target = table.RouteTables?.[0]?.Routes?.find((r) => r.DestinationCidrBlock === DestinationCidrBlock)?.VpcPeeringConnectionId;
+    await ec2.send(new DeleteRouteCommand({ RouteTableId, DestinationCidrBlock }));
+
+    const problems = await checkDrift(request.id, await h.deps());
+    expect(problems.map((p) => p.step)).toEqual([route.key]);
+    const saved = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(saved.drift).toEqual(problems);
+    expect(await h.prisma.auditEvent.count({ where: { requestId: request.id, action: "request.drift-detected" } })).toBe(1);
+
+    await ec2.send(new CreateRouteCommand({ RouteTableId, DestinationCidrBlock, VpcPeeringConnectionId: target }));
+    expect(await checkDrift(request.id, await h.deps())).toEqual([]);
+    expect((await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).drift).toBeNull();
+    expect(await h.prisma.auditEvent.count({ where: { requestId: request.id, action: "request.drift-cleared" } })).toBe(1);
+
+    await h.act("alice", request.id, "decommission");
+    await h.run(request.id);
   });
 });

@@ -2,7 +2,8 @@ import { db } from "@/lib/db/client";
 
 import type { RunnerDeps } from "./runner-deps";
 import { stillUsedBy } from "./still-used-by";
-import { recordOf, updateStep } from "./step-store";
+import { outputsOf } from "./step-context";
+import { loadSteps, recordOf, updateStep } from "./step-store";
 import { undoStepRow } from "./undo-steps";
 
 // When a teardown keeps a shared resource because another request still used it, the resource stays recorded on
@@ -18,9 +19,12 @@ export async function releaseKeptResources(finishingRequestId: string, deps: Run
     if (ids.length === 0) continue;
     const users = await Promise.all(ids.map((id) => stillUsedBy(row.requestId, id, finishingRequestId)));
     if (users.some((u) => u !== null)) continue;
-    const result = await undoStepRow(row, new Map(), deps);
+    // The kept step's input refers to outputs of its own request's earlier steps (e.g. the peering id).
+    const result = await undoStepRow(row, outputsOf(await loadSteps(row.requestId)), deps);
     if (result.ok) {
       await updateStep(row, {}, { action: "step.release", resourceIds: ids, details: { releasedWith: finishingRequestId } });
+    } else {
+      deps.log(`could not release ${ids.join(", ")} kept by request ${row.requestId}: ${result.error}`);
     }
   }
 }

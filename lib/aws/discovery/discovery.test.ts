@@ -152,8 +152,8 @@ describe("discoverClusterFacts", () => {
     });
     expect(facts.securityGroups[0]?.ingress).toEqual(
       expect.arrayContaining([
-        { protocol: "tcp", fromPort: 9098, toPort: 9098, source: { kind: "cidr", cidr: "10.20.0.0/16" } },
-        { protocol: "tcp", fromPort: 9098, toPort: 9098, source: { kind: "sg", groupId: "sg-0aaa0000000000002", userId: "111111111111" } },
+        { protocol: "tcp", fromPort: 9098, toPort: 9098, source: { kind: "cidr", cidr: "10.20.0.0/16" }, ruleId: expect.stringMatching(/^sgr-/) },
+        { protocol: "tcp", fromPort: 9098, toPort: 9098, source: { kind: "sg", groupId: "sg-0aaa0000000000002", userId: "111111111111" }, ruleId: expect.stringMatching(/^sgr-/) },
       ]),
     );
     expect(facts.clusterPolicy?.policy.Statement).toEqual([

@@ -19,7 +19,7 @@ export function toIngressRule(r: SecurityGroupRule): SgIngressRule | null {
   if (!source) return null;
   const protocol = r.IpProtocol ?? "-1";
   // AWS leaves ports out (or gives -1) for "all traffic".
-  return { protocol, fromPort: r.FromPort ?? -1, toPort: r.ToPort ?? -1, source };
+  return { protocol, fromPort: r.FromPort ?? -1, toPort: r.ToPort ?? -1, source, ...(r.SecurityGroupRuleId ? { ruleId: r.SecurityGroupRuleId } : {}) };
 }
 
 /** Ingress rules of the groups, one DescribeSecurityGroupRules listing for all of them. */

@@ -1,10 +1,19 @@
 import type { PlanStep, PreflightFinding, StepRef } from "./plan-types";
 
 /** The steps and findings a planner accumulates; steps keep insertion order, which is a valid run order. */
-export type PlanDraft = { steps: PlanStep[]; preflight: PreflightFinding[] };
+export type PlanDraft = { steps: PlanStep[]; preflight: PreflightFinding[]; reuses: string[] };
 
 export function newDraft(): PlanDraft {
-  return { steps: [], preflight: [] };
+  return { steps: [], preflight: [], reuses: [] };
+}
+
+/**
+ * Records an existing resource the plan relies on instead of creating it, in the id form the step executors
+ * record what they create (`pcx-…`, `rtb-…|10.1.0.0/16`, `sgr-…`, `tgw-rtb-…|tgw-attach-…`, `clusterArn#iam`).
+ * A teardown of the request that created it keeps it while this one is live.
+ */
+export function addReuse(draft: PlanDraft, id: string | null | undefined): void {
+  if (id && !draft.reuses.includes(id)) draft.reuses.push(id);
 }
 
 export function addStep(draft: PlanDraft, step: PlanStep): void {

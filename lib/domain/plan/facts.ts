@@ -21,7 +21,7 @@ export type SgRuleSource =
   | { kind: "prefix-list"; prefixListId: string };
 
 /** One entry per source, as AWS counts rules against the per-group quota. */
-export type SgIngressRule = { protocol: string; fromPort: number; toPort: number; source: SgRuleSource };
+export type SgIngressRule = { protocol: string; fromPort: number; toPort: number; source: SgRuleSource; ruleId?: string };
 
 export type SecurityGroupFacts = { groupId: string; ingress: SgIngressRule[] };
 

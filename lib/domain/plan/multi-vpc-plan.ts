@@ -2,7 +2,7 @@ import { parseClusterArn } from "../cluster-arn";
 import { portsFromBootstrapString } from "../ports";
 import type { AuthMode, ClientLocation } from "../request-input";
 import type { BootstrapBrokers, ClientFacts, MultiVpcAuthMode, PolicyStatement } from "./facts";
-import { addFinding, addStep, ref } from "./draft";
+import { addFinding, addReuse, addStep, ref } from "./draft";
 import { accountPrincipal, mergePolicy, policyContains, VPC_CONNECTION_ACTIONS } from "./cluster-policy";
 import { clientDataStatements } from "./iam-policy";
 import { AWS_RULES } from "./rules";
@@ -67,6 +67,7 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
   if (client) checkClientForMultiVpc(ctx, client);
 
   const toEnable = modes.filter((m) => !cluster.multiVpc[m]);
+  for (const m of modes.filter((mode) => cluster.multiVpc[mode])) addReuse(draft, `${cluster.arn}#${m}`);
   const enableKeys: string[] = [];
   if (toEnable.length > 0) {
     const after = (m: MultiVpcAuthMode) => cluster.multiVpc[m] || toEnable.includes(m);
@@ -126,6 +127,9 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
         : []),
     ];
     const existing = cluster.clusterPolicy;
+    if (policyContains(existing?.policy ?? null, ours)) {
+      for (const s of ours) addReuse(draft, s.Sid ? `${cluster.arn}#${s.Sid}` : null);
+    }
     if (!policyContains(existing?.policy ?? null, ours)) {
       const key = "put-cluster-policy";
       addStep(draft, {

@@ -1,6 +1,6 @@
 import { overlappingPairs } from "../cidr";
 import type { ClientFacts, PeeringFacts, SgRuleSource, VpcRef } from "./facts";
-import { addFinding, addStep, ref } from "./draft";
+import { addFinding, addReuse, addStep, ref } from "./draft";
 import type { StepRef } from "./plan-types";
 import { checkQuota } from "./quotas";
 import { planRoutes } from "./route-steps";
@@ -25,6 +25,7 @@ export function planPeering(ctx: PlanContext, client: ClientFacts): { linkId: st
   const existing = findPeering(cluster, client);
   let peeringId: string | StepRef;
   let activeAfter: string[] = [];
+  if (existing) addReuse(ctx.draft, existing.peeringId);
   if (existing?.status === "active") {
     peeringId = existing.peeringId;
     addFinding(draft, {

@@ -73,6 +73,7 @@ export function planConnection(input: PlanInput): ConnectionPlan {
 
   return {
     scenario,
+    reuses: draft.reuses,
     method,
     steps: draft.steps,
     preflight: draft.preflight,

@@ -81,4 +81,6 @@ export type ConnectionPlan = {
   clientSettings: ClientSettings;
   iamPolicy: PolicyDocument | null;
   topology: Topology;
+  /** Existing resources the plan relies on rather than creates (see addReuse). */
+  reuses: string[];
 };

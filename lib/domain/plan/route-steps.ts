@@ -1,6 +1,6 @@
 import { cidrContains } from "../cidr";
 import type { PlatformSettings, Quotas, RouteTableFacts } from "./facts";
-import { addFinding, addStep, describeId, type PlanDraft } from "./draft";
+import { addReuse, addFinding, addStep, describeId, type PlanDraft } from "./draft";
 import type { StepRef } from "./plan-types";
 import { checkQuota } from "./quotas";
 import { AWS_RULES } from "./rules";
@@ -34,7 +34,10 @@ export function planRoutes(draft: PlanDraft, args: RoutePlanArgs): string[] {
       const existing = table.routes.find((r) => r.destinationCidr === destination);
       if (existing) {
         const sameTarget = typeof args.target.id === "string" && existing.target === args.target.id;
-        if (sameTarget && existing.state !== "blackhole") continue;
+        if (sameTarget && existing.state !== "blackhole") {
+          addReuse(draft, `${routeTableId}|${destination}`);
+          continue;
+        }
         addFinding(draft, {
           severity: "block",
           code: "route-conflict",

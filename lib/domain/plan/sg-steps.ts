@@ -1,6 +1,6 @@
 import { cidrContains } from "../cidr";
 import type { PlatformSettings, Quotas, SecurityGroupFacts, SgIngressRule, SgRuleSource } from "./facts";
-import { addStep, type PlanDraft } from "./draft";
+import { addReuse, addStep, type PlanDraft } from "./draft";
 import { checkQuota } from "./quotas";
 import { AWS_RULES } from "./rules";
 import { ec2TagSpecifications } from "./tags";
@@ -26,9 +26,11 @@ export function planSgIngress(draft: PlanDraft, args: SgPlanArgs): string[] {
   let adding = 0;
   const description = `msk-portal ${args.requestId}`;
   for (const port of args.ports) {
-    const missing = args.sources.filter(
-      (source) => !args.allGroups.some((g) => g.ingress.some((rule) => admits(rule, port, source))),
-    );
+    const missing = args.sources.filter((source) => {
+      const admitting = args.allGroups.flatMap((g) => g.ingress.filter((rule) => admits(rule, port, source)));
+      for (const rule of admitting) addReuse(draft, rule.ruleId);
+      return admitting.length === 0;
+    });
     if (missing.length === 0) continue;
     const key = `authorize-sg-ingress:${args.target.groupId}:${port}`;
     const permission = {

@@ -1,5 +1,5 @@
 import type { SubnetFacts, TgwAttachmentFacts, TransitHub, VpcNetworkFacts } from "./facts";
-import { addFinding, addStep, ref } from "./draft";
+import { addFinding, addReuse, addStep, ref } from "./draft";
 import type { StepRef } from "./plan-types";
 import { AWS_RULES } from "./rules";
 import { ec2TagSpecifications, ramTags } from "./tags";
@@ -41,6 +41,8 @@ export function ensureShared(ctx: PlanContext, hub: TransitHub, share: ShareStat
   const alreadyShared =
     principals.includes(accountId) || (org !== null && org.accountIds.includes(accountId) && principals.includes(org.arn));
   if (alreadyShared) {
+    addReuse(ctx.draft, hub.share?.resourceShareArn);
+    addReuse(ctx.draft, hub.share ? `${hub.share.resourceShareArn}|${accountId}` : null);
     const pending = hub.share?.pendingInvitations.find((i) => i.accountId === accountId);
     if (!pending) return [];
     return [addAcceptInvitation(ctx, hub, accountId, pending.invitationArn, [])];
@@ -144,6 +146,9 @@ export function ensureAttachment(
   let sgReferencing: boolean;
 
   if (existing) {
+    addReuse(draft, existing.attachmentId);
+    if (existing.associatedRouteTableId) addReuse(draft, `${existing.associatedRouteTableId}|${existing.attachmentId}`);
+    for (const table of existing.propagatedRouteTableIds) addReuse(draft, `${table}|${existing.attachmentId}`);
     attachmentId = existing.attachmentId;
     sgReferencing = existing.securityGroupReferencingSupport;
     const missing = [...new Set(args.subnets.map((s) => s.azId))].filter((az) => !existing.azIds.includes(az));
