@@ -129,6 +129,36 @@ describe("teardown touches only what the request created", () => {
   });
 });
 
+describe("two on-premises requests share the MSK VPC's TGW attachment", () => {
+  it("keeps the attachment, its association and propagation for the second, and removes them with it", async () => {
+    const before = await snapshot(h.env);
+    const first = await h.file("alice", { type: "on-prem", cidrs: ["192.168.10.0/24"] });
+    await h.act("bob", first.id, "approve");
+    await h.run(first.id);
+    expect(await h.status(first.id)).toBe("ACTIVE");
+
+    const second = await h.file("alice", { type: "on-prem", cidrs: ["172.16.5.0/24"] });
+    const plan = (await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: second.id } })).plan as { plan: { steps: { kind: string }[] } };
+    const kinds = plan.plan.steps.map((s) => s.kind);
+    expect(kinds).not.toContain("attach-vpc-to-tgw");
+    expect(kinds).not.toContain("enable-tgw-propagation");
+    await h.act("bob", second.id, "approve");
+    await h.run(second.id);
+    expect(await h.status(second.id)).toBe("ACTIVE");
+
+    await h.act("alice", first.id, "decommission");
+    await h.run(first.id);
+    expect(await h.status(first.id)).toBe("DECOMMISSIONED");
+    expect(await checkDrift(second.id, await h.deps())).toEqual([]);
+
+    await h.act("alice", second.id, "decommission");
+    await h.run(second.id);
+    expect(await h.status(second.id)).toBe("DECOMMISSIONED");
+    await eventually(async () => JSON.stringify(await snapshot(h.env)) === JSON.stringify(before), 10_000).catch(() => undefined);
+    expect(await snapshot(h.env)).toEqual(before);
+  });
+});
+
 describe("drift", () => {
   it("finds what was removed behind the portal's back, records it, and clears when it is back", async () => {
     const client: ClientLocation = { type: "aws-vpc", accountId: "111111111111", region: "us-east-1", vpcId: "vpc-0aaa0000000000002", securityGroupIds: ["sg-0aaa0000000000011"] };

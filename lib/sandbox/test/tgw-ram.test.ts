@@ -15,6 +15,8 @@ import {
   DisableTransitGatewayRouteTablePropagationCommand,
   DisassociateTransitGatewayRouteTableCommand,
   EnableTransitGatewayRouteTablePropagationCommand,
+  GetTransitGatewayAttachmentPropagationsCommand,
+  GetTransitGatewayRouteTablePropagationsCommand,
   SearchTransitGatewayRoutesCommand,
 } from "@aws-sdk/client-ec2";
 import {
@@ -100,6 +102,17 @@ describe("transit gateway and RAM", () => {
       h.ram(transit).send(new AssociateResourceShareCommand({ resourceShareArn: shareArn, principals: [ACCOUNTS.saas] })),
     );
     expect(external.name).toBe("OperationNotPermittedException");
+  });
+
+  it("lists propagations to the TGW's owner: the DX gateway propagates into the VPC route table", async () => {
+    const byTable = await h.ec2(transit).send(new GetTransitGatewayRouteTablePropagationsCommand({ TransitGatewayRouteTableId: VPCS_RTB }));
+    expect(byTable.TransitGatewayRouteTablePropagations?.map((p) => [p.TransitGatewayAttachmentId, p.ResourceType, p.State])).toEqual([
+      [DX, "direct-connect-gateway", "enabled"],
+    ]);
+    const byAttachment = await h.ec2(transit).send(new GetTransitGatewayAttachmentPropagationsCommand({ TransitGatewayAttachmentId: DX }));
+    expect(byAttachment.TransitGatewayAttachmentPropagations?.map((p) => [p.TransitGatewayRouteTableId, p.State])).toEqual([[VPCS_RTB, "enabled"]]);
+    const stranger = await errorOf(h.ec2(msk).send(new GetTransitGatewayAttachmentPropagationsCommand({ TransitGatewayAttachmentId: DX })));
+    expect(stranger.name).toBe("InvalidTransitGatewayAttachmentID.NotFound");
   });
 
   it("deletes a share: the receiver no longer sees the TGW, and a second delete is refused", async () => {

@@ -1,4 +1,5 @@
 import { describeRouteTables, describeSubnets, describeVpcAttribute, describeVpcs } from "./ec2-network";
+import { getTransitGatewayAttachmentPropagations, getTransitGatewayRouteTablePropagations } from "./ec2-tgw-propagations";
 import {
   acceptVpcPeeringConnection,
   createVpcPeeringConnection,
@@ -70,4 +71,6 @@ export const EC2_OPERATIONS: Record<string, Ec2Operation> = {
   CreateTransitGatewayRoute: createTransitGatewayRoute,
   DeleteTransitGatewayRoute: deleteTransitGatewayRoute,
   SearchTransitGatewayRoutes: searchTransitGatewayRoutes,
+  GetTransitGatewayAttachmentPropagations: getTransitGatewayAttachmentPropagations,
+  GetTransitGatewayRouteTablePropagations: getTransitGatewayRouteTablePropagations,
 };
