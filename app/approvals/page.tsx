@@ -8,7 +8,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listRequests } from "@/lib/db/requests/list-requests";
+import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
+
+import { PlanVerdict } from "./plan-verdict";
 
 import { decideRequest } from "../requests/[id]/actions";
 
@@ -17,7 +20,7 @@ export const metadata = { title: "Approvals" };
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePageUser("request:approve");
   const { page } = await searchParams;
-  const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: Number(page) || 1, pageSize: 20 });
+  const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: Number(page) || 1, pageSize: 20, withPlan: true });
   return (
     <>
       <PageHeader
@@ -44,12 +47,13 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                 <p className="mt-1 text-sm text-slate-600">
                   {r.authModes.join(", ")} · {r.environment}
                 </p>
+                <PlanVerdict stored={readStoredPlan(r.plan)} />
               </div>
               <div>
                 {r.requesterId === user.id ? (
                   <p className="text-sm text-slate-600">You filed this request, so another approver decides it.</p>
                 ) : (
-                  <DecisionForm requestId={r.id} version={r.version} action={decideRequest} />
+                  <DecisionForm requestId={r.id} version={r.version} action={decideRequest} canApprove={!planBlocksApproval(readStoredPlan(r.plan))} />
                 )}
               </div>
             </li>

@@ -9,7 +9,7 @@ export const REQUESTS_PAGE_SIZE = 25;
 
 export async function listRequests(
   viewer: Viewer,
-  options: { statuses?: RequestStatus[]; page?: number; pageSize?: number } = {},
+  options: { statuses?: RequestStatus[]; page?: number; pageSize?: number; withPlan?: boolean } = {},
 ) {
   const pageSize = options.pageSize ?? REQUESTS_PAGE_SIZE;
   const page = Math.max(1, options.page ?? 1);
@@ -39,6 +39,8 @@ export async function listRequests(
         cluster: { select: { name: true, region: true, accountId: true } },
         team: { select: { name: true, slug: true } },
         requester: { select: { email: true, name: true } },
+        // Plans are large; only the approval queue, which shows each one's verdict, asks for them.
+        plan: options.withPlan ?? false,
       },
     }),
   ]);

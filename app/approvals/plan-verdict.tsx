@@ -1,0 +1,35 @@
+import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
+
+const METHOD: Record<string, string> = {
+  "security-group-only": "security group rule",
+  "vpc-peering": "VPC peering",
+  "transit-gateway": "transit gateway",
+  "multi-vpc-private-connectivity": "multi-VPC private connectivity",
+};
+
+// The plan's verdict at a glance; the full change list is on the request's page.
+export function PlanVerdict({ stored }: { stored: StoredPlan | null }) {
+  if (!stored) return <p className="mt-2 text-sm text-rose-700">No plan yet: it cannot be approved.</p>;
+  if (stored.error) return <p className="mt-2 text-sm text-rose-700">Planning failed: {stored.error.message}</p>;
+  const { plan } = stored;
+  const blocks = plan.preflight.filter((f) => f.severity === "block");
+  const warnings = plan.preflight.filter((f) => f.severity === "warn").length;
+  return (
+    <div className="mt-2 text-sm" data-testid="plan-verdict">
+      <p>
+        {METHOD[plan.method] ?? plan.method} · {plan.steps.length} change{plan.steps.length === 1 ? "" : "s"} · ports{" "}
+        <span className="font-mono text-xs">{plan.ports.join(", ") || "—"}</span>
+        {warnings ? ` · ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}
+      </p>
+      {blocks.length ? (
+        <ul className="mt-1 list-disc pl-5 text-rose-800">
+          {blocks.map((b) => (
+            <li key={`${b.code}-${b.message}`}>
+              <span className="font-medium">Blocks approval:</span> {b.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
