@@ -12,18 +12,27 @@ function properties(values: Record<string, string>): string {
 }
 
 // What the requester came for: where to connect and how, ready to paste into the client's configuration.
-export function ConnectionDetails({ plan }: { plan: ConnectionPlan }) {
-  const modes = Object.entries(plan.clientSettings);
+export type LiveConnection = { bootstrap: string | null; clientSettings: ConnectionPlan["clientSettings"]; readAt: string };
+
+export function readLiveConnection(value: unknown): LiveConnection | null {
+  if (!value || typeof value !== "object" || !("clientSettings" in value) || !("readAt" in value)) return null;
+  return value as LiveConnection;
+}
+
+export function ConnectionDetails({ plan, connection }: { plan: ConnectionPlan; connection: LiveConnection | null }) {
+  // Prefer what MSK answered when the request became active: multi-VPC strings do not exist at planning time.
+  const bootstrap = connection?.bootstrap ?? plan.bootstrap;
+  const modes = Object.entries(connection?.clientSettings ?? plan.clientSettings);
   return (
     <Card title="Connect your client">
       <div className="space-y-4" data-testid="connection-details">
-        {plan.bootstrap ? <CopyBlock label="Bootstrap brokers" text={plan.bootstrap} /> : null}
+        {bootstrap ? <CopyBlock label="Bootstrap brokers" text={bootstrap} /> : <p className="text-sm text-slate-600">MSK has not published bootstrap brokers for this connection yet.</p>}
         {modes.map(([mode, settings]) =>
           settings ? (
             <details key={mode} open={modes.length === 1} className="rounded-md ring-1 ring-slate-200">
               <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{AUTH_TITLES[mode] ?? mode}</summary>
               <div className="space-y-3 px-3 pb-3">
-                {settings.bootstrap && settings.bootstrap !== plan.bootstrap ? <CopyBlock label="Bootstrap brokers" text={settings.bootstrap} /> : null}
+                {settings.bootstrap && settings.bootstrap !== bootstrap ? <CopyBlock label="Bootstrap brokers" text={settings.bootstrap} /> : null}
                 <CopyBlock label="Java client properties" text={properties(settings.java)} />
                 <CopyBlock label="librdkafka" text={properties(settings.librdkafka)} />
                 {settings.notes.map((n) => (

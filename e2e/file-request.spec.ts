@@ -15,7 +15,7 @@ test("a requester files a cross-account request and only her team sees it", asyn
   });
   // The classifier runs as the requester types, before anything is filed.
   await expect(panel).toContainText("Other AWS account");
-  await expect(alice.getByRole("checkbox", { name: "IAM" })).toBeChecked();
+  await expect(alice.getByRole("checkbox", { name: "IAM", exact: true })).toBeChecked();
 
   await alice.getByRole("button", { name: "File request" }).click();
   await alice.waitForURL(/\/requests\/(?!new)[^/]+$/);

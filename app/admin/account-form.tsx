@@ -1,12 +1,14 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useId, useState } from "react";
 
 import { inputStyles } from "@/components/ui/button-styles";
 import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import type { ActionState } from "@/lib/auth/action-state";
+import { formString } from "@/lib/forms/form-string";
 
 import { saveAccountAction } from "./actions";
 
@@ -19,19 +21,34 @@ const KINDS = [
   ["SAAS_PROVIDER", "SaaS provider"],
 ] as const;
 
+const typedValues = (form: FormData): AccountValues => ({
+  id: formString(form.get("id")),
+  name: formString(form.get("name")),
+  kind: formString(form.get("kind")),
+  roleArn: formString(form.get("roleArn")),
+  externalId: formString(form.get("externalId")),
+  regions: formString(form.get("regions")),
+});
+
 export function AccountForm({ values, submitLabel }: { values?: AccountValues; submitLabel: string }) {
-  const [state, action] = useActionState(saveAccountAction, null);
+  // React resets a form after its action; a refused form comes back with what was typed, to be corrected.
+  const [typed, setTyped] = useState<AccountValues>();
+  const [state, action] = useActionState(async (prev: ActionState, form: FormData) => {
+    setTyped(typedValues(form));
+    return saveAccountAction(prev, form);
+  }, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const shown = state && !state.ok ? typed : values;
   const kindId = `${useId()}kind`;
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2">
-      <TextField name="id" label="Account id" defaultValue={values?.id} placeholder="123456789012" errors={errors} />
-      <TextField name="name" label="Name" defaultValue={values?.name} placeholder="payments-prod" errors={errors} />
+      <TextField name="id" label="Account id" defaultValue={shown?.id} placeholder="123456789012" errors={errors} />
+      <TextField name="name" label="Name" defaultValue={shown?.name} placeholder="payments-prod" errors={errors} />
       <div>
         <label htmlFor={kindId} className="block text-sm font-medium text-slate-800">
           Kind
         </label>
-        <select id={kindId} name="kind" defaultValue={values?.kind ?? "APPLICATION"} className={`${inputStyles} mt-1`} aria-describedby={`${kindId}-error`}>
+        <select id={kindId} name="kind" defaultValue={shown?.kind ?? "APPLICATION"} className={`${inputStyles} mt-1`} aria-describedby={`${kindId}-error`}>
           {KINDS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -40,9 +57,9 @@ export function AccountForm({ values, submitLabel }: { values?: AccountValues; s
         </select>
         <FieldError id={`${kindId}-error`} messages={errors?.kind} />
       </div>
-      <TextField name="regions" label="Regions" defaultValue={values?.regions} placeholder="us-east-1, eu-west-1" hint="Where the portal looks and acts in this account" errors={errors} />
-      <TextField name="roleArn" label="Role the portal assumes" defaultValue={values?.roleArn} placeholder="arn:aws:iam::123456789012:role/MskConnectivityPortal" errors={errors} />
-      <TextField name="externalId" label="External id (optional)" defaultValue={values?.externalId} errors={errors} />
+      <TextField name="regions" label="Regions" defaultValue={shown?.regions} placeholder="us-east-1, eu-west-1" hint="Where the portal looks and acts in this account" errors={errors} />
+      <TextField name="roleArn" label="Role the portal assumes" defaultValue={shown?.roleArn} placeholder="arn:aws:iam::123456789012:role/MskConnectivityPortal" errors={errors} />
+      <TextField name="externalId" label="External id (optional)" defaultValue={shown?.externalId} errors={errors} />
       <div className="flex items-end gap-3 sm:col-span-2">
         <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
         <FormMessage state={state} />

@@ -1,8 +1,11 @@
+import { useId } from "react";
+
 import { inputStyles } from "./button-styles";
 import { FieldError } from "./field-error";
 
 // A labelled input whose errors (from a server action's field map, matched by name or name prefix) are read
-// out by screen readers and tied to the input.
+// out by screen readers and tied to the input. Ids are unique per instance: a page may hold the same form
+// several times (the admin page has one per account), and a repeated id ties labels and errors to the wrong input.
 export function TextField({
   name,
   label,
@@ -21,15 +24,16 @@ export function TextField({
   const messages = Object.entries(errors ?? {})
     .filter(([k]) => k === name || k.startsWith(`${name}.`))
     .flatMap(([, m]) => m);
-  const errorId = `${name}-error`;
+  const id = `${useId()}${name}`;
+  const errorId = `${id}-error`;
   return (
     <div>
-      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
       {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
       <input
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
         placeholder={placeholder}

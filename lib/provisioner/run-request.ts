@@ -2,6 +2,7 @@ import { asJson } from "@/lib/db/as-json";
 import { db } from "@/lib/db/client";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
+import { readConnection } from "./read-connection";
 import { releaseKeptResources } from "./release-kept-resources";
 import { runForward } from "./run-forward";
 import type { RunnerDeps } from "./runner-deps";
@@ -46,6 +47,7 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
           await systemTransition(requestId, "fail", { details: { reason: "Verification found problems", problems: asJson(problems) } });
           return;
         }
+        await readConnection(requestId, deps);
         await systemTransition(requestId, "activate", { details: { verified: "every step's resources are in place" } });
         return;
       }

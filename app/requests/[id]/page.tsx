@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AuditTimeline, timelineEvents } from "@/components/audit-timeline";
 import { CancelForm } from "@/components/cancel-form";
 import { ClientLocationFacts } from "@/components/client-location-facts";
-import { ConnectionDetails } from "@/components/connection-details";
+import { ConnectionDetails, readLiveConnection } from "@/components/connection-details";
 import { LiveRefresh } from "@/components/live-refresh";
 import { OperateForm } from "@/components/operate-form";
 import type { StepProgress } from "@/components/plan/change-list";
@@ -80,7 +80,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
           </ul>
         </div>
       ) : null}
-      {request.status === "ACTIVE" && stored?.plan ? <ConnectionDetails plan={stored.plan} /> : null}
+      {request.status === "ACTIVE" && stored?.plan ? <ConnectionDetails plan={stored.plan} connection={readLiveConnection(request.connection)} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

@@ -1,0 +1,91 @@
+import { formatTime } from "../components/ui/format-time";
+import { expect, test } from "./fixtures";
+
+test("an admin registers an account: a bad role ARN is refused at its field, a good one is saved and audited", async ({ pageAs, sql }) => {
+  // A fresh id each time, so a reused server (E2E_REUSE_SERVER=1) registers rather than updates.
+  const accountId = `5${String(Date.now()).slice(-11)}`;
+  const name = `e2e-apps-${accountId.slice(-4)}`;
+  const stored = async () => (await sql.query(`SELECT id FROM "AwsAccount" WHERE id = $1`, [accountId])).rowCount;
+
+  const erin = await pageAs("erin");
+  await erin.goto("/admin");
+  const form = erin.locator("section").filter({ has: erin.getByRole("heading", { name: "Register an account" }) });
+  await form.getByLabel("Account id").fill(accountId);
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Kind").selectOption("APPLICATION");
+  await form.getByLabel("Regions").fill("us-east-1, eu-west-1");
+  const roleArn = form.getByLabel("Role the portal assumes");
+  await roleArn.fill(`arn:aws:iam::${accountId}:user/MskConnectivityPortal`);
+  await form.getByRole("button", { name: "Register account" }).click();
+
+  await expect(form.getByTestId("form-message")).toHaveText("Some fields need attention.");
+  await expect(roleArn).toHaveAttribute("aria-invalid", "true");
+  await expect(roleArn).toHaveAccessibleDescription("Enter a role ARN like arn:aws:iam::123456789012:role/MskConnectivityPortal");
+  await expect(form.getByLabel("Account id")).toHaveAttribute("aria-invalid", "false");
+  // What she typed is still there to correct.
+  await expect(form.getByLabel("Account id")).toHaveValue(accountId);
+  await expect(form.getByLabel("Name")).toHaveValue(name);
+  await expect(form.getByLabel("Regions")).toHaveValue("us-east-1, eu-west-1");
+  await expect(roleArn).toHaveValue(`arn:aws:iam::${accountId}:user/MskConnectivityPortal`);
+  expect(await stored()).toBe(0);
+  await expect(erin.getByTestId("admin-account").filter({ hasText: accountId })).toHaveCount(0);
+
+  await roleArn.fill(`arn:aws:iam::${accountId}:role/MskConnectivityPortal`);
+  await form.getByRole("button", { name: "Register account" }).click();
+  await expect(form.getByTestId("form-message")).toHaveText(`Account ${accountId} saved.`);
+  await expect(roleArn).toHaveAttribute("aria-invalid", "false");
+  await expect(erin.getByTestId("admin-account").filter({ hasText: accountId })).toContainText(name);
+  expect(await stored()).toBe(1);
+
+  // Everyone who may read the catalog sees it there.
+  const bob = await pageAs("bob");
+  await bob.goto("/catalog");
+  const row = bob.getByTestId("catalog-account").filter({ hasText: accountId });
+  await expect(row).toContainText(name);
+  await expect(row).toContainText("Application");
+  await expect(row).toContainText("us-east-1, eu-west-1");
+  await expect(row).toContainText(`arn:aws:iam::${accountId}:role/MskConnectivityPortal`);
+
+  await erin.goto("/audit");
+  await erin.getByLabel("Action").selectOption("admin.account.register");
+  await erin.getByRole("button", { name: "Filter" }).click();
+  await erin.waitForURL(/action=admin\.account\.register/);
+  const audited = erin.getByTestId("audit-row").filter({ hasText: accountId });
+  await expect(audited).toHaveCount(1);
+  await expect(audited).toContainText("erin@example.com");
+  await expect(audited).toContainText(`arn:aws:iam::${accountId}:role/MskConnectivityPortal`);
+});
+
+test("only admins open the administration page", async ({ pageAs }) => {
+  for (const user of ["bob", "alice"] as const) {
+    const page = await pageAs(user);
+    const response = await page.goto("/admin");
+    expect(response?.status(), user).toBe(403);
+    await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Register account" })).toHaveCount(0);
+  }
+});
+
+test("an approver refreshes the catalog from AWS and sees both clusters as of now", async ({ pageAs, sql }) => {
+  // As if the catalog was last read from AWS yesterday.
+  await sql.query(`UPDATE "Cluster" SET "discoveredAt" = now() - interval '1 day'`);
+  const bob = await pageAs("bob");
+  await bob.goto("/catalog");
+  const clusters = bob.getByTestId("catalog-cluster");
+  const yesterday = formatTime(new Date(Date.now() - 86_400_000)).slice(0, 10);
+  await expect(clusters.filter({ hasText: "orders-prod" })).toContainText(yesterday);
+
+  const clicked = new Date();
+  await bob.getByRole("button", { name: "Refresh from AWS" }).click();
+  await expect(bob.getByTestId("form-message")).toHaveText("Found 2 cluster(s).");
+  await expect(clusters).toHaveCount(2);
+  // Shown to the minute: the refresh happened in the minute of the click or the one after.
+  const fresh = new RegExp(`${formatTime(clicked)}|${formatTime(new Date(clicked.getTime() + 60_000))}`);
+  for (const name of ["orders-prod", "analytics-dev"]) {
+    const row = clusters.filter({ hasText: name });
+    await expect(row).toContainText("111111111111");
+    // The sandbox may be mid-way through a broker update for another spec; missing it would be wrong.
+    await expect(row.locator("td").nth(5)).toHaveText(/^(ACTIVE|UPDATING)$/);
+    await expect(row.locator("td").last()).toHaveText(fresh);
+  }
+});
