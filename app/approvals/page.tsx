@@ -20,12 +20,12 @@ export const metadata = { title: "Approvals" };
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePageUser("request:approve");
   const { page } = await searchParams;
-  const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: Number(page) || 1, pageSize: 20, withPlan: true });
+  const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: Number(page) || 1, pageSize: 20, withPlan: true, oldestFirst: true });
   return (
     <>
       <PageHeader
         title="Approval queue"
-        description={`${queue.total} request${queue.total === 1 ? "" : "s"} waiting for a decision, oldest last. Approving starts the AWS changes; rejecting needs a comment for the requester.`}
+        description={`${queue.total} request${queue.total === 1 ? "" : "s"} waiting for a decision, oldest first. Approving starts the AWS changes; rejecting needs a comment for the requester.`}
       />
       {queue.rows.length === 0 ? (
         <EmptyState title="Nothing is waiting for you">New requests appear here as soon as teams file them.</EmptyState>

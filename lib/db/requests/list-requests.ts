@@ -9,7 +9,7 @@ export const REQUESTS_PAGE_SIZE = 25;
 
 export async function listRequests(
   viewer: Viewer,
-  options: { statuses?: RequestStatus[]; page?: number; pageSize?: number; withPlan?: boolean } = {},
+  options: { statuses?: RequestStatus[]; page?: number; pageSize?: number; withPlan?: boolean; oldestFirst?: boolean } = {},
 ) {
   const pageSize = options.pageSize ?? REQUESTS_PAGE_SIZE;
   const page = Math.max(1, options.page ?? 1);
@@ -21,7 +21,7 @@ export async function listRequests(
     db().accessRequest.count({ where }),
     db().accessRequest.findMany({
       where,
-      orderBy: { createdAt: "desc" },
+      orderBy: { createdAt: options.oldestFirst ? "asc" : "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: {

@@ -38,6 +38,8 @@ export function planRoutes(draft: PlanDraft, args: RoutePlanArgs): string[] {
           addReuse(draft, `${routeTableId}|${destination}`);
           continue;
         }
+        // A local route for the destination is the overlap itself, already reported once as cidr-overlap.
+        if (existing.target === "local" && draft.preflight.some((f) => f.code === "cidr-overlap")) continue;
         addFinding(draft, {
           severity: "block",
           code: "route-conflict",
