@@ -81,8 +81,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <Link className="text-indigo-700 hover:underline" href={`/requests/${e.request.id}`}>#{e.request.number}</Link>
                     ) : "—"}
                   </td>
-                  <td className="px-4 py-2 font-mono text-xs">
-                    {[e.accountId, e.region, ...e.resourceIds].filter(Boolean).join(" · ") || "—"}
+                  <td className="max-w-xs px-4 py-2 font-mono text-xs">
+                    {[e.accountId, e.region].filter(Boolean).join(" · ") || (e.resourceIds.length ? "" : "—")}
+                    {e.resourceIds.map((id) => (
+                      <span key={id} className="block truncate text-slate-600" title={id}>
+                        {id}
+                      </span>
+                    ))}
                   </td>
                   <td className="max-w-md truncate px-4 py-2 font-mono text-xs text-slate-600" title={JSON.stringify(e.details)}>
                     {JSON.stringify(e.details)}

@@ -50,9 +50,12 @@ export async function preparePortalEnvironment(options: { log: (line: string) =>
   env.AUTH_SECRET = settings.AUTH_SECRET ?? persistentSecret(path.join(DATA_DIR, "auth-secret"));
 
   if (!settings.AWS_ENDPOINT_URL && settings.NODE_ENV !== "production") {
+    // The sandbox's AWS state lives beside the embedded database, so that restarting `npm run dev` does not
+    // leave the portal's records pointing at resources a fresh sandbox never had.
     const sandbox = await startSandbox({
       port: options.sandboxPort ?? settings.SANDBOX_PORT,
       timeScale: settings.SANDBOX_TIME_SCALE,
+      ...(embedded ? { stateFile: path.join(DATA_DIR, "sandbox-state.json") } : {}),
     });
     stops.push(() => sandbox.close());
     options.log(`sandbox AWS listening on ${sandbox.url} (no AWS_ENDPOINT_URL configured)`);
