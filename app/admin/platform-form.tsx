@@ -1,6 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+
+import type { ActionState } from "@/lib/auth/action-state";
+import { formString } from "@/lib/forms/form-string";
 
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -16,9 +19,33 @@ export type PlatformValues = {
   hub: { accountId: string; region: string; transitGatewayId: string; sharedServices: string; onPrem: string; dxAllowedPrefixes: string };
 };
 
-export function PlatformForm({ values }: { values: PlatformValues }) {
-  const [state, action] = useActionState(savePlatformAction, null);
+function typedValues(form: FormData): PlatformValues {
+  const text = (name: string) => formString(form.get(name));
+  return {
+    crossAccountVpcVia: text("crossAccountVpcVia"),
+    organizationArn: text("organizationArn"),
+    organizationAccountIds: text("organizationAccountIds"),
+    ramSharingEnabled: form.get("ramSharingEnabled") === "on",
+    hub: {
+      accountId: text("hub.accountId"),
+      region: text("hub.region"),
+      transitGatewayId: text("hub.transitGatewayId"),
+      sharedServices: text("hub.sharedServices"),
+      onPrem: text("hub.onPrem"),
+      dxAllowedPrefixes: text("hub.dxAllowedPrefixes"),
+    },
+  };
+}
+
+export function PlatformForm({ values: saved }: { values: PlatformValues }) {
+  // React resets a form after its action; a refused form comes back with what was typed, to be corrected.
+  const [typed, setTyped] = useState<PlatformValues>();
+  const [state, action] = useActionState(async (prev: ActionState, form: FormData) => {
+    setTyped(typedValues(form));
+    return savePlatformAction(prev, form);
+  }, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const values = state && !state.ok && typed ? typed : saved;
   return (
     <form action={action} className="space-y-5">
       <fieldset className="space-y-2">

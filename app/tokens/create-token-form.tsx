@@ -1,6 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+
+import type { ActionState } from "@/lib/auth/action-state";
+import { formString } from "@/lib/forms/form-string";
 
 import { inputStyles } from "@/components/ui/button-styles";
 import { FieldError } from "@/components/ui/field-error";
@@ -10,14 +13,18 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { createTokenAction } from "./actions";
 
 export function CreateTokenForm() {
-  const [state, action] = useActionState(createTokenAction, null);
+  const [typed, setTyped] = useState("");
+  const [state, action] = useActionState(async (prev: ActionState, form: FormData) => {
+    setTyped(formString(form.get("name")));
+    return createTokenAction(prev, form);
+  }, null);
   const nameErrors = state && !state.ok ? state.fieldErrors?.name : undefined;
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">Token name</label>
-          <input id="token-name" name="name" placeholder="ci-pipeline" className={inputStyles} aria-describedby="token-name-error" aria-invalid={Boolean(nameErrors)} />
+          <input id="token-name" name="name" placeholder="ci-pipeline" defaultValue={state && !state.ok ? typed : ""} className={inputStyles} aria-describedby="token-name-error" aria-invalid={Boolean(nameErrors)} />
         </div>
         <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
       </div>
