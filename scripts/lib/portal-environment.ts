@@ -28,8 +28,10 @@ export async function preparePortalEnvironment(options: { log: (line: string) =>
   let databaseUrl = settings.DATABASE_URL;
   let embedded: EmbeddedPostgres | undefined;
   if (!databaseUrl) {
-    options.log("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)");
+    options.log("DATABASE_URL is not set: starting the embedded PostgreSQL");
     embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres") });
+    // As root under a folder closed to other users, the data lives elsewhere (see lib/db/embedded-postgres.ts).
+    options.log(`embedded PostgreSQL ready on port ${embedded.port} (data in ${embedded.dataDir})`);
     stops.push(() => embedded!.stop());
     databaseUrl = embedded.url;
   }
