@@ -13,7 +13,7 @@ const TONE_CLASSES: Record<StatusTone, string> = {
 export function StatusBadge({ status }: { status: RequestStatus }) {
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[STATUS_TONES[status]]}`}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[STATUS_TONES[status]]}`}
       data-status={status}
     >
       {STATUS_LABELS[status]}

@@ -1,12 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState, type ReactNode } from "react";
+import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react";
 
 import { buttonStyles, inputStyles } from "@/components/ui/button-styles";
 import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { AUTH_MODES, ENVIRONMENTS, type AuthMode } from "@/lib/domain/request-input";
 
 import { submitRequest } from "./actions";
@@ -29,7 +28,14 @@ const CLIENT_TYPES: { value: ClientType; label: string; hint: string }[] = [
 ];
 
 export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOption[]; teams: { id: string; name: string }[]; regions: string[] }) {
-  const [state, action] = useActionState(submitRequest, null);
+  const [state, action, pending] = useActionState(submitRequest, null);
+  // Submitted by hand rather than through <form action>: React resets a form after its action, which would
+  // throw away the radio choice and other controlled fields of a form that came back with errors.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const [clusterArn, setClusterArn] = useState(clusters[0]?.arn ?? "");
   const [clientType, setClientType] = useState<ClientType>("aws-vpc");
@@ -62,7 +68,7 @@ export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOpt
   };
 
   return (
-    <form action={action} className="grid gap-6 lg:grid-cols-3" noValidate>
+    <form onSubmit={submit} className="grid gap-6 lg:grid-cols-3" noValidate>
       <div className="space-y-6 lg:col-span-2">
         <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <legend className="px-1 text-sm font-semibold text-slate-700">Cluster</legend>
@@ -228,7 +234,9 @@ export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOpt
         </fieldset>
         <FormMessage state={state} />
         <div className="flex gap-3">
-          <SubmitButton pendingLabel="Filing…">File request</SubmitButton>
+          <button type="submit" disabled={pending} aria-disabled={pending} className={buttonStyles.primary}>
+            {pending ? "Filing…" : "File request"}
+          </button>
           <Link href="/requests" className={buttonStyles.secondary}>
             Cancel
           </Link>
