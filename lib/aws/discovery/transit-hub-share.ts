@@ -87,8 +87,14 @@ export async function discoverTgwShare(
   const invitations = await Promise.all(
     waiting.map((a) => pendingInvitationOf(access, a.associatedEntity ?? "", hub.region, a.resourceShareArn ?? primary)),
   );
+  const external = shares
+    .filter((s) => s.allowExternalPrincipals === true)
+    .map((s) => s.resourceShareArn)
+    .filter((a): a is string => Boolean(a))
+    .sort()[0];
   return {
     resourceShareArn: primary,
+    externalShareArn: external ?? null,
     principals,
     pendingInvitations: invitations.filter((i): i is { accountId: string; invitationArn: string } => i !== null),
   };

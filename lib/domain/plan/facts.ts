@@ -131,6 +131,11 @@ export type TransitHub = {
   } | null;
   share: {
     resourceShareArn: string;
+    /**
+     * An active share of the TGW that allows principals outside the Organization (null when none does).
+     * RAM refuses to add an outside account to a share created with allowExternalPrincipals false.
+     */
+    externalShareArn?: string | null;
     /** Principals the TGW share is associated with: account ids or organization / OU ARNs. */
     principals: string[];
     pendingInvitations: Array<{ accountId: string; invitationArn: string }>;

@@ -636,6 +636,27 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "TGW hub, cluster account in the organization and client outside: two shares, the client's allowing external principals (RAM: an outside account cannot join a share created without allowExternalPrincipals)",
+    input: vpcInput({
+      clientFacts: crossAccountClient,
+      platformSettings: platform({
+        crossAccountVpcVia: "transit-gateway",
+        organization: { arn: "arn:aws:organizations::999999999999:organization/o-abc123", accountIds: [MSK_ACCOUNT, TRANSIT_ACCOUNT], ramSharingEnabled: true },
+      }),
+    }),
+    scenario: "cross-account",
+    method: "transit-gateway",
+    steps: ["share-tgw:111111111111", "share-tgw:222222222222", "accept-share-invitation:222222222222", ...tgwVpcSteps.slice(2)],
+    infos: ["ram-invitation"],
+    check: (plan) => {
+      expect(step(plan, "share-tgw:111111111111")).toMatchObject({ command: "CreateResourceShareCommand", input: { allowExternalPrincipals: false } });
+      expect(step(plan, "share-tgw:222222222222")).toMatchObject({
+        command: "CreateResourceShareCommand",
+        input: { principals: [APP_ACCOUNT], allowExternalPrincipals: true },
+      });
+    },
+  },
+  {
     name: "TGW hub with auto-accept on: no acceptance steps",
     input: vpcInput({
       clientFacts: crossAccountClient,

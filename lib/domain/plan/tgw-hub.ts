@@ -24,11 +24,22 @@ export function liveAttachment(vpc: VpcNetworkFacts, hub: TransitHub): TgwAttach
   return vpc.tgwAttachments.find((a) => a.transitGatewayId === hub.transitGatewayId && !DEAD_ATTACHMENT.includes(a.state));
 }
 
-/** Share state carried between calls so a second account joins the share the first call created. */
-export type ShareState = { arn: string | StepRef | null; createdByKey: string | null };
+type ShareSlot = { arn: string | StepRef | null; createdByKey: string | null };
+
+/**
+ * Share state carried between calls so a second account joins the share the first call created. Accounts
+ * outside the Organization need a share that allows external principals (RAM refuses to add them to one that
+ * does not), so those go to a share of their own.
+ */
+export type ShareState = { internal: ShareSlot; external: ShareSlot };
 
 export function initialShareState(hub: TransitHub): ShareState {
-  return { arn: hub.share?.resourceShareArn ?? null, createdByKey: null };
+  const externalArn = hub.share?.externalShareArn ?? null;
+  const primary = hub.share?.resourceShareArn ?? null;
+  return {
+    internal: { arn: primary, createdByKey: null },
+    external: { arn: externalArn, createdByKey: null },
+  };
 }
 
 /** Makes the TGW visible to `accountId` through RAM; returns the keys an attachment must wait for. */
@@ -49,9 +60,11 @@ export function ensureShared(ctx: PlanContext, hub: TransitHub, share: ShareStat
   }
 
   const key = `share-tgw:${accountId}`;
-  if (share.arn === null) {
-    share.arn = ref(key, "resourceShareArn");
-    share.createdByKey = key;
+  // An Organization member may join either share; an outside account only one that allows external principals.
+  const slot = !inOrgWithSharing ? share.external : share.internal.arn === null && share.external.arn !== null ? share.external : share.internal;
+  if (slot.arn === null) {
+    slot.arn = ref(key, "resourceShareArn");
+    slot.createdByKey = key;
     addStep(ctx.draft, {
       key,
       kind: "share-tgw",
@@ -59,7 +72,7 @@ export function ensureShared(ctx: PlanContext, hub: TransitHub, share: ShareStat
       region: hub.region,
       command: "CreateResourceShareCommand",
       input: {
-        name: `msk-portal-${hub.transitGatewayId}`,
+        name: `msk-portal-${hub.transitGatewayId}${inOrgWithSharing ? "" : "-external"}`,
         resourceArns: [hub.transitGatewayArn],
         principals: [accountId],
         allowExternalPrincipals: !inOrgWithSharing,
@@ -67,7 +80,7 @@ export function ensureShared(ctx: PlanContext, hub: TransitHub, share: ShareStat
       },
       dependsOn: [],
       creates: { type: "ram-resource-share", ref: `${key}.resourceShareArn`, shared: true },
-      undo: { command: "DeleteResourceShareCommand", input: { resourceShareArn: share.arn } },
+      undo: { command: "DeleteResourceShareCommand", input: { resourceShareArn: slot.arn } },
       summary: `share transit gateway ${hub.transitGatewayId} with account ${accountId} through RAM (transit ${hub.accountId}, ${hub.region})`,
     });
   } else {
@@ -77,10 +90,10 @@ export function ensureShared(ctx: PlanContext, hub: TransitHub, share: ShareStat
       account: hub.accountId,
       region: hub.region,
       command: "AssociateResourceShareCommand",
-      input: { resourceShareArn: share.arn, principals: [accountId] },
-      dependsOn: share.createdByKey ? [share.createdByKey] : [],
+      input: { resourceShareArn: slot.arn, principals: [accountId] },
+      dependsOn: slot.createdByKey ? [slot.createdByKey] : [],
       creates: { type: "ram-principal-association", ref: `${accountId}`, shared: true },
-      undo: { command: "DisassociateResourceShareCommand", input: { resourceShareArn: share.arn, principals: [accountId] } },
+      undo: { command: "DisassociateResourceShareCommand", input: { resourceShareArn: slot.arn, principals: [accountId] } },
       summary: `add account ${accountId} to the RAM share of ${hub.transitGatewayId} (transit ${hub.accountId}, ${hub.region})`,
     });
   }
