@@ -129,6 +129,29 @@ describe("teardown touches only what the request created", () => {
   });
 });
 
+describe("two requests for the same client VPC planned before either ran", () => {
+  it("run side by side into one peering, and tear down without cutting each other off", async () => {
+    const client: ClientLocation = { type: "aws-vpc", accountId: "222222222222", region: "us-east-1", vpcId: "vpc-0bbb0000000000001", securityGroupIds: ["sg-0bbb0000000000001"] };
+    const before = await snapshot(h.env);
+    const first = await h.file("alice", client);
+    const second = await h.file("alice", client, { authModes: ["scram"] });
+    await h.act("bob", first.id, "approve");
+    await h.act("bob", second.id, "approve");
+    await Promise.all([h.run(first.id), h.run(second.id)]);
+    expect([await h.status(first.id), await h.status(second.id)]).toEqual(["ACTIVE", "ACTIVE"]);
+    const during = await snapshot(h.env);
+    expect(during.peerings.filter((p) => p.includes("vpc-0bbb0000000000001"))).toHaveLength(1);
+
+    await h.act("alice", first.id, "decommission");
+    await h.run(first.id);
+    expect(await checkDrift(second.id, await h.deps())).toEqual([]);
+    await h.act("alice", second.id, "decommission");
+    await h.run(second.id);
+    await eventually(async () => JSON.stringify(await snapshot(h.env)) === JSON.stringify(before), 10_000).catch(() => undefined);
+    expect(await snapshot(h.env)).toEqual(before);
+  });
+});
+
 describe("two on-premises requests share the MSK VPC's TGW attachment", () => {
   it("keeps the attachment, its association and propagation for the second, and removes them with it", async () => {
     const before = await snapshot(h.env);

@@ -1,8 +1,11 @@
 import { asJson } from "@/lib/db/as-json";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import type { PlanStep } from "@/lib/domain/plan/plan-types";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
 import { readConnection } from "./read-connection";
+import { resourceKeysOf, withResourceLocks } from "./resource-locks";
 import { releaseKeptResources } from "./release-kept-resources";
 import { runForward } from "./run-forward";
 import type { RunnerDeps } from "./runner-deps";
@@ -33,7 +36,7 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
         break;
       }
       case "PROVISIONING": {
-        const result = await runForward(requestId, deps);
+        const result = await withResourceLocks(databaseUrl(), await lockKeys(requestId), () => runForward(requestId, deps));
         if (!result.ok) {
           await systemTransition(requestId, "fail", { details: { step: result.step, reason: result.error } });
           return;
@@ -53,7 +56,7 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
       }
       case "ROLLING_BACK":
       case "DECOMMISSIONING": {
-        const result = await undoSteps(requestId, deps);
+        const result = await withResourceLocks(databaseUrl(), await lockKeys(requestId), () => undoSteps(requestId, deps));
         if (!result.ok) {
           await systemTransition(requestId, "fail", { details: { step: result.step, reason: result.error } });
           return;
@@ -66,4 +69,13 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
         return;
     }
   }
+}
+
+function databaseUrl(): string {
+  return config().DATABASE_URL ?? "";
+}
+
+async function lockKeys(requestId: string): Promise<string[]> {
+  const rows = await db().planStep.findMany({ where: { requestId }, select: { definition: true } });
+  return resourceKeysOf(rows.map((r) => r.definition as unknown as PlanStep));
 }

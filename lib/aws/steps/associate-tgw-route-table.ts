@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { hasCode, isNotFound, StepConflictError } from "./support/errors";
-import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress } from "./support/progress";
+import { addCreated, markReused, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 import { attachment, isLive } from "./support/tgw";
 
@@ -41,6 +41,7 @@ async function execute(ctx: StepContext) {
       );
     }
     if (ours) addCreated(progress, resource(ctx, TYPE, id));
+    else markReused(progress, id);
     return settle(current.State);
   }
   try {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { hasCode, isNotFound } from "./support/errors";
-import { addCreated, createdOfType, done, hasCreated, resource, startProgress, type Progress } from "./support/progress";
+import { addCreated, createdOfType, markReused, done, hasCreated, resource, startProgress, type Progress } from "./support/progress";
 import { describeRule, groupRules, matches, permissionFor, rulesOf, type WantedRule } from "./support/sg-rules";
 import { parseInput } from "./support/step-input";
 import { carriesOurTags, ec2TagSpecifications } from "./support/tags";
@@ -44,6 +44,7 @@ function classify(ctx: StepContext, progress: Progress, rules: SecurityGroupRule
     for (const r of present) {
       const id = r.SecurityGroupRuleId ?? "";
       if (carriesOurTags(ctx, r.Tags) || hasCreated(progress.created, TYPE, id)) addCreated(progress, resource(ctx, TYPE, id));
+      else markReused(progress, id);
     }
   }
   return missing;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog, type CallLog } from "./support/call-log";
 import { hasCode, isNotFound, StepConflictError } from "./support/errors";
-import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
+import { addCreated, markReused, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 
 const TYPE = "route";
@@ -55,6 +55,7 @@ async function execute(ctx: StepContext) {
   if (existing) {
     if (!goesToTarget(existing, input)) throw conflict(existing, input);
     if (ours) addCreated(progress, resource(ctx, TYPE, id));
+    else markReused(progress, id);
     return done(progress);
   }
   try {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { errorCode, isNotFound } from "./support/errors";
-import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
+import { addCreated, markReused, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 import { propagates } from "./support/tgw-propagation";
 
@@ -23,6 +23,7 @@ async function execute(ctx: StepContext) {
 
   if (await propagates(ec2, progress.log, input.TransitGatewayRouteTableId, input.TransitGatewayAttachmentId)) {
     if (ours) addCreated(progress, resource(ctx, TYPE, id));
+    else markReused(progress, id);
     return done(progress);
   }
   try {

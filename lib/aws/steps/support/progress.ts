@@ -80,3 +80,11 @@ export async function underClaim<T>(progress: Progress, id: string, call: () => 
     throw error;
   }
 }
+
+/**
+ * Records an existing resource this step relies on but did not make (another request's route, rule, peering).
+ * The runner's teardown looks for such ids in live requests' records and keeps the resource while they exist.
+ */
+export function markReused(progress: Progress, id: string): void {
+  progress.outputs[`reused:${id}`] = id;
+}
