@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { StepNotReadyError } from "./support/errors";
-import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress, waiting } from "./support/progress";
+import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress, waiting, markReused, hasCreated } from "./support/progress";
 import { connectivityInfo, describeCluster, multiVpcOf, SCHEMES, type Scheme, type SchemeFlags } from "./support/msk-cluster";
 import { parseInput } from "./support/step-input";
 
@@ -45,6 +45,9 @@ async function execute(ctx: StepContext) {
   if (cluster.State !== "ACTIVE") return waiting(progress, `cluster ${cluster.ClusterName ?? arn} is ${cluster.State ?? "not ACTIVE"}`);
   const now = multiVpcOf(cluster);
   const missing = wanted.filter((s) => !now[s]);
+  for (const s of wanted.filter((w) => now[w] && !claimed.includes(w) && !hasCreated(progress.created, TYPE, schemeId(arn, w)))) {
+    markReused(progress, schemeId(arn, s));
+  }
   if (missing.length === 0) {
     // A crash after UpdateConnectivity lost its answer; the claim says those schemes were this step's.
     for (const s of claimed) if (SCHEMES.includes(s as Scheme)) addCreated(progress, resource(ctx, TYPE, schemeId(arn, s as Scheme)));

@@ -4,7 +4,7 @@ import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { StepConflictError } from "./support/errors";
 import { DEAD_PEERING, describePeering, peeringStatus } from "./support/peerings";
-import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting } from "./support/progress";
+import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, markReused } from "./support/progress";
 import { parseInput } from "./support/step-input";
 
 const TYPE = "vpc-peering-dns-option";
@@ -50,6 +50,7 @@ async function execute(ctx: StepContext) {
   if (status !== "active") return waiting(progress, `peering ${id} is ${status}`);
   if (allowed(p, side)) {
     if (claimedBefore) addCreated(progress, resource(ctx, TYPE, optionId));
+    else if (!hasCreated(progress.created, TYPE, optionId)) markReused(progress, optionId);
     return done(progress);
   }
   await underClaim(progress, optionId, () => progress.log.run(ec2.send(modify(id, side, true))));

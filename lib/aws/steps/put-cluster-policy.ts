@@ -4,7 +4,7 @@ import type { PolicyDocument, PolicyStatement } from "@/lib/domain/plan";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { canonical, holds, parsePolicy, readPolicy } from "./support/cluster-policy";
-import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress } from "./support/progress";
+import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress, markReused, hasCreated } from "./support/progress";
 import { parseInput } from "./support/step-input";
 
 const TYPE = "msk-cluster-policy-statement";
@@ -44,6 +44,10 @@ async function execute(ctx: StepContext) {
 
   const live = await readPolicy(kafka, progress.log, arn);
   const missing = ours.filter((s) => !holds(live?.document, s));
+  for (const s of ours) {
+    const id = s.Sid ? statementId(arn, s.Sid) : null;
+    if (id && s.Sid && !missing.includes(s) && !claimed.includes(s.Sid) && !hasCreated(progress.created, TYPE, id)) markReused(progress, id);
+  }
   if (missing.length === 0) {
     for (const sid of claimed) addCreated(progress, resource(ctx, TYPE, statementId(arn, sid)));
     delete progress.outputs[CLAIM];

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { ExecuteResult, StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { isNotFound } from "./support/errors";
-import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress } from "./support/progress";
+import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress, markReused } from "./support/progress";
 import { invitationFor, liveAssociation, ownShare, shareAssociations, shareGiving, taggedShares } from "./support/ram";
 import { parseInput } from "./support/step-input";
 import { ramTags } from "./support/tags";
@@ -93,6 +93,7 @@ async function executeAssociate(ctx: StepContext): Promise<ExecuteResult> {
   const associations = await shareAssociations(ram, progress.log, input.resourceShareArn, "PRINCIPAL", ctx.access.pageSize);
   if (liveAssociation(associations, principal)) {
     if (ours) addCreated(progress, resource(ctx, ASSOCIATION, id));
+    else markReused(progress, id);
     return withInvitation(ctx, progress, input.resourceShareArn, principal);
   }
   await underClaim(progress, id, () => progress.log.run(ram.send(new AssociateResourceShareCommand({ ...input, clientToken: randomUUID() }))));
