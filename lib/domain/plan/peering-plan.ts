@@ -3,12 +3,12 @@ import type { ClientFacts, PeeringFacts, SgRuleSource, VpcRef } from "./facts";
 import { addFinding, addReuse, addStep, ref } from "./draft";
 import type { StepRef } from "./plan-types";
 import { checkQuota } from "./quotas";
-import { planRoutes } from "./route-steps";
+import { planRoutesBothWays } from "./routes-both-ways";
 import { planSgIngress } from "./sg-steps";
 import { AWS_RULES } from "./rules";
 import { ec2TagSpecifications } from "./tags";
 import { checkVpcDns } from "./dns-checks";
-import { clientRouteTableIds, clusterRouteTableIds, type PlanContext } from "./context";
+import type { PlanContext } from "./context";
 
 const LIVE_PEERING = ["initiating-request", "pending-acceptance", "provisioning", "active"];
 
@@ -64,30 +64,7 @@ export function planPeering(ctx: PlanContext, client: ClientFacts): { linkId: st
 
   planPeeringDns(ctx, existing, peeringId, activeAfter);
 
-  planRoutes(draft, {
-    side: "client",
-    account: client.accountId,
-    region: client.region,
-    routeTables: client.routeTables,
-    routeTableIds: clientRouteTableIds(client),
-    destinations: cluster.cidrs,
-    target: { kind: "peering", id: peeringId },
-    dependsOn: activeAfter,
-    quotas: ctx.quotas,
-    platform,
-  });
-  planRoutes(draft, {
-    side: "cluster",
-    account: cluster.accountId,
-    region: cluster.region,
-    routeTables: cluster.routeTables,
-    routeTableIds: clusterRouteTableIds(ctx),
-    destinations: client.cidrs,
-    target: { kind: "peering", id: peeringId },
-    dependsOn: activeAfter,
-    quotas: ctx.quotas,
-    platform,
-  });
+  planRoutesBothWays(ctx, client, { kind: "peering", id: peeringId }, activeAfter);
 
   let sources: SgRuleSource[];
   if (crossRegion) {

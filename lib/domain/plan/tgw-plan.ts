@@ -2,10 +2,11 @@ import { cidrContains, overlappingPairs } from "../cidr";
 import type { ClientFacts, SgRuleSource } from "./facts";
 import { addFinding } from "./draft";
 import { planRoutes } from "./route-steps";
+import { planRoutesBothWays } from "./routes-both-ways";
 import { planSgIngress } from "./sg-steps";
 import { AWS_RULES } from "./rules";
 import { checkVpcDns } from "./dns-checks";
-import { clientRouteTableIds, clusterRouteTableIds, type PlanContext } from "./context";
+import { clusterRouteTableIds, type PlanContext } from "./context";
 import { ensureAttachment, ensureShared, hubFor, initialShareState, liveAttachment } from "./tgw-hub";
 
 /** A VPC client through the platform's TGW hub: both VPCs attached, routes both ways. */
@@ -50,30 +51,7 @@ export function planTgwVpcClient(ctx: PlanContext, client: ClientFacts): { linkI
   });
   const ready = [...clusterAttachment.readyAfter, ...clientAttachment.readyAfter];
 
-  planRoutes(draft, {
-    side: "client",
-    account: client.accountId,
-    region: client.region,
-    routeTables: client.routeTables,
-    routeTableIds: clientRouteTableIds(client),
-    destinations: cluster.cidrs,
-    target: { kind: "tgw", id: hub.transitGatewayId },
-    dependsOn: ready,
-    quotas: ctx.quotas,
-    platform: ctx.platform,
-  });
-  planRoutes(draft, {
-    side: "cluster",
-    account: cluster.accountId,
-    region: cluster.region,
-    routeTables: cluster.routeTables,
-    routeTableIds: clusterRouteTableIds(ctx),
-    destinations: client.cidrs,
-    target: { kind: "tgw", id: hub.transitGatewayId },
-    dependsOn: ready,
-    quotas: ctx.quotas,
-    platform: ctx.platform,
-  });
+  planRoutesBothWays(ctx, client, { kind: "tgw", id: hub.transitGatewayId }, ready);
 
   const canReference = hub.securityGroupReferencingSupport && clusterAttachment.sgReferencing && clientAttachment.sgReferencing;
   const crossAccount = client.accountId !== cluster.accountId;
