@@ -17,7 +17,15 @@ afterAll(() => h?.close());
 afterEach(() => h.env.control("DELETE", "/_sandbox/faults"));
 
 const CROSS_ACCOUNT: ClientLocation = { type: "aws-vpc", accountId: "222222222222", region: "us-east-1", vpcId: "vpc-0bbb0000000000001", securityGroupIds: ["sg-0bbb0000000000001"] };
-const ON_PREM: ClientLocation = { type: "on-prem", cidrs: ["192.168.10.0/24"] };
+
+const SCENARIOS: [string, ClientLocation][] = [
+  ["same-vpc", { type: "aws-vpc", accountId: "111111111111", region: "us-east-1", vpcId: "vpc-0aaa0000000000001", securityGroupIds: ["sg-0aaa0000000000002"] }],
+  ["cross-vpc", { type: "aws-vpc", accountId: "111111111111", region: "us-east-1", vpcId: "vpc-0aaa0000000000002", securityGroupIds: ["sg-0aaa0000000000011"] }],
+  ["cross-region", { type: "aws-vpc", accountId: "111111111111", region: "us-west-2", vpcId: "vpc-0aaa0000000000003", securityGroupIds: ["sg-0aaa0000000000021"] }],
+  ["cross-account", CROSS_ACCOUNT],
+  ["on-prem", { type: "on-prem", cidrs: ["192.168.10.0/24"] }],
+  ["saas", { type: "saas", accountId: "444444444444", providerName: "StreamCo" }],
+];
 
 // Ids the sandbox generates differ from run to run; what must match is what exists and how it is wired.
 async function shape(): Promise<string> {
@@ -43,27 +51,31 @@ async function provisionAndRemove(client: ClientLocation, options: { faults?: bo
 }
 
 describe("with 20% throttling and 5xx injected", () => {
-  it.each([
-    ["cross-account", CROSS_ACCOUNT],
-    ["on-prem", ON_PREM],
-  ])("%s still converges, with every resource once, and tears down cleanly", async (_name, client) => {
+  // Per scenario: calls made while faults were on, and how many of them the sandbox failed.
+  const seen = { calls: 0, faulted: 0 };
+
+  it.each(SCENARIOS)("%s still converges, with every resource once, and tears down cleanly", async (_name, client) => {
     const before = await shape();
     const clean = await provisionAndRemove(client);
     await settle(before);
+    await h.env.clearCalls();
     const faulty = await provisionAndRemove(client, { faults: true });
     expect(faulty.active).toEqual(clean.active);
-    const retries = await h.prisma.auditEvent.count({ where: { requestId: faulty.request.id, action: "step.retry" } });
-    const sdkRetried = (await h.env.calls()).some((c) => c.errorCode === "RequestLimitExceeded" || c.status >= 500);
-    expect(retries > 0 || sdkRetried).toBe(true);
+    const calls = await h.env.calls();
+    seen.calls += calls.length;
+    seen.faulted += calls.filter((c) => c.status === 429 || c.status >= 500).length;
     await settle(before);
+  });
+
+  // A small plan may by chance meet no fault; over all six the injected rate must show.
+  it("really met the faults: at least a tenth of the calls failed and were retried", () => {
+    expect(seen.calls).toBeGreaterThan(50);
+    expect(seen.faulted / seen.calls).toBeGreaterThan(0.1);
   });
 });
 
 describe("a worker dying at a step boundary", () => {
-  it.each([
-    ["cross-account", CROSS_ACCOUNT],
-    ["on-prem", ON_PREM],
-  ])("%s: a new run finishes every time with no duplicates and no orphans", async (_name, client) => {
+  it.each(SCENARIOS)("%s: a new run finishes every time with no duplicates and no orphans", async (_name, client) => {
     const before = await shape();
     const reference = await provisionAndRemove(client);
     await settle(before);
