@@ -1,7 +1,7 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
 
-export const PROVISION_QUEUE = "provision-request";
+export const PROVISION_QUEUE = "provision";
 export const DRIFT_QUEUE = "drift-check";
 
 export type ProvisioningQueue = {
@@ -10,8 +10,10 @@ export type ProvisioningQueue = {
   stop(): Promise<void>;
 };
 
-// pg-boss keeps its jobs in its own schema of the portal's database. "stately" keeps at most one queued and one
-// active job per request (singletonKey), so approving, retrying and the sweeper can all enqueue freely.
+// pg-boss keeps its jobs in its own schema of the portal's database. "short" keeps at most one queued job per
+// request (singletonKey), so approving, retrying and the sweeper can all enqueue freely; it does not stop a queued
+// job from starting while an older one still looks active, which is what a worker that died mid-run leaves
+// behind. That a request never runs twice at once is the request lease's job, not the queue's.
 export async function openProvisioningQueue(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<ProvisioningQueue> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "msk-portal-queue", max: 4, supervise: options.supervise ?? false, schedule: options.supervise ?? false });
   boss.on("error", (error) => console.error("job queue error", error));
@@ -21,7 +23,7 @@ export async function openProvisioningQueue(databaseUrl: string, options: { supe
     // Steps may wait on AWS for a long time (MSK connectivity updates take 30+ minutes); the lease on the request
     // keeps a second run out even if the job expires and is handed out again.
     if (!(await boss.getQueue(PROVISION_QUEUE))) {
-      await boss.createQueue(PROVISION_QUEUE, { name: PROVISION_QUEUE, policy: "stately", expireInHours: 3, retryLimit: 20, retryDelay: 30, retryBackoff: true });
+      await boss.createQueue(PROVISION_QUEUE, { name: PROVISION_QUEUE, policy: "short", expireInHours: 3, retryLimit: 20, retryDelay: 30, retryBackoff: true });
     }
     if (!(await boss.getQueue(DRIFT_QUEUE))) {
       await boss.createQueue(DRIFT_QUEUE, { name: DRIFT_QUEUE, policy: "singleton", expireInMinutes: 30 });

@@ -15,10 +15,10 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-// A real `npm run worker` process, talking to this test's database and sandbox.
+// A real `npm run worker` process, talking to this test's database and sandbox. Node itself runs the worker
+// (tsx only as a loader), so a signal reaches the worker and not a wrapper that would leave it running.
 function startWorkerProcess(): ChildProcess {
-  const tsx = path.resolve("node_modules/.bin/tsx");
-  return spawn(tsx, ["--conditions=react-server", "scripts/worker.ts"], {
+  return spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", path.resolve("scripts/worker.ts")], {
     env: {
       ...process.env,
       AWS_ENDPOINT_URL: h.env.sandbox.url,

@@ -28,8 +28,8 @@ export async function startWorker(options: {
 
   const handle = async (requestId: string) => {
     const deps = await platformRunnerDeps(limits, log);
-    const outcome = await withRequestLease(options.databaseUrl, requestId, () => runRequest(requestId, deps));
-    if (!outcome.ran) log(`request ${requestId} is being run by another worker`);
+    // Not taking the lease is normal: the sweeper enqueues in-flight requests while a worker is running them.
+    await withRequestLease(options.databaseUrl, requestId, () => runRequest(requestId, deps));
   };
   for (let i = 0; i < options.concurrency; i++) {
     await queue.boss.work<{ requestId: string }>(PROVISION_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
