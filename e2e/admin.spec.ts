@@ -1,7 +1,10 @@
 import { formatTime } from "../components/ui/format-time";
 import { expect, test } from "./fixtures";
 
-test("an admin registers an account: a bad role ARN is refused at its field, a good one is saved and audited", async ({ pageAs, sql }) => {
+test("an admin registers an account: a bad role ARN is refused at its field, a good one is saved and audited", async ({
+  pageAs,
+  sql,
+}) => {
   // A fresh id each time, so a reused server (E2E_REUSE_SERVER=1) registers rather than updates.
   const accountId = `5${String(Date.now()).slice(-11)}`;
   const name = `e2e-apps-${accountId.slice(-4)}`;
@@ -88,4 +91,16 @@ test("an approver refreshes the catalog from AWS and sees both clusters as of no
     await expect(row.locator("td").nth(5)).toHaveText(/^(ACTIVE|UPDATING)$/);
     await expect(row.locator("td").last()).toHaveText(fresh);
   }
+});
+
+test("an admin tests the portal's access to an account and sees every action it needs there", async ({ pageAs }) => {
+  const erin = await pageAs("erin");
+  await erin.goto("/admin");
+  const account = erin.getByTestId("admin-account").filter({ hasText: "333333333333" });
+  await account.getByText("Edit").click();
+  await account.getByRole("button", { name: "Test access" }).click();
+  const result = account.getByTestId("test-access");
+  await expect(result).toContainText("The role holds every action that could be tried in us-east-1.");
+  await expect(result.getByRole("row").filter({ hasText: "ec2:AcceptTransitGatewayVpcAttachment" })).toContainText("allowed");
+  await expect(result.getByRole("row").filter({ hasText: "ram:CreateResourceShare" })).toContainText("not tried");
 });

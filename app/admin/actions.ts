@@ -8,6 +8,8 @@ import { removeAccount, saveAccount, savePlatformSettings } from "@/lib/db/admin
 import { accountFormSchema, platformFormSchema } from "@/lib/domain/admin-input";
 import { fieldErrors } from "@/lib/domain/request-input";
 import { formString } from "@/lib/forms/form-string";
+import type { AccessReport } from "@/lib/aws/iam";
+import { accountAccessReport } from "@/lib/provisioner/account-access-report";
 
 const list = (value: FormDataEntryValue | null) =>
   formString(value)
@@ -67,4 +69,17 @@ export async function savePlatformAction(_prev: ActionState, form: FormData): Pr
     revalidatePath("/admin");
     return { ok: true, message: "Platform settings saved. New plans use them." };
   });
+}
+
+export type AccessTestState = { ok: true; report: AccessReport } | { ok: false; message: string } | null;
+
+export async function testAccessAction(_prev: AccessTestState, form: FormData): Promise<AccessTestState> {
+  let report: AccessReport | undefined;
+  const refused = await actionResult(async () => {
+    await requireActionUser("catalog:manage");
+    report = await accountAccessReport(formString(form.get("id")));
+    return null;
+  });
+  if (report) return { ok: true, report };
+  return { ok: false, message: refused?.message ?? "The test did not run." };
 }

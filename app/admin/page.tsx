@@ -8,6 +8,7 @@ import { loadPlatformSettings } from "@/lib/provisioner/platform-settings";
 import { AccountForm } from "./account-form";
 import { PlatformForm } from "./platform-form";
 import { RemoveAccountButton } from "./remove-account-button";
+import { TestAccessButton } from "./test-access-button";
 
 export const metadata = { title: "Administration" };
 
@@ -17,7 +18,10 @@ export default async function AdminPage() {
   const hub = settings.transitHubs[0];
   return (
     <>
-      <PageHeader title="Administration" description="Registered AWS accounts and how the platform builds connections. Every change is recorded in the audit history." />
+      <PageHeader
+        title="Administration"
+        description="Registered AWS accounts and how the platform builds connections. Every change is recorded in the audit history."
+      />
       <div className="space-y-6">
         <Card title="Registered accounts">
           <ul className="divide-y divide-slate-100">
@@ -26,17 +30,32 @@ export default async function AdminPage() {
                 <details>
                   <summary className="flex cursor-pointer flex-wrap items-center justify-between gap-2">
                     <span>
-                      <span className="font-medium">{a.name}</span> <span className="font-mono text-xs text-slate-500">{a.id}</span>{" "}
-                      <span className="text-xs text-slate-500">· {a.kind.toLowerCase().replace("_", " ")} · {a.regions.join(", ")}</span>
+                      <span className="font-medium">{a.name}</span>{" "}
+                      <span className="font-mono text-xs text-slate-500">{a.id}</span>{" "}
+                      <span className="text-xs text-slate-500">
+                        · {a.kind.toLowerCase().replace("_", " ")} · {a.regions.join(", ")}
+                      </span>
                     </span>
                     <span className="text-xs text-indigo-700">Edit</span>
                   </summary>
                   <div className="mt-3 space-y-3">
                     <AccountForm
                       submitLabel="Save account"
-                      values={{ id: a.id, name: a.name, kind: a.kind, roleArn: a.roleArn, externalId: a.externalId ?? "", regions: a.regions.join(", ") }}
+                      values={{
+                        id: a.id,
+                        name: a.name,
+                        kind: a.kind,
+                        roleArn: a.roleArn,
+                        externalId: a.externalId ?? "",
+                        regions: a.regions.join(", "),
+                      }}
                     />
-                    {a._count.clusters === 0 ? <RemoveAccountButton id={a.id} /> : <p className="text-xs text-slate-500">Owns clusters in the catalog, so it cannot be removed.</p>}
+                    {a.kind !== "SAAS_PROVIDER" ? <TestAccessButton id={a.id} /> : null}
+                    {a._count.clusters === 0 ? (
+                      <RemoveAccountButton id={a.id} />
+                    ) : (
+                      <p className="text-xs text-slate-500">Owns clusters in the catalog, so it cannot be removed.</p>
+                    )}
                   </div>
                 </details>
               </li>

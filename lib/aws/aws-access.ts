@@ -3,6 +3,7 @@ import { KafkaClient } from "@aws-sdk/client-kafka";
 import { RAMClient } from "@aws-sdk/client-ram";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { createAssumeRoleCredentials, type AwsCredentials, type AwsCredentialsProvider } from "./assume-role-credentials";
+import { callContextPlugin, type PortalCall } from "./call-context";
 import { DEFAULT_PAGE_SIZE } from "./collect-pages";
 
 export type AwsAccessOptions = {
@@ -102,20 +103,43 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
     service: Service,
     accountId: string,
     region: string,
-    make: (config: typeof common & { region: string; credentials: AwsCredentialsProvider }) => T,
+    make: (
+      config: typeof common & { region: string; credentials: AwsCredentialsProvider },
+      call: Omit<PortalCall, "operation">,
+    ) => T,
   ): T {
     const key = `${service}|${accountId}|${region}`;
     const existing = clients.get(key);
     if (existing) return existing as T;
-    const created = make({ ...common, region, credentials: () => credentialsFor(accountId) });
+    const roleArn = roleArnFor(options.roleNameOrArn(accountId), accountId, options.homeRegion);
+    const created = make(
+      { ...common, region, credentials: () => credentialsFor(accountId) },
+      { service, accountId, region, roleArn },
+    );
     clients.set(key, created);
     return created;
   }
 
   return {
-    ec2: (accountId, region) => client("ec2", accountId, region, (c) => new EC2Client(c)),
-    ram: (accountId, region) => client("ram", accountId, region, (c) => new RAMClient(c)),
-    kafka: (accountId, region) => client("kafka", accountId, region, (c) => new KafkaClient(c)),
+    // Every error a client throws names its call, so an access denial can name the role and the action.
+    ec2: (accountId, region) =>
+      client("ec2", accountId, region, (c, call) => {
+        const ec2 = new EC2Client(c);
+        ec2.middlewareStack.use(callContextPlugin(call));
+        return ec2;
+      }),
+    ram: (accountId, region) =>
+      client("ram", accountId, region, (c, call) => {
+        const ram = new RAMClient(c);
+        ram.middlewareStack.use(callContextPlugin(call));
+        return ram;
+      }),
+    kafka: (accountId, region) =>
+      client("kafka", accountId, region, (c, call) => {
+        const kafka = new KafkaClient(c);
+        kafka.middlewareStack.use(callContextPlugin(call));
+        return kafka;
+      }),
     sts,
     portalAccountId,
     credentialsFor,

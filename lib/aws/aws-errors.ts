@@ -1,4 +1,6 @@
 import { AccountAccessError } from "./account-access-error";
+import { portalCallOf } from "./call-context";
+import { accessDeniedMessage } from "./iam/access-denied";
 
 export type AwsErrorKind = "throttle" | "server" | "state" | "not-found" | "duplicate" | "permission" | "invalid";
 
@@ -53,7 +55,13 @@ const SERVER = new Set([
 ]);
 
 // Retried by the runner with backoff: AWS is still moving the resource from one state to the next.
-const STATE = new Set(["IncorrectState", "InvalidStateTransition", "IncorrectInstanceState", "InvalidState", "ConcurrentModification"]);
+const STATE = new Set([
+  "IncorrectState",
+  "InvalidStateTransition",
+  "IncorrectInstanceState",
+  "InvalidState",
+  "ConcurrentModification",
+]);
 
 const DUPLICATE = new Set([
   "RouteAlreadyExists",
@@ -83,7 +91,12 @@ const PERMISSION = new Set([
   "MissingAuthenticationTokenException",
 ]);
 
-const NOT_FOUND = new Set(["NotFoundException", "ResourceNotFoundException", "UnknownResourceException", "ResourceArnNotFoundException"]);
+const NOT_FOUND = new Set([
+  "NotFoundException",
+  "ResourceNotFoundException",
+  "UnknownResourceException",
+  "ResourceArnNotFoundException",
+]);
 
 // Network-level failures from the HTTP handler: the request may never have reached AWS.
 const NETWORK_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|ENOTFOUND|socket hang up/i;
@@ -132,7 +145,8 @@ function plainMessage(kind: AwsErrorKind, code: string, awsMessage: string): str
       return "AWS had an internal error or could not be reached; the step is retried";
     case "state":
       if (what === "VPC peering connection") return `The VPC peering connection${id ? ` ${id}` : ""} is not active yet`;
-      if (what === "transit gateway attachment") return `The transit gateway attachment${id ? ` ${id}` : ""} is not available yet`;
+      if (what === "transit gateway attachment")
+        return `The transit gateway attachment${id ? ` ${id}` : ""} is not available yet`;
       return `The ${named} is busy or not in a state that allows this change yet; the step is retried`;
     case "not-found":
       return `The ${named} does not exist, or the account the portal acts as cannot see it`;
@@ -142,11 +156,14 @@ function plainMessage(kind: AwsErrorKind, code: string, awsMessage: string): str
       if (code === "DuplicateTransitGatewayAttachment") return "The VPC is already attached to this transit gateway";
       return `The ${what} already exists or is already associated`;
     case "permission":
-      if (code === "UnauthorizedOperation") return "The portal's role is not allowed to make this change in the account; extend the role's IAM policy";
-      if (code === "OperationNotPermitted") return `Only the other side may do this to the ${named}, or it is not allowed in its current state`;
+      if (code === "UnauthorizedOperation")
+        return "The portal's role is not allowed to make this change in the account; extend the role's IAM policy";
+      if (code === "OperationNotPermitted")
+        return `Only the other side may do this to the ${named}, or it is not allowed in its current state`;
       return "The portal is not allowed to do this in the account: check the role, its trust policy and its permissions";
     case "invalid":
-      if (/LimitExceeded$/.test(code)) return `An AWS quota was reached (${code}); ask AWS for a higher quota or free some capacity`;
+      if (/LimitExceeded$/.test(code))
+        return `An AWS quota was reached (${code}); ask AWS for a higher quota or free some capacity`;
       return `AWS refused the request as invalid (${code}): ${awsMessage}`;
   }
 }
@@ -164,7 +181,10 @@ export function describeAwsError(error: unknown): AwsErrorInfo {
     code,
     // AssumeRole failures and the step executors' own conflicts (a route pointing elsewhere, a failed peering)
     // are already written for the engineer.
-    message: error instanceof AccountAccessError || (error instanceof Error && error.name === "StepConflictError") ? error.message : plainMessage(kind, code, awsMessage),
+    message:
+      error instanceof AccountAccessError || (error instanceof Error && error.name === "StepConflictError")
+        ? error.message
+        : (accessDeniedMessage(code, awsMessage, portalCallOf(error)) ?? plainMessage(kind, code, awsMessage)),
     retryable: kind === "throttle" || kind === "server" || kind === "state",
     kind,
     awsMessage,

@@ -1,4 +1,12 @@
-import { describeAwsError, discoverClientFacts, discoverClusterFacts, discoverTransitHub, isDiscoveryFieldError, type AwsAccess } from "@/lib/aws";
+import {
+  describeAwsError,
+  discoverClientFacts,
+  discoverClusterFacts,
+  discoverTransitHub,
+  isDiscoveryFieldError,
+  type AwsAccess,
+} from "@/lib/aws";
+import { checkPlanPermissions, type KitAccountKind } from "@/lib/aws/iam";
 import type { TransitHub } from "@/lib/domain/plan/facts";
 import { planConnection } from "@/lib/domain/plan/plan-connection";
 import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
@@ -22,7 +30,12 @@ export type PlanSubject = {
 // Discovery then the pure planner. Problems with what the requester typed (a VPC that does not exist where they
 // said) are thrown as DiscoveryFieldError for the form; anything else AWS says becomes the stored plan's error,
 // so the request keeps its place and can be re-planned.
-export async function computePlan(access: AwsAccess, platform: PortalPlatformSettings, subject: PlanSubject): Promise<StoredPlan> {
+export async function computePlan(
+  access: AwsAccess,
+  platform: PortalPlatformSettings,
+  subject: PlanSubject,
+  accountKind: (accountId: string) => KitAccountKind | null | undefined,
+): Promise<StoredPlan> {
   const computedAt = new Date().toISOString();
   try {
     const cluster = await discoverClusterFacts(access, subject.clusterArn);
@@ -55,7 +68,10 @@ export async function computePlan(access: AwsAccess, platform: PortalPlatformSet
       client,
       platform: { ...platform, transitHubs: hubs },
     });
-    return { computedAt, plan };
+    // A plan the roles cannot carry out would fail half way: missing permissions block approval instead.
+    const permissions = await checkPlanPermissions(access, plan, accountKind);
+    const preflight = [...plan.preflight, ...permissions];
+    return { computedAt, plan: { ...plan, preflight, approvable: !preflight.some((f) => f.severity === "block") } };
   } catch (error) {
     if (isDiscoveryFieldError(error)) throw error;
     const info = describeAwsError(error);

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { isDiscoveryFieldError } from "@/lib/aws";
+import { kitKindOf } from "@/lib/aws/iam";
 import type { Requester } from "@/lib/db/requests/create-request";
 import { createAccessRequest } from "@/lib/db/requests/create-request";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
@@ -18,7 +19,9 @@ import { portalAwsAccess } from "./portal-aws-access";
 async function planFor(subject: PlanSubject) {
   const prisma = db();
   try {
-    return await computePlan(await portalAwsAccess(prisma), await loadPlatformSettings(prisma), subject);
+    const accounts = await prisma.awsAccount.findMany({ select: { id: true, kind: true } });
+    const kinds = new Map(accounts.map((a) => [a.id, kitKindOf(a.kind)]));
+    return await computePlan(await portalAwsAccess(prisma), await loadPlatformSettings(prisma), subject, (id) => kinds.get(id));
   } catch (error) {
     if (isDiscoveryFieldError(error)) throw new ExpectedError("bad-request", "Some fields need attention.", error.fieldErrors());
     throw error;
@@ -32,16 +35,25 @@ export async function fileRequest(requester: Requester, input: RequestInput, opt
   return createAccessRequest(requester, input, {
     ...options,
     plan: (requestId) =>
-      planFor({ requestId, clusterArn: input.clusterArn, client: input.client, authModes: input.authModes, preferredMethod: input.preferredMethod }),
+      planFor({
+        requestId,
+        clusterArn: input.clusterArn,
+        client: input.client,
+        authModes: input.authModes,
+        preferredMethod: input.preferredMethod,
+      }),
   });
 }
 
 export async function replanRequest(user: Requester, requestId: string) {
   const request = await getRequestForViewer(user, requestId);
   if (!request) throw new ExpectedError("not-found", "No such request.");
-  const mayReplan = hasPermission(user.roles, "request:approve") || (user.teamIds.includes(request.teamId) && hasPermission(user.roles, "request:create"));
+  const mayReplan =
+    hasPermission(user.roles, "request:approve") ||
+    (user.teamIds.includes(request.teamId) && hasPermission(user.roles, "request:create"));
   if (!mayReplan) throw new ExpectedError("forbidden", "Your role does not allow re-planning this request.");
-  if (request.status !== "SUBMITTED") throw new ExpectedError("conflict", "Only a request waiting for a decision can be re-planned.");
+  if (request.status !== "SUBMITTED")
+    throw new ExpectedError("conflict", "Only a request waiting for a decision can be re-planned.");
   const client = readClientLocation(request.client);
   if (!client) throw new ExpectedError("conflict", "The stored client location cannot be read.");
   const authModes = request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m));

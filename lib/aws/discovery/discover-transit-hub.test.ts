@@ -1,3 +1,4 @@
+import { describeAwsError } from "../aws-errors";
 import {
   AcceptTransitGatewayVpcAttachmentCommand,
   AssociateTransitGatewayRouteTableCommand,
@@ -76,9 +77,9 @@ describe("discoverTransitHub", () => {
     });
   });
 
-  it("names the TGW field when the account does not own it", async () => {
+  it("says what the role lacks when the hub is registered in an account whose role is not a transit role", async () => {
     const error = await discoverTransitHub(env.access, { ...HUB, accountId: "111111111111" }).then(() => null, (e: unknown) => e);
-    expect((error as DiscoveryFieldError).field).toBe("transitGatewayId");
+    expect(describeAwsError(error).message).toContain("in account 111111111111 is not allowed ec2:DescribeTransitGateways");
   });
 });
 

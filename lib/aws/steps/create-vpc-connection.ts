@@ -68,6 +68,10 @@ async function execute(ctx: StepContext) {
   const recorded = progress.outputs[OUTPUT];
   const known = recorded ? await describe(kafka, progress.log, recorded) : null;
   if (recorded && known && !GONE.includes(known.State ?? "")) return settle(progress, known);
+  // CreateVpcConnection has no idempotency token: an answer lost after MSK made the connection would
+  // make a second one, so the client account's own connections are looked through first.
+  const before = await findExisting(kafka, progress.log, input, ctx.access.pageSize);
+  if (before?.VpcConnectionArn) return adopt(ctx, progress, before);
   try {
     const out = await progress.log.run(kafka.send(new CreateVpcConnectionCommand({ ...input, Tags: kafkaTags(ctx) })));
     const arn = out.VpcConnectionArn;
@@ -80,13 +84,18 @@ async function execute(ctx: StepContext) {
     // One connection per VPC, cluster and scheme: the existing one is this step's only if it carries its tags.
     if (!hasCode(error, "ConflictException")) throw error;
     const existing = await findExisting(kafka, progress.log, input, ctx.access.pageSize);
-    const arn = existing?.VpcConnectionArn;
-    if (!existing || !arn) throw error;
-    progress.outputs[OUTPUT] = arn;
-    if (kafkaCarriesOurTags(ctx, existing.Tags)) addCreated(progress, resource(ctx, TYPE, arn));
-    await progress.save();
-    return settle(progress, existing);
+    if (!existing?.VpcConnectionArn) throw error;
+    return adopt(ctx, progress, existing);
   }
+}
+
+/** An existing connection from this VPC with this scheme: this step's only if it carries its tags. */
+async function adopt(ctx: StepContext, progress: Progress, existing: DescribeVpcConnectionResponse) {
+  const arn = existing.VpcConnectionArn ?? "";
+  progress.outputs[OUTPUT] = arn;
+  if (kafkaCarriesOurTags(ctx, existing.Tags)) addCreated(progress, resource(ctx, TYPE, arn));
+  await progress.save();
+  return settle(progress, existing);
 }
 
 export const createVpcConnection: StepExecutor = {

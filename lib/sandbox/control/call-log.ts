@@ -9,6 +9,8 @@ export type CallRecord = {
   errorCode?: string;
   requestId: string;
   fault?: string;
+  /** The IAM actions the call was authorised for (its own and the ones it implies); empty when refused. */
+  actions?: string[];
 };
 
 const MAX_CALLS = 5_000;

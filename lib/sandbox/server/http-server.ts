@@ -8,6 +8,7 @@ import { parseCredentialScope } from "../protocols/sigv4-scope";
 import type { WireResponse } from "../protocols/responses";
 import { advanceTime } from "../state/advance-time";
 import type { World } from "../state/world";
+import { authorizeCall, recordServiceLinkedRole } from "../iam/authorize-call";
 import { resolveAccount } from "./resolve-account";
 import { isReadOnly, type ServiceProtocol } from "./service";
 
@@ -66,7 +67,11 @@ export function createSandboxServer(options: ServerOptions): { server: Server; c
     if (!scope || !service) {
       send(res, {
         status: 403,
-        headers: { "content-type": "application/json", "x-amzn-requestid": requestId, "x-amzn-errortype": "MissingAuthenticationTokenException" },
+        headers: {
+          "content-type": "application/json",
+          "x-amzn-requestid": requestId,
+          "x-amzn-errortype": "MissingAuthenticationTokenException",
+        },
         body: JSON.stringify({ message: "Missing or unsupported SigV4 Authorization header" }),
       });
       return;
@@ -79,6 +84,7 @@ export function createSandboxServer(options: ServerOptions): { server: Server; c
     let response: WireResponse;
     let errorCode: string | undefined;
     let fault: string | undefined;
+    let actions: string[] = [];
     try {
       const call = service.resolve({ method, path: url.pathname, query: url.searchParams, body });
       operation = call.operation;
@@ -92,7 +98,16 @@ export function createSandboxServer(options: ServerOptions): { server: Server; c
       // Time may have passed while a latency fault waited.
       const runAt = world.clock.now();
       advanceTime(world, runAt);
+      if (operation !== "Unknown") {
+        actions = authorizeCall(world, {
+          service: service.name,
+          operation,
+          accessKeyId: scope.accessKeyId,
+          body: call.authorizationBody ?? body,
+        });
+      }
       response = call.run({ world, accessKeyId: scope.accessKeyId, accountId, region: scope.region, requestId, now: runAt });
+      recordServiceLinkedRole(world, accountId, actions);
       if (!isReadOnly(operation)) options.persist();
     } catch (e) {
       const err =
@@ -113,6 +128,7 @@ export function createSandboxServer(options: ServerOptions): { server: Server; c
       errorCode,
       requestId,
       fault,
+      actions,
     });
     send(res, response);
   }

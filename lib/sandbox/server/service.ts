@@ -4,7 +4,12 @@ import type { RequestContext } from "../state/world";
 export type IncomingCall = { method: string; path: string; query: URLSearchParams; body: string };
 
 /** An operation recognized from the request, not yet run. */
-export type ResolvedCall = { operation: string; run(ctx: RequestContext): WireResponse };
+export type ResolvedCall = {
+  operation: string;
+  run(ctx: RequestContext): WireResponse;
+  /** The request as IAM reads it, where the body is not it (EC2 Query calls may arrive in the URL). */
+  authorizationBody?: string;
+};
 
 /** How one AWS service is spoken: its operations, error envelope and fault codes. */
 export type ServiceProtocol = {

@@ -251,4 +251,6 @@ export type SandboxState = {
   vpcConnections: Record<string, MskVpcConnection>;
   resourceShares: Record<string, ResourceShare>;
   invitations: Record<string, ResourceShareInvitation>;
+  /** Service-linked roles per account (AWSServiceRoleForVPCTransitGateway); absent in older state files. */
+  serviceLinkedRoles?: Record<string, string[]>;
 };

@@ -2,7 +2,7 @@ import { EC2Client } from "@aws-sdk/client-ec2";
 import { KafkaClient } from "@aws-sdk/client-kafka";
 import { RAMClient } from "@aws-sdk/client-ram";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import { startSandbox, type RunningSandbox, type SandboxOptions } from "../index";
+import { DEFAULT_TOPOLOGY, startSandbox, type RunningSandbox, type SandboxOptions, type SandboxTopology } from "../index";
 
 export type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 
@@ -26,8 +26,18 @@ export type Harness = {
   control(method: string, path: string, body?: unknown): Promise<unknown>;
 };
 
+/**
+ * The default topology with roles that may do anything: conformance tests probe AWS's own behaviour
+ * (wrong-account calls, direct tagging) that the portal's least-privilege roles rightly refuse.
+ * The role policies themselves are tested in iam.test.ts.
+ */
+export const UNRESTRICTED_TOPOLOGY: SandboxTopology = {
+  ...DEFAULT_TOPOLOGY,
+  accounts: DEFAULT_TOPOLOGY.accounts.map(({ roleKind: _kind, ...account }) => account),
+};
+
 export async function startHarness(options: SandboxOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ port: 0, timeScale: 0.001, ...options });
+  const sandbox = await startSandbox({ port: 0, timeScale: 0.001, topology: UNRESTRICTED_TOPOLOGY, ...options });
   const endpoint = sandbox.url;
   const common = (credentials: Credentials, region: string, maxAttempts = 1) => ({
     region,
@@ -35,8 +45,7 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
     credentials,
     maxAttempts,
   });
-  const sts = (credentials: Credentials = PORTAL_CREDENTIALS, region = "us-east-1") =>
-    new STSClient(common(credentials, region));
+  const sts = (credentials: Credentials = PORTAL_CREDENTIALS, region = "us-east-1") => new STSClient(common(credentials, region));
   const cache = new Map<string, Credentials>();
   return {
     sandbox,

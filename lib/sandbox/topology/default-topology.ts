@@ -11,6 +11,7 @@ export const DEFAULT_TOPOLOGY = {
     {
       id: "111111111111",
       name: "platform-msk",
+      roleKind: "cluster-owner",
       organizationId: "o-portal0001",
       vpcs: [
         {
@@ -84,6 +85,7 @@ export const DEFAULT_TOPOLOGY = {
     {
       id: "222222222222",
       name: "payments-apps",
+      roleKind: "application",
       organizationId: "o-portal0001",
       vpcs: [
         {
@@ -140,6 +142,7 @@ export const DEFAULT_TOPOLOGY = {
     {
       id: "333333333333",
       name: "network-transit",
+      roleKind: "transit",
       organizationId: "o-portal0001",
       transitGateways: [
         {
@@ -168,6 +171,7 @@ export const DEFAULT_TOPOLOGY = {
     {
       id: "444444444444",
       name: "streamco-saas",
+      roleKind: "application",
       vpcs: [
         {
           id: "vpc-0ddd0000000000001",

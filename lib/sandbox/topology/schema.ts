@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ROLE_KINDS } from "../iam/default-role-policies";
+import { policyDocumentSchema } from "../iam/policy-document";
 
 /** The JSON format of a sandbox topology: what exists before the portal touches anything. */
 const accountId = z.string().regex(/^\d{12}$/, "an AWS account id is 12 digits");
@@ -98,6 +100,12 @@ const accountSchema = z.object({
   organizationId: z.string().optional(),
   roleName: z.string().default("MskConnectivityPortal"),
   externalId: z.string().default("msk-portal-dev"),
+  /** The role's policy is the role kit's for this kind (deploy/iam/policies), unless rolePolicy is given. */
+  roleKind: z.enum(ROLE_KINDS).optional(),
+  /** The role's own policy; with neither this nor roleKind the role may do anything. */
+  rolePolicy: policyDocumentSchema.optional(),
+  /** Service-linked roles the account already has, e.g. AWSServiceRoleForVPCTransitGateway. */
+  serviceLinkedRoles: z.array(z.string()).default([]),
   vpcs: z.array(vpcSchema).default([]),
   transitGateways: z.array(transitGatewaySchema).default([]),
   clusters: z.array(clusterSchema).default([]),

@@ -23,6 +23,7 @@ export function emptyState(): SandboxState {
     vpcConnections: {},
     resourceShares: {},
     invitations: {},
+    serviceLinkedRoles: {},
   };
 }
 
@@ -30,6 +31,7 @@ export function emptyState(): SandboxState {
 export function seedState(topology: ParsedTopology, now: number): SandboxState {
   const s = emptyState();
   for (const account of topology.accounts) {
+    if (account.serviceLinkedRoles.length > 0) (s.serviceLinkedRoles ??= {})[account.id] = [...account.serviceLinkedRoles];
     for (const vpc of account.vpcs) {
       const base = { accountId: account.id, region: vpc.region };
       s.vpcs[vpc.id] = {

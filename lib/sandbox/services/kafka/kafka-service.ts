@@ -9,6 +9,7 @@ import {
   deleteVpcConnection,
   describeVpcConnection,
   listClientVpcConnections,
+  listVpcConnections,
   rejectClientVpcConnection,
 } from "./kafka-vpc-connections";
 
@@ -18,18 +19,84 @@ type Route = { method: string; pattern: RegExp; operation: string; handler: Hand
 // ARNs arrive as one URL-encoded path segment (`%2F` for the slashes).
 const ARN = "([^/]+)";
 const routes: Route[] = [
-  { method: "GET", pattern: /^\/api\/v2\/clusters$/, operation: "ListClustersV2", handler: (c, _a, call) => listClustersV2(c, call.query) },
-  { method: "GET", pattern: new RegExp(`^/api/v2/clusters/${ARN}$`), operation: "DescribeClusterV2", handler: (c, a) => describeClusterV2(c, a) },
-  { method: "GET", pattern: new RegExp(`^/v1/clusters/${ARN}/bootstrap-brokers$`), operation: "GetBootstrapBrokers", handler: (c, a) => getBootstrapBrokers(c, a) },
-  { method: "PUT", pattern: new RegExp(`^/v1/clusters/${ARN}/connectivity$`), operation: "UpdateConnectivity", handler: (c, a, call) => updateConnectivity(c, a, call.body) },
-  { method: "PUT", pattern: new RegExp(`^/v1/clusters/${ARN}/policy$`), operation: "PutClusterPolicy", handler: (c, a, call) => putClusterPolicy(c, a, call.body) },
-  { method: "GET", pattern: new RegExp(`^/v1/clusters/${ARN}/policy$`), operation: "GetClusterPolicy", handler: (c, a) => getClusterPolicy(c, a) },
-  { method: "DELETE", pattern: new RegExp(`^/v1/clusters/${ARN}/policy$`), operation: "DeleteClusterPolicy", handler: (c, a) => deleteClusterPolicy(c, a) },
-  { method: "POST", pattern: /^\/v1\/vpc-connection$/, operation: "CreateVpcConnection", handler: (c, _a, call) => createVpcConnection(c, call.body) },
-  { method: "GET", pattern: new RegExp(`^/v1/vpc-connection/${ARN}$`), operation: "DescribeVpcConnection", handler: (c, a) => describeVpcConnection(c, a) },
-  { method: "DELETE", pattern: new RegExp(`^/v1/vpc-connection/${ARN}$`), operation: "DeleteVpcConnection", handler: (c, a) => deleteVpcConnection(c, a) },
-  { method: "GET", pattern: new RegExp(`^/v1/clusters/${ARN}/client-vpc-connections$`), operation: "ListClientVpcConnections", handler: (c, a, call) => listClientVpcConnections(c, a, call.query) },
-  { method: "PUT", pattern: new RegExp(`^/v1/clusters/${ARN}/client-vpc-connection$`), operation: "RejectClientVpcConnection", handler: (c, a, call) => rejectClientVpcConnection(c, a, call.body) },
+  {
+    method: "GET",
+    pattern: /^\/api\/v2\/clusters$/,
+    operation: "ListClustersV2",
+    handler: (c, _a, call) => listClustersV2(c, call.query),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/api/v2/clusters/${ARN}$`),
+    operation: "DescribeClusterV2",
+    handler: (c, a) => describeClusterV2(c, a),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/v1/clusters/${ARN}/bootstrap-brokers$`),
+    operation: "GetBootstrapBrokers",
+    handler: (c, a) => getBootstrapBrokers(c, a),
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`^/v1/clusters/${ARN}/connectivity$`),
+    operation: "UpdateConnectivity",
+    handler: (c, a, call) => updateConnectivity(c, a, call.body),
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`^/v1/clusters/${ARN}/policy$`),
+    operation: "PutClusterPolicy",
+    handler: (c, a, call) => putClusterPolicy(c, a, call.body),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/v1/clusters/${ARN}/policy$`),
+    operation: "GetClusterPolicy",
+    handler: (c, a) => getClusterPolicy(c, a),
+  },
+  {
+    method: "DELETE",
+    pattern: new RegExp(`^/v1/clusters/${ARN}/policy$`),
+    operation: "DeleteClusterPolicy",
+    handler: (c, a) => deleteClusterPolicy(c, a),
+  },
+  {
+    method: "POST",
+    pattern: /^\/v1\/vpc-connection$/,
+    operation: "CreateVpcConnection",
+    handler: (c, _a, call) => createVpcConnection(c, call.body),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/v1/vpc-connection/${ARN}$`),
+    operation: "DescribeVpcConnection",
+    handler: (c, a) => describeVpcConnection(c, a),
+  },
+  {
+    method: "DELETE",
+    pattern: new RegExp(`^/v1/vpc-connection/${ARN}$`),
+    operation: "DeleteVpcConnection",
+    handler: (c, a) => deleteVpcConnection(c, a),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/vpc-connections$/,
+    operation: "ListVpcConnections",
+    handler: (c, _a, call) => listVpcConnections(c, call.query),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/v1/clusters/${ARN}/client-vpc-connections$`),
+    operation: "ListClientVpcConnections",
+    handler: (c, a, call) => listClientVpcConnections(c, a, call.query),
+  },
+  {
+    method: "PUT",
+    pattern: new RegExp(`^/v1/clusters/${ARN}/client-vpc-connection$`),
+    operation: "RejectClientVpcConnection",
+    handler: (c, a, call) => rejectClientVpcConnection(c, a, call.body),
+  },
 ];
 
 export const kafkaService: ServiceProtocol = {

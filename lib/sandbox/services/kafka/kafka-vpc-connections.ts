@@ -141,6 +141,31 @@ export function deleteVpcConnection(ctx: RequestContext, arn: string) {
   return { vpcConnectionArn: conn.arn, state: conn.state };
 }
 
+/** The caller's own connections in this region, to any cluster (ListVpcConnections). */
+export function listVpcConnections(ctx: RequestContext, query: URLSearchParams) {
+  const conns = Object.values(ctx.world.state.vpcConnections)
+    .filter((v) => v.accountId === ctx.accountId && v.region === ctx.region)
+    .sort((a, b) => a.createdAt - b.createdAt || a.arn.localeCompare(b.arn));
+  const max = query.get("maxResults");
+  const { page, nextToken } = paginate(
+    conns,
+    max ? Number(max) : undefined,
+    query.get("nextToken") ?? undefined,
+    "BadRequestException",
+  );
+  return {
+    vpcConnections: page.map((v) => ({
+      vpcConnectionArn: v.arn,
+      targetClusterArn: v.clusterArn,
+      creationTime: iso(v.createdAt),
+      authentication: v.authentication,
+      vpcId: v.vpcId,
+      state: v.state,
+    })),
+    nextToken,
+  };
+}
+
 export function listClientVpcConnections(ctx: RequestContext, clusterArn: string, query: URLSearchParams) {
   const cluster = findCluster(ctx, clusterArn);
   requireOwner(ctx, cluster, "kafka:ListClientVpcConnections");

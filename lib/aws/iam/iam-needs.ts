@@ -1,0 +1,150 @@
+import type { StepKind } from "@/lib/domain/plan";
+import { ec2, kafka, ram, type ApiCall } from "./iam-actions";
+
+/**
+ * The one list of what the portal calls in each account, and why. The role kit (`npm run iam`), the
+ * sandbox's default role policies, the permission preflight and the access-denied messages all read it.
+ *
+ * A side is the part an account plays in a plan: the cluster's account, the client's, the TGW hub's.
+ */
+export type Side = "cluster" | "client" | "transit";
+
+export type StepNeeds = { sides: Side[]; execute: ApiCall[]; verify: ApiCall[]; undo: ApiCall[] };
+
+const describePeerings = ec2("DescribeVpcPeeringConnections");
+const describeAttachments = [ec2("DescribeTransitGatewayAttachments"), ec2("DescribeTransitGatewayVpcAttachments")];
+const readCluster = kafka("DescribeClusterV2");
+const readShares = [ram("GetResourceShares"), ram("GetResourceShareAssociations"), ram("ListResources")];
+
+/** A VPC's network as discovery reads it, in the account that owns the VPC. */
+const readVpcNetwork: ApiCall[] = [
+  ec2("DescribeVpcs"),
+  ec2("DescribeVpcAttribute"),
+  ec2("DescribeSubnets"),
+  ec2("DescribeRouteTables"),
+  ec2("DescribeSecurityGroups"),
+  ec2("DescribeSecurityGroupRules"),
+  describePeerings,
+  ...describeAttachments,
+  // A TGW shared to the account is read there to find the share and its invitation.
+  ram("GetResourceShareInvitations"),
+];
+
+/** Read-only calls discovery and the catalog make, per side. */
+export const DISCOVERY_NEEDS: Record<Side, ApiCall[]> = {
+  cluster: [kafka("ListClustersV2"), readCluster, kafka("GetBootstrapBrokers"), kafka("GetClusterPolicy"), ...readVpcNetwork],
+  client: readVpcNetwork,
+  transit: [
+    ec2("DescribeTransitGateways"),
+    ec2("DescribeTransitGatewayRouteTables"),
+    ...describeAttachments,
+    ec2("SearchTransitGatewayRoutes"),
+    // An attachment's propagations are read as the TGW's owner.
+    ec2("GetTransitGatewayAttachmentPropagations"),
+    ram("GetResourceShareInvitations"),
+    ...readShares,
+  ],
+};
+
+const both: Side[] = ["cluster", "client"];
+
+/** Every step kind's calls in execute, verify and undo; a Record, so a new kind fails to compile here. */
+export const STEP_NEEDS: Record<StepKind, StepNeeds> = {
+  "create-peering": {
+    sides: ["cluster"],
+    execute: [describePeerings, ec2("CreateVpcPeeringConnection")],
+    verify: [describePeerings],
+    undo: [describePeerings, ec2("DeleteVpcPeeringConnection")],
+  },
+  "accept-peering": {
+    sides: both,
+    execute: [describePeerings, ec2("AcceptVpcPeeringConnection")],
+    verify: [describePeerings],
+    undo: [],
+  },
+  "enable-peering-dns": {
+    sides: both,
+    execute: [describePeerings, ec2("ModifyVpcPeeringConnectionOptions")],
+    verify: [describePeerings],
+    undo: [describePeerings, ec2("ModifyVpcPeeringConnectionOptions")],
+  },
+  "create-route": {
+    sides: both,
+    execute: [ec2("DescribeRouteTables"), ec2("CreateRoute")],
+    verify: [ec2("DescribeRouteTables")],
+    undo: [ec2("DescribeRouteTables"), ec2("DeleteRoute")],
+  },
+  "authorize-sg-ingress": {
+    sides: both,
+    execute: [ec2("DescribeSecurityGroupRules"), ec2("AuthorizeSecurityGroupIngress")],
+    verify: [ec2("DescribeSecurityGroupRules")],
+    undo: [ec2("DescribeSecurityGroupRules"), ec2("RevokeSecurityGroupIngress")],
+  },
+  "share-tgw": {
+    sides: ["transit"],
+    execute: [...readShares, ram("GetResourceShareInvitations"), ram("CreateResourceShare"), ram("AssociateResourceShare")],
+    verify: readShares,
+    undo: [...readShares, ram("DeleteResourceShare"), ram("DisassociateResourceShare")],
+  },
+  "accept-share-invitation": {
+    sides: both,
+    execute: [ram("GetResourceShareInvitations"), ram("GetResourceShares"), ram("AcceptResourceShareInvitation")],
+    verify: [ram("GetResourceShares")],
+    undo: [],
+  },
+  "attach-vpc-to-tgw": {
+    sides: both,
+    execute: [...describeAttachments, ec2("DescribeSubnets"), ec2("CreateTransitGatewayVpcAttachment")],
+    verify: describeAttachments,
+    undo: [...describeAttachments, ec2("DeleteTransitGatewayVpcAttachment")],
+  },
+  "accept-tgw-attachment": {
+    sides: ["transit"],
+    execute: [...describeAttachments, ec2("AcceptTransitGatewayVpcAttachment")],
+    verify: describeAttachments,
+    undo: [],
+  },
+  "associate-tgw-route-table": {
+    sides: ["transit"],
+    execute: [...describeAttachments, ec2("AssociateTransitGatewayRouteTable")],
+    verify: describeAttachments,
+    undo: [...describeAttachments, ec2("DisassociateTransitGatewayRouteTable")],
+  },
+  "enable-tgw-propagation": {
+    sides: ["transit"],
+    execute: [ec2("GetTransitGatewayRouteTablePropagations"), ec2("EnableTransitGatewayRouteTablePropagation")],
+    verify: [ec2("GetTransitGatewayRouteTablePropagations")],
+    undo: [ec2("GetTransitGatewayRouteTablePropagations"), ec2("DisableTransitGatewayRouteTablePropagation")],
+  },
+  "create-tgw-route": {
+    sides: ["transit"],
+    execute: [ec2("SearchTransitGatewayRoutes"), ec2("CreateTransitGatewayRoute")],
+    verify: [ec2("SearchTransitGatewayRoutes")],
+    undo: [ec2("SearchTransitGatewayRoutes"), ec2("DeleteTransitGatewayRoute")],
+  },
+  "enable-multi-vpc-connectivity": {
+    sides: ["cluster"],
+    execute: [readCluster, kafka("UpdateConnectivity")],
+    verify: [readCluster],
+    undo: [readCluster, kafka("UpdateConnectivity")],
+  },
+  "put-cluster-policy": {
+    sides: ["cluster"],
+    execute: [kafka("GetClusterPolicy"), kafka("PutClusterPolicy")],
+    verify: [kafka("GetClusterPolicy")],
+    undo: [kafka("GetClusterPolicy"), kafka("PutClusterPolicy"), kafka("DeleteClusterPolicy")],
+  },
+  "create-vpc-connection": {
+    sides: ["client"],
+    execute: [kafka("ListVpcConnections"), kafka("DescribeVpcConnection"), kafka("CreateVpcConnection")],
+    verify: [kafka("DescribeVpcConnection")],
+    undo: [kafka("DescribeVpcConnection"), kafka("DeleteVpcConnection")],
+  },
+};
+
+/** Reading the connection details when a request becomes active (bootstrap brokers). */
+export const ACTIVATION_NEEDS: Record<Side, ApiCall[]> = {
+  cluster: [kafka("GetBootstrapBrokers")],
+  client: [],
+  transit: [],
+};

@@ -1,0 +1,43 @@
+import type { RequestContextKeys } from "./evaluate-policy";
+
+/** One authorisation a call needs beyond its own action. */
+export type Authorization = { action: string; context: RequestContextKeys };
+
+export const TGW_SERVICE_LINKED_ROLE = "AWSServiceRoleForVPCTransitGateway";
+
+/**
+ * What AWS authorises a call for, besides `<service>:<Operation>`:
+ * - EC2 tag on create: TagSpecifications also need ec2:CreateTags with ec2:CreateAction = the call
+ *   (EC2 user guide, "Grant permission to tag resources during creation");
+ * - the first TGW VPC attachment of an account creates AWSServiceRoleForVPCTransitGateway, which needs
+ *   iam:CreateServiceLinkedRole (Transit Gateway guide, "Service-linked roles");
+ * - RAM tags on a new share need ram:TagResource;
+ * - MSK makes a VPC connection's interface endpoints with the caller's rights (MSK developer guide,
+ *   "Cross-account user actions": kafka:CreateVpcConnection, ec2:CreateTags, ec2:CreateVPCEndpoint,
+ *   ec2:DescribeVpcAttribute), and, in the safer reading, deletes them with the caller's rights too.
+ */
+export function impliedAuthorizations(args: {
+  service: string;
+  operation: string;
+  hasTags: boolean;
+  needsServiceLinkedRole: boolean;
+}): Authorization[] {
+  const { service, operation, hasTags } = args;
+  const out: Authorization[] = [];
+  if (service === "ec2" && hasTags) out.push({ action: "ec2:CreateTags", context: { "ec2:CreateAction": operation } });
+  if (service === "ec2" && operation === "CreateTransitGatewayVpcAttachment" && args.needsServiceLinkedRole) {
+    out.push({ action: "iam:CreateServiceLinkedRole", context: { "iam:AWSServiceName": "transitgateway.amazonaws.com" } });
+  }
+  if (service === "ram" && operation === "CreateResourceShare" && hasTags) out.push({ action: "ram:TagResource", context: {} });
+  if (service === "kafka" && operation === "CreateVpcConnection") {
+    out.push(
+      { action: "ec2:CreateVpcEndpoint", context: {} },
+      { action: "ec2:DescribeVpcAttribute", context: {} },
+      { action: "ec2:CreateTags", context: { "ec2:CreateAction": "CreateVpcEndpoint" } },
+    );
+  }
+  if (service === "kafka" && operation === "DeleteVpcConnection") {
+    out.push({ action: "ec2:DescribeVpcEndpoints", context: {} }, { action: "ec2:DeleteVpcEndpoints", context: {} });
+  }
+  return out;
+}
