@@ -33,11 +33,14 @@ test("an admin registers an account: a bad role ARN is refused at its field, a g
   expect(await stored()).toBe(0);
   await expect(erin.getByTestId("admin-account").filter({ hasText: accountId })).toHaveCount(0);
 
-  await roleArn.fill(`arn:aws:iam::${accountId}:role/MskConnectivityPortal`);
+  // Left empty, the role is the role kit's role in the account; the payments team files for it.
+  await roleArn.fill("");
+  await form.getByRole("checkbox", { name: "Payments" }).check();
   await form.getByRole("button", { name: "Register account" }).click();
   await expect(form.getByTestId("form-message")).toHaveText(`Account ${accountId} saved.`);
   await expect(roleArn).toHaveAttribute("aria-invalid", "false");
   await expect(erin.getByTestId("admin-account").filter({ hasText: accountId })).toContainText(name);
+  await expect(erin.getByTestId("admin-account").filter({ hasText: accountId })).toContainText("for Payments");
   expect(await stored()).toBe(1);
 
   // Everyone who may read the catalog sees it there.
@@ -102,5 +105,45 @@ test("an admin tests the portal's access to an account and sees every action it 
   const result = account.getByTestId("test-access");
   await expect(result).toContainText("The role holds every action that could be tried in us-east-1.");
   await expect(result.getByRole("row").filter({ hasText: "ec2:AcceptTransitGatewayVpcAttachment" })).toContainText("allowed");
+  // Read in the DX gateway owner's account, which the platform settings default to the transit account.
+  await expect(result.getByRole("row").filter({ hasText: "directconnect:DescribeDirectConnectGatewayAssociations" })).toContainText("allowed");
   await expect(result.getByRole("row").filter({ hasText: "ram:CreateResourceShare" })).toContainText("not tried");
+});
+
+test("an admin adds a transit gateway hub for another Region; two hubs for one Region are refused at the field", async ({ pageAs, sql }) => {
+  const hubs = async () =>
+    ((await sql.query<{ hubs: { region: string }[] }>(`SELECT "transitHubs" AS hubs FROM "PlatformSettings" WHERE id = 1`)).rows[0]?.hubs ?? []).map(
+      (h) => h.region,
+    );
+  expect(await hubs()).toEqual(["us-east-1"]);
+  const erin = await pageAs("erin");
+  await erin.goto("/admin");
+  const form = erin.locator("section").filter({ has: erin.getByRole("heading", { name: "Platform settings" }) });
+  await form.getByRole("button", { name: "Add a hub" }).click();
+  const second = form.getByTestId("hub-row").nth(1);
+  await second.getByLabel("Transit account").fill("333333333333");
+  await second.getByLabel("Region").fill("us-east-1");
+  await second.getByLabel("Transit gateway").fill("tgw-0ccc0000000000009");
+  await second.getByLabel("Route table for cluster VPCs").fill("tgw-rtb-0ccc0000000000091");
+  await second.getByLabel("Route table for client VPCs").fill("tgw-rtb-0ccc0000000000092");
+  await second.getByLabel("Route table of the Direct Connect attachment").fill("tgw-rtb-0ccc0000000000093");
+  await form.getByRole("button", { name: "Save settings" }).click();
+
+  await expect(form.getByTestId("form-message")).toHaveText("Some fields need attention.");
+  const region = form.getByTestId("hub-row").nth(1).getByLabel("Region");
+  await expect(region).toHaveAttribute("aria-invalid", "true");
+  await expect(region).toHaveAccessibleDescription("Hub 1 already serves us-east-1: one hub per Region");
+  await expect(form.getByTestId("hub-row").nth(1).getByLabel("Transit gateway")).toHaveValue("tgw-0ccc0000000000009");
+  expect(await hubs()).toEqual(["us-east-1"]);
+
+  await region.fill("us-west-2");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByTestId("form-message")).toHaveText("Platform settings saved. New plans use them.");
+  expect(await hubs()).toEqual(["us-east-1", "us-west-2"]);
+
+  // Removed again, so the other specs see the seeded settings.
+  await form.getByRole("button", { name: "Remove hub 2" }).click();
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByTestId("form-message")).toHaveText("Platform settings saved. New plans use them.");
+  expect(await hubs()).toEqual(["us-east-1"]);
 });

@@ -82,7 +82,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: "on-prem",
-    steps: 9,
+    // The demo TGW keeps AWS's default route tables: two of these take the new attachment off them.
+    steps: 11,
     title: "On-premises",
     client: { type: "on-prem", cidrs: ["192.168.10.0/24"] },
     fileInUi: async (page, justification) => {

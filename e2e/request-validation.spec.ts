@@ -14,7 +14,7 @@ test("bad input is reported at its fields and files nothing", async ({ pageAs, s
   const storedBefore = await analyticsRequests();
 
   await fillVpcRequestForm(carol, {
-    accountId: "222222222222",
+    accountId: "111111111111",
     vpcId: "vpc-not-an-id",
     securityGroups: "sg-0bbb0000000000001",
     justification: "",
@@ -37,5 +37,31 @@ test("bad input is reported at its fields and files nothing", async ({ pageAs, s
 
   await carol.goto("/requests");
   await expect(carol.getByTestId("request-row")).toHaveCount(rowsBefore);
+  expect(await analyticsRequests()).toBe(storedBefore);
+});
+
+test("an account that is not registered for the requester's team is refused at its field, and nothing is filed", async ({ pageAs, sql }) => {
+  const carol = await pageAs("carol");
+  const analyticsRequests = async () =>
+    (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AccessRequest" r JOIN "Team" t ON t.id = r."teamId" WHERE t.slug = 'analytics'`)).rows[0]?.n;
+  const storedBefore = await analyticsRequests();
+  await carol.goto("/requests/new");
+  // The form offers the accounts registered for her team, and only those.
+  const account = carol.getByLabel("AWS account id", { exact: true });
+  await expect(carol.locator("#client-accounts option")).toHaveCount(1);
+  await expect(carol.locator("#client-accounts option")).toHaveAttribute("value", "111111111111");
+  await fillVpcRequestForm(carol, {
+    accountId: "222222222222",
+    vpcId: "vpc-0bbb0000000000001",
+    securityGroups: "sg-0bbb0000000000001",
+    justification: "Analytics reads the orders topic for the daily report",
+  });
+  await carol.getByRole("button", { name: "File request" }).click();
+  await expect(carol.getByTestId("form-message")).toHaveText("Some fields need attention.");
+  await expect(account).toHaveAttribute("aria-invalid", "true");
+  await expect(account).toHaveAccessibleDescription(
+    /Account 222222222222 is not registered with the portal for Analytics: ask a platform admin to register it for the team/,
+  );
+  expect(new URL(carol.url()).pathname).toBe("/requests/new");
   expect(await analyticsRequests()).toBe(storedBefore);
 });

@@ -23,14 +23,14 @@ async function control(method: string, path: string, body?: unknown): Promise<un
 export const sandboxState = (): Promise<Snapshot> => snapshot({ control });
 
 /**
- * AWS as a client account's own engineers reach it: the sandbox's role in that account, assumed with a key the
- * sandbox did not issue (which acts as the portal's account, as in the seeded trust).
+ * AWS as a client account's own engineers reach it: their own role in that account (not the portal's, whose
+ * least-privilege policy refuses what a team does by hand), assumed with a key the sandbox did not issue.
  */
 export function sandboxAws(): AwsAccess {
   return createAwsAccess({
     endpoint: sandboxUrl(),
     homeRegion: "us-east-1",
-    roleNameOrArn: () => "MskConnectivityPortal",
+    roleNameOrArn: () => "OrganizationAccountAccessRole",
     externalId: () => "msk-portal-dev",
     baseCredentials: () => Promise.resolve({ accessKeyId: "AKIAE2ESPEC000000001", secretAccessKey: "e2e-spec-secret" }),
     sessionName: "e2e-spec",

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { startSandbox, topologySchema, type SandboxTopology } from "@/lib/sandbox";
+import { loadTopologyFile, startSandbox, type SandboxTopology } from "@/lib/sandbox";
 
 /**
  * Runs the local AWS sandbox as its own process.
@@ -24,18 +23,11 @@ function number(name: string, fallback: number): number {
 
 function loadTopology(path: string | undefined): SandboxTopology | undefined {
   if (!path) return undefined;
-  let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    return loadTopologyFile(path);
   } catch (e) {
-    fail(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    fail(e instanceof Error ? e.message : String(e));
   }
-  const parsed = topologySchema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  $.${i.path.join(".")}: ${i.message}`);
-    fail(`${path} is not a valid topology:\n${lines.join("\n")}`);
-  }
-  return parsed.data;
 }
 
 async function main(): Promise<void> {

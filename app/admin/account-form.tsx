@@ -12,7 +12,15 @@ import { formString } from "@/lib/forms/form-string";
 
 import { saveAccountAction } from "./actions";
 
-export type AccountValues = { id: string; name: string; kind: string; roleArn: string; externalId: string; regions: string };
+export type AccountValues = {
+  id: string;
+  name: string;
+  kind: string;
+  roleArn: string;
+  externalId: string;
+  regions: string;
+  teamIds: string[];
+};
 
 const KINDS = [
   ["CLUSTER_OWNER", "Cluster owner (MSK clusters live here)"],
@@ -28,9 +36,18 @@ const typedValues = (form: FormData): AccountValues => ({
   roleArn: formString(form.get("roleArn")),
   externalId: formString(form.get("externalId")),
   regions: formString(form.get("regions")),
+  teamIds: form.getAll("teamIds").map((v) => formString(v)),
 });
 
-export function AccountForm({ values, submitLabel }: { values?: AccountValues; submitLabel: string }) {
+export function AccountForm({
+  values,
+  submitLabel,
+  teams,
+}: {
+  values?: AccountValues;
+  submitLabel: string;
+  teams: { id: string; name: string }[];
+}) {
   // React resets a form after its action; a refused form comes back with what was typed, to be corrected.
   const [typed, setTyped] = useState<AccountValues>();
   const [state, action] = useActionState(async (prev: ActionState, form: FormData) => {
@@ -58,8 +75,34 @@ export function AccountForm({ values, submitLabel }: { values?: AccountValues; s
         <FieldError id={`${kindId}-error`} messages={errors?.kind} />
       </div>
       <TextField name="regions" label="Regions" defaultValue={shown?.regions} placeholder="us-east-1, eu-west-1" hint="Where the portal looks and acts in this account" errors={errors} />
-      <TextField name="roleArn" label="Role the portal assumes" defaultValue={shown?.roleArn} placeholder="arn:aws:iam::123456789012:role/MskConnectivityPortal" errors={errors} />
-      <TextField name="externalId" label="External id (optional)" defaultValue={shown?.externalId} errors={errors} />
+      <TextField
+        name="roleArn"
+        label="Role the portal assumes"
+        defaultValue={shown?.roleArn}
+        placeholder="arn:aws:iam::123456789012:role/MskConnectivityPortal"
+        hint="Leave empty for the role kit's role in the account (PORTAL_ROLE_NAME)"
+        errors={errors}
+      />
+      <TextField
+        name="externalId"
+        label="External id (optional)"
+        defaultValue={shown?.externalId}
+        hint="Leave empty for the portal's default (PORTAL_EXTERNAL_ID)"
+        errors={errors}
+      />
+      <fieldset className="sm:col-span-2" aria-describedby={`${kindId}-teams-error`}>
+        <legend className="text-sm font-medium text-slate-800">Teams that file for clients in this account</legend>
+        <p className="text-xs text-slate-500">Requesters of these teams may connect VPCs of this account; nobody else may.</p>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {teams.map((t) => (
+            <label key={t.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="teamIds" value={t.id} defaultChecked={shown?.teamIds.includes(t.id) ?? false} />
+              {t.name}
+            </label>
+          ))}
+        </div>
+        <FieldError id={`${kindId}-teams-error`} messages={errors?.teamIds} />
+      </fieldset>
       <div className="flex items-end gap-3 sm:col-span-2">
         <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
         <FormMessage state={state} />

@@ -1,11 +1,12 @@
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
-import { listAccounts } from "@/lib/db/catalog/list-catalog";
+import { listAccounts, listClustersToManage, listTeams } from "@/lib/db/catalog/list-catalog";
 import { db } from "@/lib/db/client";
 import { loadPlatformSettings } from "@/lib/provisioner/platform-settings";
 
 import { AccountForm } from "./account-form";
+import { CatalogClusters } from "./catalog-clusters";
 import { PlatformForm } from "./platform-form";
 import { RemoveAccountButton } from "./remove-account-button";
 import { TestAccessButton } from "./test-access-button";
@@ -14,8 +15,8 @@ export const metadata = { title: "Administration" };
 
 export default async function AdminPage() {
   await requirePageUser("catalog:manage");
-  const [accounts, settings] = await Promise.all([listAccounts(), loadPlatformSettings(db())]);
-  const hub = settings.transitHubs[0];
+  const [accounts, teams, settings, clusters] = await Promise.all([listAccounts(), listTeams(), loadPlatformSettings(db()), listClustersToManage()]);
+  const namedClusters = (accountId: string) => clusters.filter((c) => c.accountId === accountId && c._count.requests > 0).map((c) => c.name);
   return (
     <>
       <PageHeader
@@ -34,6 +35,7 @@ export default async function AdminPage() {
                       <span className="font-mono text-xs text-slate-500">{a.id}</span>{" "}
                       <span className="text-xs text-slate-500">
                         · {a.kind.toLowerCase().replace("_", " ")} · {a.regions.join(", ")}
+                        {a.teams.length > 0 ? ` · for ${a.teams.map((t) => t.team.name).join(", ")}` : ""}
                       </span>
                     </span>
                     <span className="text-xs text-indigo-700">Edit</span>
@@ -41,6 +43,7 @@ export default async function AdminPage() {
                   <div className="mt-3 space-y-3">
                     <AccountForm
                       submitLabel="Save account"
+                      teams={teams}
                       values={{
                         id: a.id,
                         name: a.name,
@@ -48,13 +51,17 @@ export default async function AdminPage() {
                         roleArn: a.roleArn,
                         externalId: a.externalId ?? "",
                         regions: a.regions.join(", "),
+                        teamIds: a.teams.map((t) => t.team.id),
                       }}
                     />
                     {a.kind !== "SAAS_PROVIDER" ? <TestAccessButton id={a.id} /> : null}
-                    {a._count.clusters === 0 ? (
-                      <RemoveAccountButton id={a.id} />
+                    {namedClusters(a.id).length === 0 ? (
+                      <RemoveAccountButton id={a.id} clusters={a._count.clusters} />
                     ) : (
-                      <p className="text-xs text-slate-500">Owns clusters in the catalog, so it cannot be removed.</p>
+                      <p className="text-xs text-slate-500">
+                        Requests refer to its cluster(s) {namedClusters(a.id).join(", ")}, so it stays registered; archive them
+                        under Catalog clusters to hide them.
+                      </p>
                     )}
                   </div>
                 </details>
@@ -63,23 +70,26 @@ export default async function AdminPage() {
           </ul>
         </Card>
         <Card title="Register an account">
-          <AccountForm submitLabel="Register account" />
+          <AccountForm submitLabel="Register account" teams={teams} />
         </Card>
+        <CatalogClusters clusters={clusters} />
         <Card title="Platform settings">
           <PlatformForm
             values={{
               crossAccountVpcVia: settings.crossAccountVpcVia,
+              tgwDefaultPropagation: settings.tgwDefaultPropagation,
               organizationArn: settings.organization?.arn ?? "",
               organizationAccountIds: settings.organization?.accountIds.join(", ") ?? "",
               ramSharingEnabled: settings.organization?.ramSharingEnabled ?? false,
-              hub: {
-                accountId: hub?.accountId ?? "",
-                region: hub?.region ?? "",
-                transitGatewayId: hub?.transitGatewayId ?? "",
-                sharedServices: hub?.routeTables.sharedServices ?? "",
-                onPrem: hub?.routeTables.onPrem ?? "",
-                dxAllowedPrefixes: hub?.dxAllowedPrefixes?.join(", ") ?? "",
-              },
+              hubs: settings.transitHubs.map((hub) => ({
+                accountId: hub.accountId,
+                region: hub.region,
+                transitGatewayId: hub.transitGatewayId,
+                clusterSide: hub.routeTables.sharedServices,
+                clientSide: hub.routeTables.spokes,
+                onPrem: hub.routeTables.onPrem,
+              })),
+              dxGatewayOwnerAccountId: settings.dxGatewayOwnerAccountId ?? "",
             }}
           />
         </Card>

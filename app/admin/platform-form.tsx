@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 
 import type { ActionState } from "@/lib/auth/action-state";
+import { HUB_FIELDS } from "@/lib/domain/admin-input";
 import { formString } from "@/lib/forms/form-string";
 
 import { FormMessage } from "@/components/ui/form-message";
@@ -11,29 +12,42 @@ import { TextField } from "@/components/ui/text-field";
 
 import { savePlatformAction } from "./actions";
 
+export type HubValues = Record<(typeof HUB_FIELDS)[number], string>;
+
+const HUB_LABELS: Record<(typeof HUB_FIELDS)[number], { label: string; hint?: string }> = {
+  accountId: { label: "Transit account" },
+  region: { label: "Region", hint: "Plans for clusters in this Region use this hub" },
+  transitGatewayId: { label: "Transit gateway" },
+  clusterSide: { label: "Route table for cluster VPCs", hint: "MSK VPCs' attachments are associated here" },
+  clientSide: { label: "Route table for client VPCs", hint: "Client VPCs' attachments are associated here (may be the same table)" },
+  onPrem: { label: "Route table of the Direct Connect attachment" },
+};
+
+const EMPTY_HUB: HubValues = { accountId: "", region: "", transitGatewayId: "", clusterSide: "", clientSide: "", onPrem: "" };
+
 export type PlatformValues = {
   crossAccountVpcVia: string;
+  tgwDefaultPropagation: string;
   organizationArn: string;
   organizationAccountIds: string;
   ramSharingEnabled: boolean;
-  hub: { accountId: string; region: string; transitGatewayId: string; sharedServices: string; onPrem: string; dxAllowedPrefixes: string };
+  hubs: HubValues[];
+  dxGatewayOwnerAccountId: string;
 };
 
 function typedValues(form: FormData): PlatformValues {
   const text = (name: string) => formString(form.get(name));
   return {
     crossAccountVpcVia: text("crossAccountVpcVia"),
+    tgwDefaultPropagation: text("tgwDefaultPropagation"),
     organizationArn: text("organizationArn"),
     organizationAccountIds: text("organizationAccountIds"),
     ramSharingEnabled: form.get("ramSharingEnabled") === "on",
-    hub: {
-      accountId: text("hub.accountId"),
-      region: text("hub.region"),
-      transitGatewayId: text("hub.transitGatewayId"),
-      sharedServices: text("hub.sharedServices"),
-      onPrem: text("hub.onPrem"),
-      dxAllowedPrefixes: text("hub.dxAllowedPrefixes"),
-    },
+    hubs: [...new Set([...form.keys()].flatMap((k) => /^hubs\.(\d+)\./.exec(k)?.[1] ?? []))]
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((i) => Object.fromEntries(HUB_FIELDS.map((f) => [f, text(`hubs.${i}.${f}`)])) as HubValues),
+    dxGatewayOwnerAccountId: text("dxGatewayOwnerAccountId"),
   };
 }
 
@@ -68,19 +82,85 @@ export function PlatformForm({ values: saved }: { values: PlatformValues }) {
           RAM sharing with the Organization is enabled (shares need no invitation inside it)
         </label>
       </div>
-      <fieldset className="grid gap-3 sm:grid-cols-2">
-        <legend className="mb-1 text-sm font-medium text-slate-800">Transit gateway hub (for on-premises clients and the hub option)</legend>
-        <TextField name="hub.accountId" label="Transit account" defaultValue={values.hub.accountId} errors={errors} hint="Leave empty for no hub" />
-        <TextField name="hub.region" label="Region" defaultValue={values.hub.region} errors={errors} />
-        <TextField name="hub.transitGatewayId" label="Transit gateway" defaultValue={values.hub.transitGatewayId} errors={errors} />
-        <TextField name="hub.sharedServices" label="TGW route table for VPC attachments" defaultValue={values.hub.sharedServices} errors={errors} />
-        <TextField name="hub.onPrem" label="TGW route table of the Direct Connect attachment" defaultValue={values.hub.onPrem} errors={errors} />
-        <TextField name="hub.dxAllowedPrefixes" label="Allowed prefixes of the DX gateway association" defaultValue={values.hub.dxAllowedPrefixes} hint="AWS-side CIDRs advertised to on-premises" errors={errors} />
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-800">
+          A transit gateway with default route table propagation adds every new attachment&apos;s routes to its default table
+        </legend>
+        {[
+          ["disable", "Plans turn that propagation off for the attachments they create (recommended)"],
+          ["keep", "Plans keep it (the default table is meant to reach every attachment), with a warning"],
+        ].map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2 text-sm">
+            <input type="radio" name="tgwDefaultPropagation" value={value} defaultChecked={values.tgwDefaultPropagation === value} />
+            {label}
+          </label>
+        ))}
       </fieldset>
+      {/* Remounted whenever the values to show change (saved, or typed and refused), so React's reset of the
+          form after its action restores those values rather than older ones. */}
+      <HubRows key={JSON.stringify(values.hubs)} initial={values.hubs} errors={errors} />
+      <TextField
+        name="dxGatewayOwnerAccountId"
+        label="Direct Connect gateway owner account"
+        defaultValue={values.dxGatewayOwnerAccountId}
+        hint="Where the DX gateway's association with the transit gateway is read; leave empty when the transit account owns it"
+        errors={errors}
+      />
       <div className="flex items-center gap-3">
         <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
         <FormMessage state={state} />
       </div>
     </form>
+  );
+}
+
+/**
+ * The hubs, one per Region, as rows an admin adds and removes. Inputs stay uncontrolled (the form posts them);
+ * each row keeps a stable key, so removing one never moves what was typed into its neighbour.
+ */
+function HubRows({ initial, errors }: { initial: HubValues[]; errors?: Record<string, string[]> }) {
+  const [rows, setRows] = useState(() => initial.map((values, i) => ({ key: i, values })));
+  const [nextKey, setNextKey] = useState(initial.length);
+  return (
+    <fieldset className="space-y-3">
+      <legend className="text-sm font-medium text-slate-800">Transit gateway hubs (for on-premises clients and the hub option)</legend>
+      {rows.length === 0 ? <p className="text-sm text-slate-500">No hub: on-premises clients cannot be connected.</p> : null}
+      {rows.map((row, i) => (
+        <div key={row.key} className="rounded-md border border-slate-200 p-3" data-testid="hub-row">
+          <div className="mb-2 flex items-center justify-between">
+            <span className="text-sm font-medium text-slate-700">Hub {i + 1}</span>
+            <button
+              type="button"
+              className="text-xs text-red-700 hover:underline"
+              onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
+            >
+              Remove hub {i + 1}
+            </button>
+          </div>
+          <div className="grid gap-3 sm:grid-cols-2">
+            {HUB_FIELDS.map((field) => (
+              <TextField
+                key={field}
+                name={`hubs.${i}.${field}`}
+                label={HUB_LABELS[field].label}
+                hint={HUB_LABELS[field].hint}
+                defaultValue={row.values[field]}
+                errors={errors}
+              />
+            ))}
+          </div>
+        </div>
+      ))}
+      <button
+        type="button"
+        className="text-sm font-medium text-indigo-700 hover:underline"
+        onClick={() => {
+          setRows([...rows, { key: nextKey, values: EMPTY_HUB }]);
+          setNextKey(nextKey + 1);
+        }}
+      >
+        Add a hub
+      </button>
+    </fieldset>
   );
 }

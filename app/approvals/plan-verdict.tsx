@@ -1,4 +1,5 @@
 import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
+import { formatPorts } from "@/lib/domain/ports";
 
 const METHOD: Record<string, string> = {
   "security-group-only": "security group rule",
@@ -18,7 +19,7 @@ export function PlanVerdict({ stored }: { stored: StoredPlan | null }) {
     <div className="mt-2 text-sm" data-testid="plan-verdict">
       <p>
         {METHOD[plan.method] ?? plan.method} · {plan.steps.length} change{plan.steps.length === 1 ? "" : "s"} · ports{" "}
-        <span className="font-mono text-xs">{plan.ports.join(", ") || "—"}</span>
+        <span className="font-mono text-xs">{formatPorts(plan.ports) || "—"}</span>
         {warnings ? ` · ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}
       </p>
       {blocks.length ? (

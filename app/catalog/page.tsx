@@ -1,11 +1,13 @@
+import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatTime } from "@/components/ui/format-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
-import { listAccounts, listClusters } from "@/lib/db/catalog/list-catalog";
+import { countArchivedClusters, listAccounts, listClusters } from "@/lib/db/catalog/list-catalog";
 import { hasPermission } from "@/lib/domain/roles";
 
+import { ClusterTable } from "./cluster-table";
 import { RefreshCatalogButton } from "./refresh-button";
 
 export const metadata = { title: "Catalog" };
@@ -17,10 +19,13 @@ const KIND_LABELS = {
   SAAS_PROVIDER: "SaaS provider",
 } as const;
 
-export default async function CatalogPage() {
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
   const user = await requirePageUser("catalog:read");
   const mayRefresh = hasPermission(user.roles, "catalog:manage") || hasPermission(user.roles, "request:approve");
-  const [accounts, clusters] = await Promise.all([listAccounts(), listClusters()]);
+  const showArchived = (await searchParams).archived === "1";
+  const [accounts, clusters, archivedCount] = await Promise.all([listAccounts(), listClusters(), countArchivedClusters()]);
+  // Archived clusters are out of the way by default: requesters cannot file for them.
+  const archived = showArchived && archivedCount > 0 ? await listClusters({ archived: true }) : [];
   return (
     <>
       <PageHeader
@@ -33,37 +38,24 @@ export default async function CatalogPage() {
           {clusters.length === 0 ? (
             <EmptyState title="No clusters yet">Register a cluster-owner account; its clusters are discovered from it.</EmptyState>
           ) : (
-            <table className="min-w-full text-sm">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">Cluster</th>
-                  <th scope="col" className="py-2 pr-4">Account</th>
-                  <th scope="col" className="py-2 pr-4">Region · VPC</th>
-                  <th scope="col" className="py-2 pr-4">Kafka</th>
-                  <th scope="col" className="py-2 pr-4">Client auth</th>
-                  <th scope="col" className="py-2 pr-4">State</th>
-                  <th scope="col" className="py-2">As of</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {clusters.map((c) => (
-                  <tr key={c.id} data-testid="catalog-cluster">
-                    <td className="py-2 pr-4">
-                      <span className="font-medium">{c.name}</span>
-                      <div className="max-w-xs truncate font-mono text-xs text-slate-500" title={c.arn}>{c.arn}</div>
-                    </td>
-                    <td className="py-2 pr-4">{c.account.name}<div className="font-mono text-xs text-slate-500">{c.accountId}</div></td>
-                    <td className="py-2 pr-4 font-mono text-xs">{c.region}<br />{c.vpcId}</td>
-                    <td className="py-2 pr-4">{c.kafkaVersion}</td>
-                    <td className="py-2 pr-4">{c.authModes.join(", ")}</td>
-                    <td className={`py-2 pr-4 ${c.state === "MISSING" ? "font-medium text-rose-700" : ""}`}>{c.state === "MISSING" ? "missing in AWS" : c.state}</td>
-                    <td className="py-2 text-slate-600">{formatTime(c.discoveredAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ClusterTable clusters={clusters} />
           )}
+          {archivedCount > 0 && !showArchived ? (
+            <p className="mt-3 text-sm text-slate-600">
+              {archivedCount} archived cluster(s) hidden.{" "}
+              <Link href="/catalog?archived=1" className="text-indigo-700 underline">Show them</Link>
+            </p>
+          ) : null}
         </Card>
+        {archived.length > 0 ? (
+          <Card title={`Archived clusters (${archived.length})`}>
+            <p className="mb-3 text-sm text-slate-600">
+              No longer offered for new requests; the requests that name them keep their history.{" "}
+              <Link href="/catalog" className="text-indigo-700 underline">Hide them</Link>
+            </p>
+            <ClusterTable clusters={archived} />
+          </Card>
+        ) : null}
         <Card title={`Registered accounts (${accounts.length})`}>
           <table className="min-w-full text-sm">
             <thead className="text-left text-xs uppercase tracking-wide text-slate-500">

@@ -1,4 +1,5 @@
 import type { ConnectionPlan } from "@/lib/domain/plan/plan-types";
+import { formatPorts } from "@/lib/domain/ports";
 
 import { Card } from "../ui/card";
 import { formatTime } from "../ui/format-time";
@@ -27,7 +28,7 @@ export function PlanView({ plan, computedAt, progress }: { plan: ConnectionPlan;
           </p>
           <p>
             <span className="text-slate-500">Ports </span>
-            <span className="font-mono">{plan.ports.length ? plan.ports.join(", ") : "—"}</span>
+            <span className="font-mono">{plan.ports.length ? formatPorts(plan.ports) : "—"}</span>
           </p>
           <p>
             <span className="text-slate-500">Changes </span>

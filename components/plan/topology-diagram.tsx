@@ -1,4 +1,5 @@
 import type { Topology, TopologyEnd } from "@/lib/domain/plan/plan-types";
+import { formatPorts } from "@/lib/domain/ports";
 
 const LINK_COLOURS: Record<Topology["link"]["kind"], string> = {
   "security-group-only": "#64748b",
@@ -50,7 +51,7 @@ export function TopologyDiagram({ topology }: { topology: Topology }) {
       {rule ? (
         <figcaption className="mt-2 text-sm text-slate-700">
           Security group <span className="font-mono text-xs">{rule.groupId}</span> allows TCP{" "}
-          <span className="font-mono text-xs">{rule.ports.join(", ")}</span> from{" "}
+          <span className="font-mono text-xs">{formatPorts(rule.ports)}</span> from{" "}
           <span className="font-mono text-xs break-all">{rule.sources.join(", ")}</span>
         </figcaption>
       ) : null}

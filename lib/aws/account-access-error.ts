@@ -29,3 +29,21 @@ export class AccountAccessError extends Error {
     this.$metadata = cause.$metadata ?? {};
   }
 }
+
+/**
+ * The portal was asked to act in an account no admin has registered (or one an admin removed). It never
+ * assumes a role there: registered accounts are the only ones it touches.
+ */
+export class AccountNotRegisteredError extends Error {
+  readonly accountId: string;
+  readonly code = "AccountNotRegistered";
+  readonly $metadata = {};
+
+  constructor(accountId: string) {
+    super(
+      `Account ${accountId} is not registered with the portal (or was removed): the portal does not act there; ask a platform admin to register it`,
+    );
+    this.name = "AccountNotRegisteredError";
+    this.accountId = accountId;
+  }
+}

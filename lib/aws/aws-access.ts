@@ -1,3 +1,4 @@
+import { DirectConnectClient } from "@aws-sdk/client-direct-connect";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { KafkaClient } from "@aws-sdk/client-kafka";
 import { RAMClient } from "@aws-sdk/client-ram";
@@ -28,6 +29,7 @@ export type AwsAccess = {
   ec2(accountId: string, region: string): EC2Client;
   ram(accountId: string, region: string): RAMClient;
   kafka(accountId: string, region: string): KafkaClient;
+  directConnect(accountId: string, region: string): DirectConnectClient;
   /** STS in the home region with the portal's own credentials. */
   sts(): STSClient;
   /** The account the base credentials belong to (GetCallerIdentity, asked once). */
@@ -42,7 +44,8 @@ export type AwsAccess = {
 // account-wide request throttling wants when many plans run at once.
 const DEFAULT_MAX_ATTEMPTS = 6;
 
-type Service = "ec2" | "ram" | "kafka";
+type Service = "ec2" | "ram" | "kafka" | "directconnect";
+type AnyClient = EC2Client | RAMClient | KafkaClient | DirectConnectClient;
 
 export function roleArnFor(roleNameOrArn: string, accountId: string, region: string): string {
   if (roleNameOrArn.startsWith("arn:")) return roleNameOrArn;
@@ -98,8 +101,8 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
     return assumed(accountId);
   };
 
-  const clients = new Map<string, EC2Client | RAMClient | KafkaClient>();
-  function client<T extends EC2Client | RAMClient | KafkaClient>(
+  const clients = new Map<string, AnyClient>();
+  function client<T extends AnyClient>(
     service: Service,
     accountId: string,
     region: string,
@@ -139,6 +142,12 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
         const kafka = new KafkaClient(c);
         kafka.middlewareStack.use(callContextPlugin(call));
         return kafka;
+      }),
+    directConnect: (accountId, region) =>
+      client("directconnect", accountId, region, (c, call) => {
+        const dx = new DirectConnectClient(c);
+        dx.middlewareStack.use(callContextPlugin(call));
+        return dx;
       }),
     sts,
     portalAccountId,

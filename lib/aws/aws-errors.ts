@@ -1,4 +1,4 @@
-import { AccountAccessError } from "./account-access-error";
+import { AccountAccessError, AccountNotRegisteredError } from "./account-access-error";
 import { portalCallOf } from "./call-context";
 import { accessDeniedMessage } from "./iam/access-denied";
 
@@ -182,7 +182,9 @@ export function describeAwsError(error: unknown): AwsErrorInfo {
     // AssumeRole failures and the step executors' own conflicts (a route pointing elsewhere, a failed peering)
     // are already written for the engineer.
     message:
-      error instanceof AccountAccessError || (error instanceof Error && error.name === "StepConflictError")
+      error instanceof AccountAccessError ||
+      error instanceof AccountNotRegisteredError ||
+      (error instanceof Error && error.name === "StepConflictError")
         ? error.message
         : (accessDeniedMessage(code, awsMessage, portalCallOf(error)) ?? plainMessage(kind, code, awsMessage)),
     retryable: kind === "throttle" || kind === "server" || kind === "state",

@@ -2,7 +2,7 @@ import type { Pluggable } from "@smithy/types";
 
 /** Which portal call an AWS error came from: enough to name the account, the role and the action. */
 export type PortalCall = {
-  service: "ec2" | "ram" | "kafka";
+  service: "ec2" | "ram" | "kafka" | "directconnect";
   operation: string;
   accountId: string;
   region: string;

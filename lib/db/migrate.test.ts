@@ -211,22 +211,23 @@ describe("migrateDatabase", () => {
   it("refuses to run when an applied migration is missing from the folder", async () => {
     const database = await emptyDatabase();
     const dir = await migrationsCopy();
-    await addMigration(dir, "20261201000000_add_note", 'ALTER TABLE "Team" ADD COLUMN "note" TEXT;');
+    await addMigration(dir, "29990101000000_add_note", 'ALTER TABLE "Team" ADD COLUMN "note" TEXT;');
     await migrateDatabase(database.url, { migrationsDir: dir });
 
-    await rm(path.join(dir, "20261201000000_add_note"), { recursive: true });
+    await rm(path.join(dir, "29990101000000_add_note"), { recursive: true });
 
     await expect(migrateDatabase(database.url, { migrationsDir: dir })).rejects.toThrow(
-      "Migration 20261201000000_add_note is recorded as applied in this database but is missing",
+      "Migration 29990101000000_add_note is recorded as applied in this database but is missing",
     );
   });
 
   it("rolls a failing migration back, records the failure, and refuses to continue until it is resolved", async () => {
     const database = await emptyDatabase();
     const dir = await migrationsCopy();
-    const broken = "20261201000000_broken";
+    // Made-up migrations are dated far ahead, so they sort after every real one, present or future.
+    const broken = "29990101000000_broken";
     await addMigration(dir, broken, 'CREATE TABLE "Half" (id INTEGER);\nSELECT 1 / 0;\n');
-    await addMigration(dir, "20261202000000_later", 'CREATE TABLE "Later" (id INTEGER);');
+    await addMigration(dir, "29990102000000_later", 'CREATE TABLE "Later" (id INTEGER);');
 
     await expect(migrateDatabase(database.url, { migrationsDir: dir })).rejects.toThrow(
       `Migration ${broken} failed and was rolled back`,
@@ -255,7 +256,7 @@ describe("migrateDatabase", () => {
     await client.query("UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1", [broken]);
     await writeFile(path.join(dir, broken, "migration.sql"), 'CREATE TABLE "Half" (id INTEGER);\n');
     await expect(migrateDatabase(database.url, { migrationsDir: dir })).resolves.toEqual({
-      applied: [broken, "20261202000000_later"],
+      applied: [broken, "29990102000000_later"],
       alreadyApplied: all,
     });
   });

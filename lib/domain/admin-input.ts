@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { accountIdSchema, cidrSchema, regionSchema } from "./aws-ids";
+import { accountIdSchema, regionSchema } from "./aws-ids";
 
 const roleArnSchema = z
   .string()
@@ -12,9 +12,12 @@ export const accountFormSchema = z
     id: accountIdSchema,
     name: z.string().trim().min(2, "Name the account (at least 2 characters)").max(64, "Keep the name under 64 characters"),
     kind: z.enum(["CLUSTER_OWNER", "APPLICATION", "TRANSIT", "SAAS_PROVIDER"], { error: "Choose what the account is for" }),
+    /** Empty: the portal's default role name (PORTAL_ROLE_NAME) in the account, filled in by the server. */
     roleArn: roleArnSchema,
     externalId: z.string().trim().max(1224, "External ids are at most 1224 characters").optional(),
     regions: z.array(regionSchema).min(1, "Choose at least one Region"),
+    /** Teams whose requesters file for clients in this account. */
+    teamIds: z.array(z.string().min(1)).default([]),
   })
   .refine((a) => a.roleArn.split(":")[4] === a.id, { path: ["roleArn"], message: "The role must be in the account itself" });
 
@@ -22,21 +25,37 @@ export type AccountForm = z.infer<typeof accountFormSchema>;
 
 const tgwRouteTable = z.string().trim().regex(/^tgw-rtb-[0-9a-f]{8,17}$/, "Enter a TGW route table id like tgw-rtb-0abc1234");
 
+/** A transit gateway hub: its account, Region and the route tables the plans associate attachments with. */
+export const hubFormSchema = z.object({
+  accountId: accountIdSchema,
+  region: regionSchema,
+  transitGatewayId: z.string().trim().regex(/^tgw-[0-9a-f]{8,17}$/, "Enter a transit gateway id like tgw-0abc1234"),
+  /** Cluster VPCs' attachments are associated here; client VPCs' attachments propagate into it. */
+  clusterSide: tgwRouteTable,
+  /** Client VPCs' attachments are associated here; cluster VPCs' attachments propagate into it. */
+  clientSide: tgwRouteTable,
+  onPrem: tgwRouteTable,
+});
+
+export const HUB_FIELDS = ["accountId", "region", "transitGatewayId", "clusterSide", "clientSide", "onPrem"] as const;
+
 export const platformFormSchema = z.object({
   crossAccountVpcVia: z.enum(["peering", "transit-gateway"], { error: "Choose peering or the transit gateway hub" }),
+  tgwDefaultPropagation: z.enum(["disable", "keep"], { error: "Choose whether plans disable the default propagation" }),
   organizationArn: z.string().trim().regex(/^arn:aws(-[a-z]+)*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/, "Enter an organization ARN").optional(),
   organizationAccountIds: z.array(accountIdSchema).optional(),
   ramSharingEnabled: z.boolean(),
-  hub: z
-    .object({
-      accountId: accountIdSchema,
-      region: regionSchema,
-      transitGatewayId: z.string().trim().regex(/^tgw-[0-9a-f]{8,17}$/, "Enter a transit gateway id like tgw-0abc1234"),
-      sharedServices: tgwRouteTable,
-      onPrem: tgwRouteTable,
-      dxAllowedPrefixes: z.array(cidrSchema),
-    })
-    .optional(),
+  // One hub per Region: the plan picks the hub of the cluster's Region.
+  hubs: z.array(hubFormSchema).superRefine((hubs, ctx) => {
+    hubs.forEach((hub, i) => {
+      const first = hubs.findIndex((h) => h.region === hub.region);
+      if (first !== i) {
+        ctx.addIssue({ code: "custom", path: [i, "region"], message: `Hub ${first + 1} already serves ${hub.region}: one hub per Region` });
+      }
+    });
+  }),
+  // Where the DX gateway <-> TGW association is read; unset means the hub's transit account.
+  dxGatewayOwnerAccountId: accountIdSchema.optional(),
 });
 
 export type PlatformForm = z.infer<typeof platformFormSchema>;

@@ -39,3 +39,18 @@ export function portsFromBootstrapString(bootstrap: string | null | undefined): 
   }
   return [...ports].sort((a, b) => a - b);
 }
+
+/** "9094, 9096" or "14001-14100": consecutive ports read as a range, as a security group rule shows them. */
+export function formatPorts(ports: readonly number[]): string {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === (sorted[j] ?? 0) + 1) j += 1;
+    const first = sorted[i];
+    const last = sorted[j];
+    parts.push(j - i >= 2 ? `${first}-${last}` : sorted.slice(i, j + 1).join(", "));
+    i = j + 1;
+  }
+  return parts.join(", ");
+}

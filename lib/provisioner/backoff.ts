@@ -8,6 +8,11 @@ export type RunnerLimits = {
   waitDeadlineMs: number;
   /** Shortest poll interval while waiting, in ms (grows with the wait, up to maxDelayMs; see pollDelay). */
   pollMs: number;
+  /**
+   * How long after a share, an acceptance or a cluster policy change a dependent step's NotFound or denial is
+   * retried as not yet propagated (settling.ts); unset: DEFAULT_SETTLE_WINDOW_MS.
+   */
+  settleWindowMs?: number;
 };
 
 export const DEFAULT_LIMITS: RunnerLimits = {

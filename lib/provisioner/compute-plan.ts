@@ -7,16 +7,38 @@ import {
   type AwsAccess,
 } from "@/lib/aws";
 import { checkPlanPermissions, type KitAccountKind } from "@/lib/aws/iam";
-import type { TransitHub } from "@/lib/domain/plan/facts";
+import type { TransitHub, UnavailableHub } from "@/lib/domain/plan/facts";
 import { planConnection } from "@/lib/domain/plan/plan-connection";
 import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
 import type { AuthMode, ClientLocation } from "@/lib/domain/request-input";
 
 import type { PortalPlatformSettings } from "./platform-settings";
 
-function withAllowedPrefixes(hub: TransitHub, allowed: string[] | undefined): TransitHub {
-  if (!allowed || !hub.dxGatewayAssociation) return hub;
-  return { ...hub, dxGatewayAssociation: { ...hub.dxGatewayAssociation, allowedPrefixes: allowed } };
+const NO_HUBS: { hubs: TransitHub[]; unavailableHubs: UnavailableHub[] } = { hubs: [], unavailableHubs: [] };
+
+/**
+ * The hubs of the cluster's Region, read from AWS. One that cannot be read is set aside with the reason, so
+ * that it blocks only a plan that needs it (the planner decides that), never a same-VPC or peering plan.
+ */
+async function discoverHubs(access: AwsAccess, platform: PortalPlatformSettings, region: string) {
+  const found = await Promise.all(
+    platform.transitHubs
+      .filter((h) => h.region === region)
+      .map(async (setting) => {
+        try {
+          const owner = platform.dxGatewayOwnerAccountId ? { dxGatewayOwnerAccountId: platform.dxGatewayOwnerAccountId } : {};
+          return { hub: await discoverTransitHub(access, { ...setting, ...owner }) };
+        } catch (error) {
+          const info = describeAwsError(error);
+          const { accountId, transitGatewayId } = setting;
+          return { unavailable: { accountId, region, transitGatewayId, reason: `${info.message} (${info.code})` } };
+        }
+      }),
+  );
+  return {
+    hubs: found.flatMap((f) => (f.hub ? [f.hub] : [])),
+    unavailableHubs: found.flatMap((f) => (f.unavailable ? [f.unavailable] : [])),
+  };
 }
 
 export type PlanSubject = {
@@ -50,13 +72,7 @@ export async function computePlan(
           })
         : null;
     const needsHub = subject.client.type === "on-prem" || platform.crossAccountVpcVia === "transit-gateway";
-    const hubs = needsHub
-      ? await Promise.all(
-          platform.transitHubs
-            .filter((h) => h.region === cluster.region)
-            .map(async (setting) => withAllowedPrefixes(await discoverTransitHub(access, setting), setting.dxAllowedPrefixes)),
-        )
-      : [];
+    const { hubs, unavailableHubs } = needsHub ? await discoverHubs(access, platform, cluster.region) : NO_HUBS;
     const plan = planConnection({
       request: {
         id: subject.requestId,
@@ -66,7 +82,7 @@ export async function computePlan(
       },
       cluster,
       client,
-      platform: { ...platform, transitHubs: hubs },
+      platform: { ...platform, transitHubs: hubs, unavailableHubs },
     });
     // A plan the roles cannot carry out would fail half way: missing permissions block approval instead.
     const permissions = await checkPlanPermissions(access, plan, accountKind);

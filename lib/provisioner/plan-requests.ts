@@ -1,6 +1,6 @@
 import "server-only";
 
-import { isDiscoveryFieldError } from "@/lib/aws";
+import { AccountAccessError, AccountNotRegisteredError, isDiscoveryFieldError, type AwsAccess } from "@/lib/aws";
 import { kitKindOf } from "@/lib/aws/iam";
 import type { Requester } from "@/lib/db/requests/create-request";
 import { createAccessRequest } from "@/lib/db/requests/create-request";
@@ -16,12 +16,33 @@ import { computePlan, type PlanSubject } from "./compute-plan";
 import { loadPlatformSettings } from "./platform-settings";
 import { portalAwsAccess } from "./portal-aws-access";
 
+/**
+ * A client account the portal cannot act in is the requester's field to fix (or an admin's), not a plan that
+ * fails later: it is refused at the account field before anything is read there.
+ */
+async function assertClientAccountAssumable(access: AwsAccess, subject: PlanSubject): Promise<void> {
+  if (subject.client.type !== "aws-vpc") return;
+  const { accountId } = subject.client;
+  try {
+    await access.credentialsFor(accountId);
+  } catch (error) {
+    if (!(error instanceof AccountAccessError || error instanceof AccountNotRegisteredError)) throw error;
+    const message =
+      error instanceof AccountNotRegisteredError
+        ? error.message
+        : `The portal cannot act in account ${accountId}: its role there could not be assumed; ask a platform admin to check the account (Admin, Test access)`;
+    throw new ExpectedError("bad-request", "Some fields need attention.", { "client.accountId": [message] });
+  }
+}
+
 async function planFor(subject: PlanSubject) {
   const prisma = db();
   try {
     const accounts = await prisma.awsAccount.findMany({ select: { id: true, kind: true } });
     const kinds = new Map(accounts.map((a) => [a.id, kitKindOf(a.kind)]));
-    return await computePlan(await portalAwsAccess(prisma), await loadPlatformSettings(prisma), subject, (id) => kinds.get(id));
+    const access = await portalAwsAccess(prisma);
+    await assertClientAccountAssumable(access, subject);
+    return await computePlan(access, await loadPlatformSettings(prisma), subject, (id) => kinds.get(id));
   } catch (error) {
     if (isDiscoveryFieldError(error)) throw new ExpectedError("bad-request", "Some fields need attention.", error.fieldErrors());
     throw error;

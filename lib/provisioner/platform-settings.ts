@@ -9,9 +9,6 @@ const hubSchema = z.object({
   region: z.string().min(1),
   transitGatewayId: z.string().startsWith("tgw-"),
   routeTables: z.object({ sharedServices: z.string(), spokes: z.string(), onPrem: z.string() }),
-  // The AWS-side prefixes the DX gateway association advertises to on-premises. Read through the Direct Connect
-  // API in AWS, which the portal does not call; the platform team records them here.
-  dxAllowedPrefixes: z.array(z.string()).optional(),
 });
 
 const organizationSchema = z.object({
@@ -22,7 +19,12 @@ const organizationSchema = z.object({
 
 export type TransitHubSetting = z.infer<typeof hubSchema>;
 
-export type PortalPlatformSettings = Omit<PlatformSettings, "transitHubs"> & { transitHubs: TransitHubSetting[] };
+export type PortalPlatformSettings = Omit<PlatformSettings, "transitHubs"> & {
+  transitHubs: TransitHubSetting[];
+  /** Owns the Direct Connect gateway whose association discovery reads; null: each hub's transit account. */
+  dxGatewayOwnerAccountId: string | null;
+  tgwDefaultPropagation: "disable" | "keep";
+};
 
 // The settings row as the planner wants it; the hubs are only named here and are discovered from AWS when a
 // plan needs one.
@@ -33,5 +35,7 @@ export async function loadPlatformSettings(prisma: PrismaClient): Promise<Portal
     crossAccountVpcVia: row?.crossAccountVpcVia === "transit-gateway" ? "transit-gateway" : "peering",
     organization: row?.organization ? organizationSchema.parse(row.organization) : null,
     transitHubs: z.array(hubSchema).parse(row?.transitHubs ?? []),
+    dxGatewayOwnerAccountId: row?.dxGatewayOwnerAccountId ?? null,
+    tgwDefaultPropagation: row?.tgwDefaultPropagation === "keep" ? "keep" : "disable",
   };
 }

@@ -173,6 +173,10 @@ describe("two on-premises requests share the MSK VPC's TGW attachment", () => {
     await h.run(first.id);
     expect(await h.status(first.id)).toBe("DECOMMISSIONED");
     expect(await checkDrift(second.id, await h.deps())).toEqual([]);
+    // The first request took the attachment off the TGW's default table; its teardown keeps it off for the second.
+    const shared = await snapshot(h.env);
+    expect(shared.attachments).toContain("vpc vpc-0aaa0000000000001 available tgw-rtb-0ccc0000000000002");
+    expect(shared.propagations["tgw-rtb-0ccc0000000000003"]).toEqual([]);
 
     await h.act("alice", second.id, "decommission");
     await h.run(second.id);

@@ -9,7 +9,8 @@ export type CatalogRefresh = { found: number; missing: number; failures: { accou
 
 // Rebuilds the cluster catalog from ListClustersV2 in every registered cluster-owner account and Region. A
 // cluster no longer listed where the listing worked is marked MISSING (requests keep pointing at it); an account
-// or Region that could not be read leaves its clusters as they were and is reported.
+// or Region that could not be read leaves its clusters as they were and is reported. An archived cluster stays
+// archived when AWS lists it again: archiving is an admin's decision, undone only by restoring it.
 export async function refreshCatalog(actor: AuditActor): Promise<CatalogRefresh> {
   const prisma = db();
   const owners = await prisma.awsAccount.findMany({ where: { kind: "CLUSTER_OWNER" }, select: { id: true, regions: true } });

@@ -30,7 +30,6 @@ export function resourceKeysOf(steps: PlanStep[]): string[] {
           return `share:${step.account}:${step.region}`;
         case "associate-tgw-route-table":
         case "enable-tgw-propagation":
-        case "create-tgw-route":
           return text(input.TransitGatewayRouteTableId) ? `tgw-rtb:${text(input.TransitGatewayRouteTableId)}` : null;
         case "enable-multi-vpc-connectivity":
         case "put-cluster-policy":

@@ -4,6 +4,7 @@ import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
 import { backoffDelay, pollDelay, sleep } from "./backoff";
 import { resolveRefs, type StepOutputs } from "./resolve-refs";
+import { DEFAULT_SETTLE_WINDOW_MS, stillSettling } from "./settling";
 import type { RunnerDeps } from "./runner-deps";
 import { hasRecord, recordOf, saveProgress, updateStep, type StepRow } from "./step-store";
 
@@ -11,7 +12,13 @@ export type StepRunResult = { ok: true; record: StepRecord } | { ok: false; erro
 
 // Runs one step to completion: retries what AWS says is worth retrying, polls while AWS transitions, and
 // records every created id before the next call. A crash at any point leaves a row that the next run resumes.
-export async function runStep(row: StepRow, outputs: StepOutputs, deps: RunnerDeps): Promise<StepRunResult> {
+export async function runStep(
+  row: StepRow,
+  outputs: StepOutputs,
+  deps: RunnerDeps,
+  /** When the latest share / acceptance / policy change this step depends on finished (settling.ts). */
+  settlingSinceMs: number | null = null,
+): Promise<StepRunResult> {
   const definition = row.definition as unknown as PlanStep;
   const started = row.startedAt ?? new Date();
   await updateStep(
@@ -22,6 +29,7 @@ export async function runStep(row: StepRow, outputs: StepOutputs, deps: RunnerDe
   deps.atBoundary?.({ step: row.key, point: "started" });
   let record: StepRecord | null = hasRecord(row) ? recordOf(row) : null;
   let retries = 0;
+  let settlingRetries = 0;
   for (;;) {
     const ctx: StepContext = {
       access: deps.access,
@@ -57,6 +65,13 @@ export async function runStep(row: StepRow, outputs: StepOutputs, deps: RunnerDe
         retries += 1;
         await updateStep(row, { attempts: { increment: 1 } }, { action: "step.retry", details: { code: info.code, message: info.message, retry: retries } });
         await sleep(backoffDelay(retries, deps.limits));
+        continue;
+      }
+      // Bounded by the window, not by maxRetries: the change may take a while to reach this account.
+      if (stillSettling(info, settlingSinceMs, Date.now(), deps.limits.settleWindowMs ?? DEFAULT_SETTLE_WINDOW_MS)) {
+        settlingRetries += 1;
+        await updateStep(row, { attempts: { increment: 1 } }, { action: "step.retry", details: { code: info.code, message: info.message, settling: true } });
+        await sleep(backoffDelay(Math.min(settlingRetries, 8), deps.limits));
         continue;
       }
       if (!info.requestId && !(error instanceof Error && "$metadata" in error)) deps.log(`step ${row.key} failed: ${String(error)}`);

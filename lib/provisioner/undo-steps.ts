@@ -2,10 +2,11 @@ import { describeAwsError } from "@/lib/aws";
 import { executorFor } from "@/lib/aws/steps/step-executor";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
-import { backoffDelay, sleep } from "./backoff";
+import { sleep } from "./backoff";
 import type { RunnerDeps } from "./runner-deps";
 import { finishedStepContext, outputsOf } from "./step-context";
 import { stillUsedBy } from "./still-used-by";
+import { nextUndoDelay } from "./undo-retry";
 import { loadSteps, recordOf, updateStep, type StepRow } from "./step-store";
 
 // Teardown: in reverse order, remove exactly what each step recorded as created — never a route, rule or
@@ -41,7 +42,8 @@ export async function undoStepRow(row: StepRow, outputs: Map<string, Record<stri
   const definition = row.definition as unknown as PlanStep;
   const record = recordOf(row);
   await updateStep(row, { status: "UNDOING" });
-  for (let retries = 0; ; retries++) {
+  const started = Date.now();
+  for (let retries = 0; ; ) {
     try {
       const { requestIds } = await executorFor(definition.kind).undo(finishedStepContext(row, outputs, deps), record);
       await updateStep(
@@ -52,8 +54,10 @@ export async function undoStepRow(row: StepRow, outputs: Map<string, Record<stri
       return { ok: true };
     } catch (error) {
       const info = describeAwsError(error);
-      if (info.retryable && retries < deps.limits.maxRetries) {
-        await sleep(backoffDelay(retries + 1, deps.limits));
+      const delay = nextUndoDelay(info, Date.now() - started, retries, deps.limits);
+      if (delay !== null) {
+        if (info.kind !== "state") retries += 1;
+        await sleep(delay);
         continue;
       }
       const message = `Undo failed: ${info.message} (${info.code})`;

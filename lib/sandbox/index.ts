@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { systemClock } from "./core/clock";
 import { createSandboxServer } from "./server/http-server";
 import type { ServiceProtocol } from "./server/service";
+import { directConnectService } from "./services/directconnect/dx-service";
 import { ec2Service } from "./services/ec2/ec2-service";
 import { kafkaService } from "./services/kafka/kafka-service";
 import { ramService } from "./services/ram/ram-service";
@@ -9,11 +10,14 @@ import { stsService } from "./services/sts/sts-service";
 import { loadState, saveState } from "./state/persistence";
 import type { World } from "./state/world";
 import { DEFAULT_TOPOLOGY } from "./topology/default-topology";
-import { topologySchema, type SandboxTopology } from "./topology/schema";
+import { parseTopology } from "./topology/parse-topology";
+import type { SandboxTopology } from "./topology/schema";
 import { seedState } from "./topology/seed-state";
 
 export { DEFAULT_TOPOLOGY } from "./topology/default-topology";
 export { topologySchema, type SandboxTopology, type ParsedTopology } from "./topology/schema";
+export { parseTopology, TopologyError } from "./topology/parse-topology";
+export { BROWNFIELD_TOPOLOGY_FILE, loadTopologyFile } from "./topology/load-topology-file";
 export type { FaultConfig } from "./control/faults";
 export type { CallRecord } from "./control/call-log";
 
@@ -34,13 +38,14 @@ const SERVICES: Record<string, ServiceProtocol> = {
   sts: stsService,
   ram: ramService,
   kafka: kafkaService,
+  directconnect: directConnectService,
 };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const topology = topologySchema.parse(options.topology ?? DEFAULT_TOPOLOGY);
+  const topology = parseTopology(options.topology ?? DEFAULT_TOPOLOGY);
   const clock = systemClock(options.timeScale ?? 1);
   const loaded = options.stateFile ? loadState(options.stateFile) : undefined;
-  const world: World = { state: loaded ?? seedState(topology, clock.now()), topology, clock };
+  const world: World = { state: loaded ?? seedState(topology, clock.now(), clock.timeScale), topology, clock };
   const persist = () => {
     if (options.stateFile) saveState(options.stateFile, world.state);
   };
@@ -50,7 +55,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     reset: () => {
       // A reset restores the world, not the callers: issued credentials keep working.
       const sessions = world.state.sessions;
-      world.state = { ...seedState(topology, clock.now()), sessions };
+      world.state = { ...seedState(topology, clock.now(), clock.timeScale), sessions };
       persist();
     },
     persist,

@@ -33,6 +33,15 @@ export const DEMO_ACCOUNTS = [
   externalId: string;
 }[];
 
+/**
+ * Which teams file for clients in which accounts: payments in its own account and, like analytics, in the
+ * platform account's shared VPCs; nobody in the transit or SaaS accounts.
+ */
+export const DEMO_ACCOUNT_TEAMS: { accountId: string; teams: string[] }[] = [
+  { accountId: "111111111111", teams: ["payments", "analytics"] },
+  { accountId: "222222222222", teams: ["payments"] },
+];
+
 const BROKER_SUBNETS = [
   { subnetId: "subnet-0aaa0000000000001", zoneId: "use1-az1", routeTableId: "rtb-0aaa0000000000001" },
   { subnetId: "subnet-0aaa0000000000002", zoneId: "use1-az2", routeTableId: "rtb-0aaa0000000000002" },
@@ -91,7 +100,6 @@ export const DEMO_PLATFORM_SETTINGS = {
       // The DX gateway's attachment is associated with the on-prem table and propagates the on-prem prefixes
       // into the VPC table; VPC attachments do the reverse.
       routeTables: { sharedServices: "tgw-rtb-0ccc0000000000002", spokes: "tgw-rtb-0ccc0000000000002", onPrem: "tgw-rtb-0ccc0000000000001" },
-      dxAllowedPrefixes: ["10.0.0.0/8"],
     },
   ],
 };

@@ -7,7 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/prisma-factory";
 import { startSandbox } from "@/lib/sandbox";
-import { seedDatabase } from "@/prisma/seed/seed-database";
+import { seedDemoData } from "@/prisma/seed/seed-demo-data";
 
 export const DATA_DIR = path.resolve(".data");
 
@@ -17,8 +17,8 @@ export type PortalEnvironment = {
 };
 
 // What `npm run dev` and the end-to-end tests need before Next starts: a database (the configured one, or an
-// embedded PostgreSQL under .data/), migrated and, when embedded, seeded; the local sandbox AWS when no AWS
-// endpoint is configured outside production; and an auth secret that survives restarts.
+// embedded PostgreSQL under .data/), migrated and, when embedded, seeded on its first start; the local
+// sandbox AWS when no AWS endpoint is configured outside production; and an auth secret that survives restarts.
 export async function preparePortalEnvironment(options: { log: (line: string) => void; sandboxPort?: number }) {
   const settings = config();
   const env: Record<string, string> = { NEXT_TELEMETRY_DISABLED: "1" };
@@ -42,8 +42,8 @@ export async function preparePortalEnvironment(options: { log: (line: string) =>
   if (embedded) {
     const prisma = createPrismaClient(databaseUrl, 2);
     try {
-      await seedDatabase(prisma);
-      options.log("demo data seeded (sign in as alice@example.com, bob@example.com, …)");
+      const outcome = await seedDemoData(prisma, { database: "embedded", demo: false });
+      options.log(outcome.seeded ? `${outcome.message} (sign in as alice@example.com, bob@example.com, …)` : outcome.message);
     } finally {
       await prisma.$disconnect();
     }

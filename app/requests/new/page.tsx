@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
-import { listClusters } from "@/lib/db/catalog/list-catalog";
+import { listClientAccounts, listClusters } from "@/lib/db/catalog/list-catalog";
 import { AWS_REGIONS } from "@/lib/domain/aws-regions";
 
 import { RequestForm } from "./request-form";
@@ -9,7 +9,8 @@ export const metadata = { title: "New request" };
 
 export default async function NewRequestPage() {
   const user = await requirePageUser("request:create");
-  const clusters = (await listClusters()).filter((c) => c.state !== "MISSING");
+  const [catalog, accounts] = await Promise.all([listClusters(), listClientAccounts(user.teams.map((t) => t.id))]);
+  const clusters = catalog.filter((c) => c.state !== "MISSING");
   return (
     <>
       <PageHeader
@@ -28,6 +29,7 @@ export default async function NewRequestPage() {
         }))}
         teams={user.teams}
         regions={[...AWS_REGIONS]}
+        accounts={accounts.map((a) => ({ id: a.id, name: a.name, regions: a.regions }))}
       />
     </>
   );

@@ -13,6 +13,8 @@ import { DetectedScenario } from "./detected-scenario";
 
 type ClusterOption = { arn: string; name: string; accountId: string; region: string; vpcId: string; authModes: string[]; accountName: string };
 type ClientType = "aws-vpc" | "on-prem" | "saas";
+/** A registered account the requester's teams may file for, with the Regions the portal works in there. */
+type AccountOption = { id: string; name: string; regions: string[] };
 
 const AUTH_LABELS: Record<AuthMode, string> = {
   iam: "IAM",
@@ -27,7 +29,17 @@ const CLIENT_TYPES: { value: ClientType; label: string; hint: string }[] = [
   { value: "saas", label: "A SaaS provider", hint: "A vendor's AWS account connects over PrivateLink" },
 ];
 
-export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOption[]; teams: { id: string; name: string }[]; regions: string[] }) {
+export function RequestForm({
+  clusters,
+  teams,
+  regions,
+  accounts,
+}: {
+  clusters: ClusterOption[];
+  teams: { id: string; name: string }[];
+  regions: string[];
+  accounts: AccountOption[];
+}) {
   const [state, action, pending] = useActionState(submitRequest, null);
   // Submitted by hand rather than through <form action>: React resets a form after its action, which would
   // throw away the radio choice and other controlled fields of a form that came back with errors.
@@ -45,6 +57,14 @@ export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOpt
   const [authModes, setAuthModes] = useState<AuthMode[]>(["iam"]);
   const [multiVpc, setMultiVpc] = useState(false);
   const cluster = clusters.find((c) => c.arn === clusterArn);
+  // A registered account offers only its own Regions; anything else typed is refused at its field on filing.
+  const account = accounts.find((a) => a.id === vpc.accountId.trim());
+  const accountRegions = account ? account.regions : regions;
+  const chooseAccount = (accountId: string) => {
+    const chosen = accounts.find((a) => a.id === accountId.trim());
+    const region = chosen && !chosen.regions.includes(vpc.region) ? (chosen.regions[0] ?? vpc.region) : vpc.region;
+    setVpc({ ...vpc, accountId, region });
+  };
 
   // Errors for a list field arrive per item ("client.cidrs.1"); they are shown together under the field.
   const errorsFor = (field: string) =>
@@ -109,12 +129,30 @@ export function RequestForm({ clusters, teams, regions }: { clusters: ClusterOpt
 
           {clientType === "aws-vpc" ? (
             <div className="grid gap-4 sm:grid-cols-2">
-              {field("client.accountId", "AWS account id", (d, invalid) => (
-                <input id="client.accountId" name="client.accountId" inputMode="numeric" placeholder="123456789012" className={inputStyles} value={vpc.accountId} onChange={(e) => setVpc({ ...vpc, accountId: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
-              ))}
+              {field(
+                "client.accountId",
+                "AWS account id",
+                (d, invalid) => (
+                  <>
+                    <input id="client.accountId" name="client.accountId" inputMode="numeric" placeholder="123456789012" list="client-accounts" className={inputStyles} value={vpc.accountId} onChange={(e) => chooseAccount(e.target.value)} aria-describedby={d} aria-invalid={invalid} />
+                    <datalist id="client-accounts">
+                      {accounts.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {a.name}
+                        </option>
+                      ))}
+                    </datalist>
+                  </>
+                ),
+                accounts.length > 0
+                  ? account
+                    ? `${account.name}, registered for your team`
+                    : `Your teams' accounts: ${accounts.map((a) => `${a.name} (${a.id})`).join(", ")}`
+                  : "No account is registered for your teams yet: ask a platform admin to register yours",
+              )}
               {field("client.region", "Region", (d, invalid) => (
                 <select id="client.region" name="client.region" className={inputStyles} value={vpc.region} onChange={(e) => setVpc({ ...vpc, region: e.target.value })} aria-describedby={d} aria-invalid={invalid}>
-                  {regions.map((r) => (
+                  {accountRegions.map((r) => (
                     <option key={r} value={r}>
                       {r}
                     </option>

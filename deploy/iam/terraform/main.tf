@@ -37,6 +37,7 @@ resource "aws_iam_role_policy" "cluster_owner" {
           "Sid": "Discover",
           "Effect": "Allow",
           "Action": [
+            "ec2:DescribeAvailabilityZones",
             "ec2:DescribeRouteTables",
             "ec2:DescribeSecurityGroupRules",
             "ec2:DescribeSecurityGroups",
@@ -47,6 +48,8 @@ resource "aws_iam_role_policy" "cluster_owner" {
             "ec2:DescribeVpcEndpoints",
             "ec2:DescribeVpcPeeringConnections",
             "ec2:DescribeVpcs",
+            "kafka:DescribeClusterOperationV2",
+            "kafka:DescribeConfigurationRevision",
             "kafka:DescribeVpcConnection",
             "kafka:ListClustersV2",
             "kafka:ListVpcConnections",
@@ -75,10 +78,12 @@ resource "aws_iam_role_policy" "cluster_owner" {
             "ec2:AcceptVpcPeeringConnection",
             "ec2:AuthorizeSecurityGroupIngress",
             "ec2:CreateRoute",
+            "ec2:CreateSecurityGroup",
             "ec2:CreateTransitGatewayVpcAttachment",
             "ec2:CreateVpcEndpoint",
             "ec2:CreateVpcPeeringConnection",
             "ec2:DeleteRoute",
+            "ec2:DeleteSecurityGroup",
             "ec2:DeleteVpcEndpoints",
             "ec2:ModifyVpcPeeringConnectionOptions",
             "ec2:RevokeSecurityGroupIngress"
@@ -110,6 +115,7 @@ resource "aws_iam_role_policy" "cluster_owner" {
             "StringEquals": {
               "ec2:CreateAction": [
                 "AuthorizeSecurityGroupIngress",
+                "CreateSecurityGroup",
                 "CreateTransitGatewayVpcAttachment",
                 "CreateVpcEndpoint",
                 "CreateVpcPeeringConnection"
@@ -164,6 +170,7 @@ resource "aws_iam_role_policy" "application" {
           "Sid": "Discover",
           "Effect": "Allow",
           "Action": [
+            "ec2:DescribeAvailabilityZones",
             "ec2:DescribeRouteTables",
             "ec2:DescribeSecurityGroupRules",
             "ec2:DescribeSecurityGroups",
@@ -188,9 +195,11 @@ resource "aws_iam_role_policy" "application" {
             "ec2:AcceptVpcPeeringConnection",
             "ec2:AuthorizeSecurityGroupIngress",
             "ec2:CreateRoute",
+            "ec2:CreateSecurityGroup",
             "ec2:CreateTransitGatewayVpcAttachment",
             "ec2:CreateVpcEndpoint",
             "ec2:DeleteRoute",
+            "ec2:DeleteSecurityGroup",
             "ec2:DeleteVpcEndpoints",
             "ec2:ModifyVpcPeeringConnectionOptions",
             "ec2:RevokeSecurityGroupIngress"
@@ -221,6 +230,7 @@ resource "aws_iam_role_policy" "application" {
             "StringEquals": {
               "ec2:CreateAction": [
                 "AuthorizeSecurityGroupIngress",
+                "CreateSecurityGroup",
                 "CreateTransitGatewayVpcAttachment",
                 "CreateVpcEndpoint"
               ]
@@ -274,6 +284,7 @@ resource "aws_iam_role_policy" "transit" {
           "Sid": "Discover",
           "Effect": "Allow",
           "Action": [
+            "directconnect:DescribeDirectConnectGatewayAssociations",
             "ec2:DescribeTransitGatewayAttachments",
             "ec2:DescribeTransitGatewayRouteTables",
             "ec2:DescribeTransitGateways",
@@ -294,8 +305,6 @@ resource "aws_iam_role_policy" "transit" {
           "Action": [
             "ec2:AcceptTransitGatewayVpcAttachment",
             "ec2:AssociateTransitGatewayRouteTable",
-            "ec2:CreateTransitGatewayRoute",
-            "ec2:DeleteTransitGatewayRoute",
             "ec2:DisableTransitGatewayRouteTablePropagation",
             "ec2:DisassociateTransitGatewayRouteTable",
             "ec2:EnableTransitGatewayRouteTablePropagation"

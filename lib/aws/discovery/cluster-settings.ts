@@ -20,10 +20,15 @@ export function authModesOf(cluster: Cluster): AuthMode[] {
   if (auth?.Sasl?.Iam?.Enabled) modes.push("iam");
   if (auth?.Sasl?.Scram?.Enabled) modes.push("scram");
   if (auth?.Tls?.Enabled) modes.push("tls");
-  // A cluster created without any ClientAuthentication allows unauthenticated access.
-  const unauthenticated = auth === undefined ? true : auth.Unauthenticated?.Enabled === true;
-  if (unauthenticated && encryptionInTransitOf(cluster) !== "TLS") modes.push("plaintext");
+  if (unauthenticatedOf(cluster) && encryptionInTransitOf(cluster) !== "TLS") modes.push("plaintext");
   return modes;
+}
+
+/** Unauthenticated access, whether or not a plaintext listener carries it (over TLS it has no AuthMode). */
+export function unauthenticatedOf(cluster: Cluster): boolean {
+  const auth = cluster.Provisioned?.ClientAuthentication;
+  // A cluster created without any ClientAuthentication allows unauthenticated access.
+  return auth === undefined ? true : auth.Unauthenticated?.Enabled === true;
 }
 
 export function multiVpcOf(cluster: Cluster): Record<MultiVpcAuthMode, boolean> {

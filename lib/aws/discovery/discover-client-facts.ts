@@ -58,7 +58,7 @@ export async function discoverClientFacts(access: AwsAccess, input: ClientVpcInp
     ...vpc.network,
     subnets: wanted.flatMap((id) => {
       const subnet = byId.get(id);
-      return subnet ? [toSubnetFacts(subnet, vpc.routeTables)] : [];
+      return subnet ? [toSubnetFacts(subnet, vpc.routeTables, vpc.edgeZones)] : [];
     }),
     securityGroupIds: [...input.securityGroupIds],
     outstandingPeeringRequests: vpc.outstandingPeeringRequests,

@@ -3,7 +3,8 @@ import { parseClusterArn } from "@/lib/domain/cluster-arn";
 import type { ClusterFacts } from "@/lib/domain/plan/facts";
 import type { AwsAccess } from "../aws-access";
 import { readClusterPolicy } from "./cluster-policy";
-import { authModesOf, bootstrapOf, encryptionInTransitOf, multiVpcOf } from "./cluster-settings";
+import { readAllowEveryoneIfNoAclFound } from "./cluster-configuration";
+import { authModesOf, bootstrapOf, encryptionInTransitOf, multiVpcOf, unauthenticatedOf } from "./cluster-settings";
 import { discoverVpcNetwork } from "./discover-vpc-network";
 import { DiscoveryFieldError } from "./discovery-field-error";
 import { describeSubnets, filter } from "./ec2-describe";
@@ -48,9 +49,10 @@ export async function discoverClusterFacts(access: AwsAccess, clusterArn: string
   if (!vpcId) throw new Error(`The broker subnets of ${clusterArn} (${brokerSubnetIds.join(", ")}) are not visible in ${where}`);
 
   const groupIds = brokers?.SecurityGroups ?? [];
-  const [vpc, securityGroups] = await Promise.all([
+  const [vpc, securityGroups, allowEveryoneIfNoAclFound] = await Promise.all([
     discoverVpcNetwork(access, { accountId, region, vpcId }, FIELD),
     discoverSecurityGroupIngress(ec2, groupIds, access.pageSize),
+    readAllowEveryoneIfNoAclFound(kafka, cluster),
   ]);
   const bySubnetId = new Map(vpc.subnets.map((s) => [s.SubnetId ?? "", s]));
   return {
@@ -63,10 +65,12 @@ export async function discoverClusterFacts(access: AwsAccess, clusterArn: string
     // In the cluster's broker order, which is the order MSK spreads brokers over AZs.
     brokerSubnets: brokerSubnetIds.flatMap((id) => {
       const subnet = bySubnetId.get(id);
-      return subnet ? [toSubnetFacts(subnet, vpc.routeTables)] : [];
+      return subnet ? [toSubnetFacts(subnet, vpc.routeTables, vpc.edgeZones)] : [];
     }),
     securityGroups,
     enabledAuthModes: authModesOf(cluster),
+    unauthenticatedAccess: unauthenticatedOf(cluster),
+    allowEveryoneIfNoAclFound,
     encryptionInTransit: encryptionInTransitOf(cluster),
     multiVpc: multiVpcOf(cluster),
     bootstrap: bootstrapOf(bootstrap),

@@ -10,6 +10,7 @@ import { collectPages } from "../collect-pages";
 import { DiscoveryFieldError, type FieldIssue } from "./discovery-field-error";
 import { discoverDxGatewayAssociation } from "./dx-gateway-association";
 import { filter } from "./ec2-describe";
+import { discoverTgwRoutes } from "./tgw-route-table-routes";
 import { discoverTgwShare } from "./transit-hub-share";
 
 export type TransitHubInput = {
@@ -17,7 +18,18 @@ export type TransitHubInput = {
   region: string;
   transitGatewayId: string;
   routeTables: TransitHub["routeTables"];
+  /** Where the DX gateway <-> TGW association is read; the transit account when unset. */
+  dxGatewayOwnerAccountId?: string;
 };
+
+/** A default table counts only while its option is enable: AWS keeps the id in Options when it is turned off. */
+function defaultRouteTablesOf(tgw: TransitGateway): TransitHub["defaultRouteTables"] {
+  const o = tgw.Options;
+  return {
+    association: o?.DefaultRouteTableAssociation === "enable" ? (o.AssociationDefaultRouteTableId ?? null) : null,
+    propagation: o?.DefaultRouteTablePropagation === "enable" ? (o.PropagationDefaultRouteTableId ?? null) : null,
+  };
+}
 
 /** The platform's TGW hub as its owner (the transit account) sees it. */
 export async function discoverTransitHub(access: AwsAccess, input: TransitHubInput): Promise<TransitHub> {
@@ -65,8 +77,10 @@ export async function discoverTransitHub(access: AwsAccess, input: TransitHubInp
   }
   if (issues.length > 0) throw new DiscoveryFieldError(issues);
 
-  const [dxGatewayAssociation, share] = await Promise.all([
-    discoverDxGatewayAssociation(ec2, transitGatewayId, tableIds, access.pageSize),
+  const dxGatewayOwnerAccountId = input.dxGatewayOwnerAccountId ?? accountId;
+  const [dxGatewayAssociation, routes, share] = await Promise.all([
+    discoverDxGatewayAssociation(access, { ownerAccountId: dxGatewayOwnerAccountId, region, transitGatewayId }),
+    discoverTgwRoutes(ec2, Object.values(input.routeTables)),
     discoverTgwShare(access, { accountId, region, transitGatewayArn: tgw.TransitGatewayArn }),
   ]);
   return {
@@ -77,7 +91,10 @@ export async function discoverTransitHub(access: AwsAccess, input: TransitHubInp
     autoAcceptSharedAttachments: tgw.Options?.AutoAcceptSharedAttachments === "enable",
     securityGroupReferencingSupport: tgw.Options?.SecurityGroupReferencingSupport === "enable",
     routeTables: { ...input.routeTables },
+    defaultRouteTables: defaultRouteTablesOf(tgw),
     dxGatewayAssociation,
+    dxGatewayOwnerAccountId,
+    routes,
     share,
   };
 }

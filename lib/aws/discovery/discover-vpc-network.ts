@@ -1,8 +1,9 @@
 import { DescribeVpcAttributeCommand, type EC2Client, type RouteTable, type Subnet, type Vpc } from "@aws-sdk/client-ec2";
-import type { VpcNetworkFacts, VpcRef } from "@/lib/domain/plan/facts";
+import type { EdgeZone, VpcNetworkFacts, VpcRef } from "@/lib/domain/plan/facts";
 import type { AwsAccess } from "../aws-access";
 import { DiscoveryFieldError } from "./discovery-field-error";
 import { describeRouteTables, describeSubnets, describeVpcs, filter } from "./ec2-describe";
+import { discoverEdgeZones } from "./edge-zones";
 import { toRouteTableFacts } from "./route-table-facts";
 import { countOutstandingPeeringRequests, discoverVpcPeerings } from "./vpc-peerings";
 import { discoverVpcTgwAttachments } from "./vpc-tgw-attachments";
@@ -12,6 +13,8 @@ export type VpcNetworkDiscovery = {
   /** Every subnet of the VPC and every route table, as AWS described them, for the caller to pick from. */
   subnets: Subnet[];
   routeTables: RouteTable[];
+  /** The Local / Wavelength Zones among the subnets' zones, by zone id. */
+  edgeZones: Map<string, EdgeZone>;
   outstandingPeeringRequests: number;
 };
 
@@ -44,10 +47,11 @@ export async function discoverVpcNetwork(access: AwsAccess, ref: VpcRef, vpcFiel
   const azIdOfSubnet = subnetsPromise.then(
     (subnets) => new Map(subnets.map((s) => [s.SubnetId ?? "", s.AvailabilityZoneId ?? ""])),
   );
-  const [dnsHostnames, dnsSupport, subnets, routeTables, peerings, tgwAttachments, outstandingPeeringRequests] = await Promise.all([
+  const [dnsHostnames, dnsSupport, subnets, edgeZones, routeTables, peerings, tgwAttachments, outstandingPeeringRequests] = await Promise.all([
     vpcAttribute(ec2, ref.vpcId, "enableDnsHostnames"),
     vpcAttribute(ec2, ref.vpcId, "enableDnsSupport"),
     subnetsPromise,
+    subnetsPromise.then((all) => discoverEdgeZones(ec2, all)),
     describeRouteTables(ec2, [filter("vpc-id", [ref.vpcId])], pageSize),
     discoverVpcPeerings(ec2, ref, pageSize),
     discoverVpcTgwAttachments(access, ref, azIdOfSubnet),
@@ -67,6 +71,7 @@ export async function discoverVpcNetwork(access: AwsAccess, ref: VpcRef, vpcFiel
     },
     subnets,
     routeTables,
+    edgeZones,
     outstandingPeeringRequests,
   };
 }

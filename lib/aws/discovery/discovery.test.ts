@@ -84,6 +84,9 @@ describe("discoverClusterFacts", () => {
       kafkaVersion: "3.6.0",
       instanceType: "kafka.m5.large",
       enabledAuthModes: ["iam", "scram", "tls"],
+      unauthenticatedAccess: false,
+      // From its configuration revision's server.properties (DescribeConfigurationRevision).
+      allowEveryoneIfNoAclFound: false,
       encryptionInTransit: "TLS",
       multiVpc: { iam: false, scram: false, tls: false },
       clusterPolicy: null,
@@ -166,6 +169,8 @@ describe("discoverClusterFacts", () => {
     expect(facts.enabledAuthModes).toEqual(["iam", "plaintext"]);
     expect(facts.encryptionInTransit).toBe("TLS_PLAINTEXT");
     expect(facts.bootstrap.BootstrapBrokerString).toMatch(/:9092/);
+    // No custom configuration: MSK's default one lets everyone reach resources without ACLs.
+    expect(facts).toMatchObject({ unauthenticatedAccess: true, allowEveryoneIfNoAclFound: true });
   });
 
   it("names the cluster field when the cluster does not exist", async () => {

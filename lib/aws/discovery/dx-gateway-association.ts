@@ -1,79 +1,53 @@
 import {
-  DescribeTransitGatewayAttachmentsCommand,
-  SearchTransitGatewayRoutesCommand,
-  type EC2Client,
-  type TransitGatewayAttachment,
-} from "@aws-sdk/client-ec2";
+  DescribeDirectConnectGatewayAssociationsCommand,
+  type DirectConnectGatewayAssociation,
+} from "@aws-sdk/client-direct-connect";
 import type { TransitHub } from "@/lib/domain/plan/facts";
+import type { AwsAccess } from "../aws-access";
 import { collectPages } from "../collect-pages";
-import { filter } from "./ec2-describe";
 
 type DxAssociation = NonNullable<TransitHub["dxGatewayAssociation"]>;
 
-const STATE_OF_ATTACHMENT: Record<string, DxAssociation["state"]> = {
-  initiating: "associating",
-  initiatingRequest: "associating",
-  pendingAcceptance: "associating",
-  pending: "associating",
-  available: "associated",
-  modifying: "updating",
-  deleting: "disassociating",
-  deleted: "disassociated",
-  failing: "disassociated",
-  failed: "disassociated",
-  rejected: "disassociated",
-};
+const STATES: readonly DxAssociation["state"][] = ["associated", "updating", "associating", "disassociating", "disassociated"];
 
-const RANK: Record<DxAssociation["state"], number> = { associated: 0, updating: 1, associating: 2, disassociating: 3, disassociated: 4 };
-
-// SearchTransitGatewayRoutes is not paged; 1000 is its maximum.
-const SEARCH_MAX = 1000;
+// DescribeDirectConnectGatewayAssociations returns at most 100 per page whatever maxResults says.
+const DX_PAGE_MAX = 100;
 
 /**
- * The Direct Connect gateway attached to the TGW, seen through EC2 (the DX gateway's attachment).
- * `allowedPrefixes` are the prefixes the attachment propagates into the TGW's route tables: EC2
- * cannot read the association's allowed-prefixes list itself, which needs Direct Connect's
- * DescribeDirectConnectGatewayAssociations.
+ * The DX gateway <-> TGW association, read with Direct Connect in the DX gateway owner's account (the
+ * association belongs to the gateway, which may be another account's than the TGW). Its allowed prefixes
+ * are what AWS advertises to on-premises; the reverse direction is in the TGW's route tables.
+ * With several DX gateways on the TGW, the one furthest along (associated first) is the one checked.
  */
 export async function discoverDxGatewayAssociation(
-  ec2: EC2Client,
-  transitGatewayId: string,
-  routeTableIds: readonly string[],
-  pageSize: number,
+  access: AwsAccess,
+  args: { ownerAccountId: string; region: string; transitGatewayId: string },
 ): Promise<TransitHub["dxGatewayAssociation"]> {
-  const attachments = await collectPages(
-    (NextToken) =>
-      ec2.send(
-        new DescribeTransitGatewayAttachmentsCommand({
-          Filters: [filter("transit-gateway-id", [transitGatewayId]), filter("resource-type", ["direct-connect-gateway"])],
-          MaxResults: pageSize,
-          NextToken,
+  const dx = access.directConnect(args.ownerAccountId, args.region);
+  const found = await collectPages(
+    (nextToken) =>
+      dx.send(
+        new DescribeDirectConnectGatewayAssociationsCommand({
+          associatedGatewayId: args.transitGatewayId,
+          maxResults: Math.min(access.pageSize, DX_PAGE_MAX),
+          nextToken,
         }),
       ),
-    (p): TransitGatewayAttachment[] | undefined => p.TransitGatewayAttachments,
-    (p) => p.NextToken,
+    (p): DirectConnectGatewayAssociation[] | undefined => p.directConnectGatewayAssociations,
+    (p) => p.nextToken,
   );
-  const ranked = attachments
-    .filter((a) => a.TransitGatewayAttachmentId && a.ResourceId)
-    .map((a) => ({ a, state: STATE_OF_ATTACHMENT[a.State ?? ""] ?? "disassociated" }))
-    .sort((x, y) => RANK[x.state] - RANK[y.state]);
+  const ranked = found
+    .filter((a) => a.associatedGateway?.id === args.transitGatewayId && a.directConnectGatewayId && a.associationId)
+    .map((a) => ({ a, rank: STATES.findIndex((state) => state === a.associationState) }))
+    .filter((x) => x.rank >= 0)
+    .sort((x, y) => x.rank - y.rank);
   const best = ranked[0];
   if (!best) return null;
-
-  const attachmentId = best.a.TransitGatewayAttachmentId ?? "";
-  const routes = await Promise.all(
-    routeTableIds.map((TransitGatewayRouteTableId) =>
-      ec2
-        .send(
-          new SearchTransitGatewayRoutesCommand({
-            TransitGatewayRouteTableId,
-            Filters: [filter("type", ["propagated"]), filter("attachment.transit-gateway-attachment-id", [attachmentId])],
-            MaxResults: SEARCH_MAX,
-          }),
-        )
-        .then((out) => out.Routes ?? []),
-    ),
-  );
-  const prefixes = routes.flat().map((r) => r.DestinationCidrBlock).filter((c): c is string => Boolean(c));
-  return { dxGatewayId: best.a.ResourceId ?? "", state: best.state, allowedPrefixes: [...new Set(prefixes)].sort() };
+  const prefixes = (best.a.allowedPrefixesToDirectConnectGateway ?? []).map((p) => p.cidr).filter((c): c is string => Boolean(c));
+  return {
+    dxGatewayId: best.a.directConnectGatewayId ?? "",
+    associationId: best.a.associationId ?? "",
+    state: STATES[best.rank] ?? "disassociated",
+    allowedPrefixes: [...new Set(prefixes)].sort(),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Route, RouteTable, Subnet } from "@aws-sdk/client-ec2";
-import type { RouteFacts, RouteTableFacts, SubnetFacts } from "@/lib/domain/plan/facts";
+import type { EdgeZone, RouteFacts, RouteTableFacts, SubnetFacts } from "@/lib/domain/plan/facts";
 
 function targetOf(r: Route): string {
   return (
@@ -46,13 +46,21 @@ export function routeTableServing(subnetId: string, tables: readonly RouteTable[
   return (explicit ?? main)?.RouteTableId;
 }
 
-export function toSubnetFacts(subnet: Subnet, tables: readonly RouteTable[]): SubnetFacts {
+export function toSubnetFacts(
+  subnet: Subnet,
+  tables: readonly RouteTable[],
+  edgeZones: ReadonlyMap<string, EdgeZone>,
+): SubnetFacts {
   const subnetId = subnet.SubnetId ?? "";
+  const azId = subnet.AvailabilityZoneId ?? "";
+  const edgeZone = edgeZones.get(azId);
   return {
     subnetId,
-    azId: subnet.AvailabilityZoneId ?? "",
+    azId,
     // A VPC always has a main table; "" only if AWS answered without one, which the planner reports.
     routeTableId: routeTableServing(subnetId, tables) ?? "",
     cidr: subnet.CidrBlock ?? "",
+    ...(subnet.Ipv6Native === true ? { ipv6Only: true } : {}),
+    ...(edgeZone ? { edgeZone } : {}),
   };
 }

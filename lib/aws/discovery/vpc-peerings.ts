@@ -60,19 +60,23 @@ export async function discoverVpcPeerings(ec2: EC2Client, vpc: VpcRef, pageSize:
     describePeerings(ec2, [filter("accepter-vpc-info.vpc-id", [vpc.vpcId])], pageSize),
   ]);
   const byId = new Map<string, PeeringFacts>();
+  // The filters narrow what AWS sends; each side is checked again on VPC id and owner, so a peering of
+  // another VPC is never taken for this one's.
+  const isThisVpc = (s: PeeringSide) => s.vpcId === vpc.vpcId && s.accountId === vpc.accountId;
   for (const p of [...asRequester, ...asAccepter]) {
     const facts = toPeeringFacts(p, vpc.region);
-    if (facts) byId.set(facts.peeringId, facts);
+    if (facts && (isThisVpc(facts.requester) || isThisVpc(facts.accepter))) byId.set(facts.peeringId, facts);
   }
   return [...byId.values()].sort((a, b) => a.peeringId.localeCompare(b.peeringId));
 }
 
 /** Requests this account made that still wait for an answer: the per-account quota counts these. */
 export async function countOutstandingPeeringRequests(ec2: EC2Client, accountId: string, pageSize: number): Promise<number> {
+  const waiting = ["initiating-request", "pending-acceptance"];
   const outstanding = await describePeerings(
     ec2,
-    [filter("requester-vpc-info.owner-id", [accountId]), filter("status-code", ["initiating-request", "pending-acceptance"])],
+    [filter("requester-vpc-info.owner-id", [accountId]), filter("status-code", waiting)],
     pageSize,
   );
-  return outstanding.length;
+  return outstanding.filter((p) => p.RequesterVpcInfo?.OwnerId === accountId && waiting.includes(p.Status?.Code ?? "")).length;
 }

@@ -1,3 +1,4 @@
+import { DescribeDirectConnectGatewayAssociationsCommand } from "@aws-sdk/client-direct-connect";
 import {
   DescribeRouteTablesCommand,
   DescribeSecurityGroupRulesCommand,
@@ -85,6 +86,8 @@ export const PROBES: Record<string, Probe> = {
   "ram:GetResourceShareAssociations": (x, a, r) =>
     x.ram(a, r).send(new GetResourceShareAssociationsCommand({ associationType: "PRINCIPAL", maxResults: 1 })),
   "ram:GetResourceShareInvitations": (x, a, r) => x.ram(a, r).send(new GetResourceShareInvitationsCommand({ maxResults: 1 })),
+  "directconnect:DescribeDirectConnectGatewayAssociations": (x, a, r) =>
+    x.directConnect(a, r).send(new DescribeDirectConnectGatewayAssociationsCommand({ associatedGatewayId: TGW, maxResults: 1 })),
   "ram:ListResources": (x, a, r) => x.ram(a, r).send(new ListResourcesCommand({ resourceOwner: "SELF", maxResults: 1 })),
 };
 

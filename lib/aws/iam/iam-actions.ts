@@ -2,7 +2,7 @@
  * What one AWS API call is authorised against. The primary action is `<service>:<Operation>`; some calls
  * are also authorised for further actions, which are the ones easy to miss when a role is written by hand.
  */
-export type IamService = "ec2" | "ram" | "kafka";
+export type IamService = "ec2" | "ram" | "kafka" | "directconnect";
 
 /** A further action a call needs, and the request context IAM evaluates it with. */
 export type ImpliedAction = { action: string; when: string; context?: Record<string, string> };
@@ -13,6 +13,7 @@ const call = (service: IamService, operation: string): ApiCall => ({ service, op
 export const ec2 = (operation: string) => call("ec2", operation);
 export const ram = (operation: string) => call("ram", operation);
 export const kafka = (operation: string) => call("kafka", operation);
+export const directConnect = (operation: string) => call("directconnect", operation);
 
 export const actionOf = (c: ApiCall): string => `${c.service}:${c.operation}`;
 
@@ -31,6 +32,7 @@ const tagOnCreate = (operation: string): ImpliedAction => ({
 export const IMPLIED_ACTIONS: Record<string, ImpliedAction[]> = {
   "ec2:CreateVpcPeeringConnection": [tagOnCreate("CreateVpcPeeringConnection")],
   "ec2:AuthorizeSecurityGroupIngress": [tagOnCreate("AuthorizeSecurityGroupIngress")],
+  "ec2:CreateSecurityGroup": [tagOnCreate("CreateSecurityGroup")],
   "ec2:CreateTransitGatewayVpcAttachment": [
     tagOnCreate("CreateTransitGatewayVpcAttachment"),
     // Transit Gateway guide, "Service-linked roles": created for the account on its first VPC attachment.

@@ -1,5 +1,5 @@
 import type { StepKind } from "@/lib/domain/plan";
-import { ec2, kafka, ram, type ApiCall } from "./iam-actions";
+import { directConnect, ec2, kafka, ram, type ApiCall } from "./iam-actions";
 
 /**
  * The one list of what the portal calls in each account, and why. The role kit (`npm run iam`), the
@@ -21,6 +21,8 @@ const readVpcNetwork: ApiCall[] = [
   ec2("DescribeVpcs"),
   ec2("DescribeVpcAttribute"),
   ec2("DescribeSubnets"),
+  // A subnet's zone type (Local Zone or Availability Zone): a TGW attachment takes only the latter.
+  ec2("DescribeAvailabilityZones"),
   ec2("DescribeRouteTables"),
   ec2("DescribeSecurityGroups"),
   ec2("DescribeSecurityGroupRules"),
@@ -32,7 +34,15 @@ const readVpcNetwork: ApiCall[] = [
 
 /** Read-only calls discovery and the catalog make, per side. */
 export const DISCOVERY_NEEDS: Record<Side, ApiCall[]> = {
-  cluster: [kafka("ListClustersV2"), readCluster, kafka("GetBootstrapBrokers"), kafka("GetClusterPolicy"), ...readVpcNetwork],
+  cluster: [
+    kafka("ListClustersV2"),
+    readCluster,
+    kafka("GetBootstrapBrokers"),
+    kafka("GetClusterPolicy"),
+    // The server.properties of the cluster's configuration: multi-VPC SCRAM/mTLS needs allow.everyone.if.no.acl.found=false.
+    kafka("DescribeConfigurationRevision"),
+    ...readVpcNetwork,
+  ],
   client: readVpcNetwork,
   transit: [
     ec2("DescribeTransitGateways"),
@@ -43,6 +53,9 @@ export const DISCOVERY_NEEDS: Record<Side, ApiCall[]> = {
     ec2("GetTransitGatewayAttachmentPropagations"),
     ram("GetResourceShareInvitations"),
     ...readShares,
+    // The DX gateway <-> TGW association's allowed prefixes, read in the DX gateway owner's account: the
+    // transit account unless the platform settings name another (whose role is a transit one too).
+    directConnect("DescribeDirectConnectGatewayAssociations"),
   ],
 };
 
@@ -104,27 +117,34 @@ export const STEP_NEEDS: Record<StepKind, StepNeeds> = {
     verify: describeAttachments,
     undo: [],
   },
+  // Both relation kinds run either way by the step's command: associating with the hub's table, or taking a
+  // new attachment out of the TGW's default table (Disassociate…, undone by Associate…); likewise propagation.
   "associate-tgw-route-table": {
     sides: ["transit"],
-    execute: [...describeAttachments, ec2("AssociateTransitGatewayRouteTable")],
+    execute: [...describeAttachments, ec2("AssociateTransitGatewayRouteTable"), ec2("DisassociateTransitGatewayRouteTable")],
     verify: describeAttachments,
-    undo: [...describeAttachments, ec2("DisassociateTransitGatewayRouteTable")],
+    undo: [...describeAttachments, ec2("DisassociateTransitGatewayRouteTable"), ec2("AssociateTransitGatewayRouteTable")],
   },
   "enable-tgw-propagation": {
     sides: ["transit"],
-    execute: [ec2("GetTransitGatewayRouteTablePropagations"), ec2("EnableTransitGatewayRouteTablePropagation")],
+    execute: [
+      ...describeAttachments,
+      ec2("GetTransitGatewayRouteTablePropagations"),
+      ec2("EnableTransitGatewayRouteTablePropagation"),
+      ec2("DisableTransitGatewayRouteTablePropagation"),
+    ],
     verify: [ec2("GetTransitGatewayRouteTablePropagations")],
-    undo: [ec2("GetTransitGatewayRouteTablePropagations"), ec2("DisableTransitGatewayRouteTablePropagation")],
-  },
-  "create-tgw-route": {
-    sides: ["transit"],
-    execute: [ec2("SearchTransitGatewayRoutes"), ec2("CreateTransitGatewayRoute")],
-    verify: [ec2("SearchTransitGatewayRoutes")],
-    undo: [ec2("SearchTransitGatewayRoutes"), ec2("DeleteTransitGatewayRoute")],
+    undo: [
+      ...describeAttachments,
+      ec2("GetTransitGatewayRouteTablePropagations"),
+      ec2("DisableTransitGatewayRouteTablePropagation"),
+      ec2("EnableTransitGatewayRouteTablePropagation"),
+    ],
   },
   "enable-multi-vpc-connectivity": {
     sides: ["cluster"],
-    execute: [readCluster, kafka("UpdateConnectivity")],
+    // The update's operation is read to learn whether it failed, so a failed one is never issued again blindly.
+    execute: [readCluster, kafka("UpdateConnectivity"), kafka("DescribeClusterOperationV2")],
     verify: [readCluster],
     undo: [readCluster, kafka("UpdateConnectivity")],
   },
@@ -133,6 +153,12 @@ export const STEP_NEEDS: Record<StepKind, StepNeeds> = {
     execute: [kafka("GetClusterPolicy"), kafka("PutClusterPolicy")],
     verify: [kafka("GetClusterPolicy")],
     undo: [kafka("GetClusterPolicy"), kafka("PutClusterPolicy"), kafka("DeleteClusterPolicy")],
+  },
+  "create-vpc-connection-sg": {
+    sides: ["client"],
+    execute: [ec2("DescribeSecurityGroups"), ec2("CreateSecurityGroup"), ec2("AuthorizeSecurityGroupIngress")],
+    verify: [ec2("DescribeSecurityGroups")],
+    undo: [ec2("DescribeSecurityGroups"), ec2("DeleteSecurityGroup")],
   },
   "create-vpc-connection": {
     sides: ["client"],

@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { hasCode, isNotFound, StepConflictError } from "./support/errors";
-import { addCreated, markReused, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, type Progress } from "./support/progress";
+import { addCreated, markReused, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting } from "./support/progress";
 import { parseInput } from "./support/step-input";
-import { attachment, isLive } from "./support/tgw";
+import { attachment } from "./support/tgw";
+import { currentAssociation, readyAttachment } from "./support/tgw-ready";
 
 const TYPE = "transit-gateway-route-table-association";
 const inputSchema = z.object({ TransitGatewayRouteTableId: z.string(), TransitGatewayAttachmentId: z.string() });
@@ -13,17 +14,11 @@ type Input = z.infer<typeof inputSchema>;
 
 const idOf = (i: Input) => `${i.TransitGatewayRouteTableId}|${i.TransitGatewayAttachmentId}`;
 
-/** The attachment's association as its TGW owner sees it, ignoring one that is going away. */
-async function associationOf(ctx: StepContext, progress: Progress, input: Input) {
-  const a = await attachment(ctx.access.ec2(ctx.step.account, ctx.step.region), progress.log, input.TransitGatewayAttachmentId);
-  if (!a || !isLive(a)) {
-    throw new StepConflictError("TransitGatewayAttachmentGone", `Attachment ${input.TransitGatewayAttachmentId} is ${a?.State ?? "gone"}`);
-  }
-  const assoc = a.Association;
-  return assoc && assoc.State !== "disassociated" && assoc.State !== "disassociating" ? assoc : null;
-}
-
-/** An association cannot be tagged: it is this step's when recorded, or claimed just before the call. */
+/**
+ * An association cannot be tagged: it is this step's when recorded, or claimed just before the call. It waits
+ * for the attachment to be available, and for a previous association (the TGW's default one, which the plan's
+ * disassociation step removes) to be gone.
+ */
 async function execute(ctx: StepContext) {
   const input = parseInput(ctx.step, inputSchema);
   const progress = startProgress(ctx);
@@ -32,7 +27,12 @@ async function execute(ctx: StepContext) {
   const settle = (state: string | undefined) =>
     state === "associating" ? waiting(progress, `association of ${input.TransitGatewayAttachmentId} is associating`) : done(progress);
 
-  const current = await associationOf(ctx, progress, input);
+  const readiness = await readyAttachment(ctx, progress, input.TransitGatewayAttachmentId);
+  if (!readiness.ready) return waiting(progress, readiness.reason);
+  if (readiness.attachment.Association?.State === "disassociating") {
+    return waiting(progress, `${input.TransitGatewayAttachmentId} is still leaving ${readiness.attachment.Association.TransitGatewayRouteTableId ?? "its route table"}`);
+  }
+  const current = currentAssociation(readiness.attachment);
   if (current) {
     if (current.TransitGatewayRouteTableId !== input.TransitGatewayRouteTableId) {
       throw new StepConflictError(
@@ -55,7 +55,10 @@ async function execute(ctx: StepContext) {
     delete progress.outputs.claimed;
     await progress.save();
     // Associated meanwhile by someone else: fine if it is the planned table, never this step's to undo.
-    const raced = await associationOf(ctx, progress, input);
+    const again = await readyAttachment(ctx, progress, input.TransitGatewayAttachmentId);
+    if (!again.ready) return waiting(progress, again.reason);
+    if (again.attachment.Association?.State === "disassociating") return waiting(progress, `${input.TransitGatewayAttachmentId} is still leaving its route table`);
+    const raced = currentAssociation(again.attachment);
     if (raced?.TransitGatewayRouteTableId !== input.TransitGatewayRouteTableId) throw error;
     return settle(raced.State);
   }

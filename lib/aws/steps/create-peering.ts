@@ -2,7 +2,7 @@ import { CreateVpcPeeringConnectionCommand, DeleteVpcPeeringConnectionCommand, t
 import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { hasCode, isNotFound, StepConflictError } from "./support/errors";
-import { DEAD_PEERING, describePeering, listPeerings, livePeeringsBetween, peeringStatus } from "./support/peerings";
+import { DEAD_PEERING, describePeering, listPeerings, livePeeringsBetween, peeringJoins, peeringStatus, type PeeringEnd } from "./support/peerings";
 import { addCreated, createdOfType, done, resource, startProgress, waiting, type Progress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 import { carriesOurTags, ec2TagFilters, ec2TagSpecifications } from "./support/tags";
@@ -19,8 +19,16 @@ const inputSchema = z.object({
 });
 type Input = z.infer<typeof inputSchema>;
 
-function joins(p: VpcPeeringConnection, input: Input): boolean {
-  return p.RequesterVpcInfo?.VpcId === input.VpcId && p.AccepterVpcInfo?.VpcId === input.PeerVpcId;
+/** The step's two ends: the requester in the step's account, the accepter in PeerOwnerId (default: the same). */
+function ends(ctx: StepContext, input: Input): [PeeringEnd, PeeringEnd] {
+  return [
+    { vpcId: input.VpcId, ownerId: ctx.step.account },
+    { vpcId: input.PeerVpcId, ownerId: input.PeerOwnerId ?? ctx.step.account },
+  ];
+}
+
+function joins(ctx: StepContext, p: VpcPeeringConnection, input: Input): boolean {
+  return peeringJoins(p, ...ends(ctx, input));
 }
 
 /** This step's own peering: the one it recorded, else one carrying its tags (a crash lost the record). */
@@ -29,11 +37,11 @@ async function findOwn(ctx: StepContext, progress: Progress, input: Input): Prom
   const recorded = progress.outputs[OUTPUT];
   if (recorded && createdOfType(progress.snapshot(), TYPE).some((c) => c.id === recorded)) {
     const p = await describePeering(ec2, progress.log, recorded);
-    if (p && joins(p, input) && peeringStatus(p) !== "deleted") return p;
+    if (p && joins(ctx, p, input) && peeringStatus(p) !== "deleted") return p;
   }
   const tagged = await listPeerings(ec2, progress.log, ec2TagFilters(ctx), ctx.access.pageSize);
   // A failed one is kept: its failure is the answer, and a new request would fail the same way.
-  return tagged.find((p) => joins(p, input) && !["deleted", "deleting", "rejected", "expired"].includes(peeringStatus(p))) ?? null;
+  return tagged.find((p) => joins(ctx, p, input) && !["deleted", "deleting", "rejected", "expired"].includes(peeringStatus(p))) ?? null;
 }
 
 function settle(progress: Progress, p: VpcPeeringConnection) {
@@ -64,7 +72,7 @@ async function execute(ctx: StepContext) {
     return settle(progress, own);
   }
   // AWS allows one live peering between two VPCs; one made by someone else is used, never undone.
-  const [other] = await livePeeringsBetween(ec2, progress.log, input.VpcId, input.PeerVpcId, ctx.access.pageSize);
+  const [other] = await livePeeringsBetween(ec2, progress.log, ...ends(ctx, input), ctx.access.pageSize);
   if (other?.VpcPeeringConnectionId) {
     progress.outputs[OUTPUT] = other.VpcPeeringConnectionId;
     return settle(progress, other);
@@ -79,7 +87,7 @@ async function execute(ctx: StepContext) {
     if (!hasCode(error, "VpcPeeringConnectionAlreadyExists")) throw error;
     // A retried call whose first try AWS carried out, or a request racing this one: look again.
     const again = await findOwn(ctx, progress, input);
-    const between = again ? [again] : await livePeeringsBetween(ec2, progress.log, input.VpcId, input.PeerVpcId, ctx.access.pageSize);
+    const between = again ? [again] : await livePeeringsBetween(ec2, progress.log, ...ends(ctx, input), ctx.access.pageSize);
     const found = between[0];
     if (!found?.VpcPeeringConnectionId) throw error;
     progress.outputs[OUTPUT] = found.VpcPeeringConnectionId;
@@ -107,7 +115,7 @@ export const createPeering: StepExecutor = {
     if (!p || !["pending-acceptance", "provisioning", "active"].includes(status)) {
       return { ok: false, problem: `Peering ${id} is ${p ? status : "gone"}` };
     }
-    if (!joins(p, input)) return { ok: false, problem: `Peering ${id} no longer joins ${input.VpcId} and ${input.PeerVpcId}` };
+    if (!joins(ctx, p, input)) return { ok: false, problem: `Peering ${id} no longer joins ${input.VpcId} and ${input.PeerVpcId}` };
     return { ok: true };
   },
 

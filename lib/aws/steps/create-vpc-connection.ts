@@ -81,8 +81,10 @@ async function execute(ctx: StepContext) {
     await progress.save();
     return out.State === "AVAILABLE" ? done(progress) : waiting(progress, `VPC connection ${arn} is ${out.State ?? "CREATING"}`);
   } catch (error) {
-    // One connection per VPC, cluster and scheme: the existing one is this step's only if it carries its tags.
-    if (!hasCode(error, "ConflictException")) throw error;
+    // One connection per VPC, cluster and scheme. MSK refuses a second with BadRequestException (its model
+    // declares no ConflictException here; both are taken): the existing one is this step's only if it
+    // carries its tags, and with none found the refusal was about something else.
+    if (!hasCode(error, "BadRequestException", "ConflictException")) throw error;
     const existing = await findExisting(kafka, progress.log, input, ctx.access.pageSize);
     if (!existing?.VpcConnectionArn) throw error;
     return adopt(ctx, progress, existing);

@@ -2,8 +2,9 @@ import { UpdateConnectivityCommand } from "@aws-sdk/client-kafka";
 import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
-import { StepNotReadyError } from "./support/errors";
-import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress, waiting, markReused, hasCreated } from "./support/progress";
+import { hasCode, isVersionConflict, StepConflictError, StepNotReadyError } from "./support/errors";
+import { operationFailed, readOperation } from "./support/msk-operation";
+import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress, waiting, markReused, hasCreated, type Progress } from "./support/progress";
 import { connectivityInfo, describeCluster, multiVpcOf, SCHEMES, type Scheme, type SchemeFlags } from "./support/msk-cluster";
 import { parseInput } from "./support/step-input";
 
@@ -33,7 +34,8 @@ const schemeId = (arn: string, scheme: Scheme) => `${arn}#${scheme}`;
 /**
  * Turns schemes on, never off: the plan's ConnectivityInfo was computed from older facts, so schemes someone
  * enabled since are kept. CurrentVersion is read now, not taken from the plan. Waits while the cluster is
- * UPDATING (30 minutes and more in AWS).
+ * UPDATING (30 minutes and more in AWS), then reads how its operation ended: a failed one fails the step
+ * with MSK's reason rather than being issued again.
  */
 async function execute(ctx: StepContext) {
   const { arn, wanted } = wantedSchemes(ctx);
@@ -42,9 +44,29 @@ async function execute(ctx: StepContext) {
   const claimed = (progress.outputs[CLAIM] ?? "").split(",").filter(Boolean);
 
   const cluster = await describeCluster(kafka, progress.log, arn);
-  if (cluster.State !== "ACTIVE") return waiting(progress, `cluster ${cluster.ClusterName ?? arn} is ${cluster.State ?? "not ACTIVE"}`);
+  const name = cluster.ClusterName ?? arn;
+  if (cluster.State !== "ACTIVE") return waiting(progress, `cluster ${name} is ${cluster.State ?? "not ACTIVE"}`);
   const now = multiVpcOf(cluster);
   const missing = wanted.filter((s) => !now[s]);
+  const operationArn = progress.outputs.ClusterOperationArn;
+  if (operationArn) {
+    // This step's update ran: its outcome, not the connectivity alone, says whether to go on.
+    const outcome = await readOperation(kafka, progress.log, operationArn);
+    if (outcome.state === "running") return waiting(progress, `MSK operation on ${name} is still running`);
+    if (outcome.state === "failed") {
+      // Kept aside, so that only a person's retry of the request, which runs this step afresh, updates again.
+      delete progress.outputs.ClusterOperationArn;
+      progress.outputs.FailedOperationArn = operationArn;
+      await progress.save();
+      throw operationFailed(name, operationArn, outcome.message);
+    }
+    if (missing.length > 0) {
+      throw new StepConflictError(
+        "MultiVpcConnectivityTurnedOff",
+        `MSK finished this step's update of ${name}, yet multi-VPC connectivity is off again for ${missing.join(", ")}: someone changed it since; the portal does not start another rolling update by itself`,
+      );
+    }
+  }
   for (const s of wanted.filter((w) => now[w] && !claimed.includes(w) && !hasCreated(progress.created, TYPE, schemeId(arn, w)))) {
     markReused(progress, schemeId(arn, s));
   }
@@ -60,12 +82,29 @@ async function execute(ctx: StepContext) {
     progress.log.run(
       kafka.send(new UpdateConnectivityCommand({ ClusterArn: arn, CurrentVersion: cluster.CurrentVersion, ConnectivityInfo: connectivityInfo(after) })),
     ),
-  );
+  ).catch((error: unknown) => afterVersionConflict(ctx, progress, arn, missing, error));
+  if (out === "updating") return waiting(progress, `cluster ${cluster.ClusterName ?? arn} changed while this step called; an update is under way`);
   for (const s of missing) addCreated(progress, resource(ctx, TYPE, schemeId(arn, s)));
   delete progress.outputs[CLAIM];
   if (out.ClusterOperationArn) progress.outputs.ClusterOperationArn = out.ClusterOperationArn;
   await progress.save();
   return waiting(progress, `cluster ${cluster.ClusterName ?? arn} is updating its brokers for ${missing.join(", ")}`);
+}
+
+/**
+ * A refusal naming the version, or the cluster UPDATING, means it changed since it was read: possibly by this
+ * very call, delivered twice by an SDK retry after its answer was lost. Re-read: an update under way is waited
+ * for, and what it turns on is not claimed (it may be someone else's); the schemes on means done; anything
+ * else is read again and retried with the new version.
+ */
+async function afterVersionConflict(ctx: StepContext, progress: Progress, arn: string, missing: Scheme[], error: unknown) {
+  if (!hasCode(error, "BadRequestException")) throw error;
+  const again = await describeCluster(ctx.access.kafka(ctx.step.account, ctx.step.region), progress.log, arn);
+  if (again.State !== "ACTIVE") return "updating" as const;
+  if (!isVersionConflict(error)) throw error;
+  const now = multiVpcOf(again);
+  if (missing.every((s) => now[s])) return { ClusterOperationArn: undefined };
+  throw new StepNotReadyError(`Cluster ${again.ClusterName ?? arn} changed version while this step called; reading it again`);
 }
 
 export const enableMultiVpcConnectivity: StepExecutor = {

@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { errorCode, isNotFound } from "./support/errors";
-import { addCreated, markReused, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress } from "./support/progress";
+import { addCreated, markReused, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting } from "./support/progress";
 import { parseInput } from "./support/step-input";
 import { propagates } from "./support/tgw-propagation";
+import { readyAttachment } from "./support/tgw-ready";
 
 const TYPE = "transit-gateway-route-table-propagation";
 const inputSchema = z.object({ TransitGatewayRouteTableId: z.string(), TransitGatewayAttachmentId: z.string() });
@@ -13,13 +14,18 @@ type Input = z.infer<typeof inputSchema>;
 
 const idOf = (i: Input) => `${i.TransitGatewayRouteTableId}|${i.TransitGatewayAttachmentId}`;
 
-/** A propagation cannot be tagged: the (table, attachment) pair is its identity; ownership is recorded or claimed. */
+/**
+ * A propagation cannot be tagged: the (table, attachment) pair is its identity; ownership is recorded or claimed.
+ * One AWS made by itself (the TGW's default propagation) is found without a claim: reused, never undone.
+ */
 async function execute(ctx: StepContext) {
   const input = parseInput(ctx.step, inputSchema);
   const progress = startProgress(ctx);
   const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
   const id = idOf(input);
   const ours = hasCreated(progress.created, TYPE, id) || isClaimed(progress, id);
+  const readiness = await readyAttachment(ctx, progress, input.TransitGatewayAttachmentId);
+  if (!readiness.ready) return waiting(progress, readiness.reason);
 
   if (await propagates(ec2, progress.log, input.TransitGatewayRouteTableId, input.TransitGatewayAttachmentId)) {
     if (ours) addCreated(progress, resource(ctx, TYPE, id));

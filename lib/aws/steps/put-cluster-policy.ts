@@ -5,6 +5,7 @@ import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { canonical, holds, parsePolicy, readPolicy } from "./support/cluster-policy";
 import { CLAIM, addCreated, underClaim, createdOfType, done, resource, startProgress, markReused, hasCreated } from "./support/progress";
+import { isVersionConflict, StepNotReadyError } from "./support/errors";
 import { parseInput } from "./support/step-input";
 
 const TYPE = "msk-cluster-policy-statement";
@@ -65,7 +66,13 @@ async function execute(ctx: StepContext) {
         }),
       ),
     ),
-  );
+  ).catch(async (error: unknown) => {
+    // Someone, or this call retried by the SDK after a lost answer, changed the policy since it was read.
+    if (!isVersionConflict(error)) throw error;
+    const now = await readPolicy(kafka, progress.log, arn);
+    if (now && missing.every((s) => holds(now.document, s))) return { CurrentVersion: now.currentVersion };
+    throw new StepNotReadyError(`The cluster policy of ${arn} changed while this step wrote it; reading it again`);
+  });
   for (const sid of sids) addCreated(progress, resource(ctx, TYPE, statementId(arn, sid)));
   delete progress.outputs[CLAIM];
   if (out.CurrentVersion) progress.outputs.CurrentVersion = out.CurrentVersion;

@@ -126,22 +126,49 @@ describe("scenario runs through the executors against the sandbox", () => {
     expect(await run.rollback()).toEqual(run.before);
   });
 
-  it("on-premises: TGW shared, MSK VPC attached, accepted, associated and propagated, routes to the TGW, rule by on-prem CIDR", async () => {
+  // The demo hub keeps CreateTransitGateway's defaults (Transit Gateway guide, tgw-route-tables): AWS associates the
+  // new attachment with, and propagates it into, the default table. Before the plan knew, the associate step failed
+  // with TransitGatewayAssociationElsewhere after the share and the attachment were made.
+  it("on-premises: TGW shared, MSK VPC attached, accepted, moved off the TGW's default table, associated and propagated, routes to the TGW, rule by on-prem CIDR", async () => {
     const run = await scenario("req-on-prem", { client: { type: "on-prem", cidrs: ["192.168.0.0/16"] }, authModes: ["iam"] });
-    expect(kinds(run.plan)).toEqual([
-      "share-tgw", "attach-vpc-to-tgw", "accept-tgw-attachment", "associate-tgw-route-table", "enable-tgw-propagation",
-      "create-route", "create-route", "create-route", "authorize-sg-ingress",
+    expect(run.plan.steps.map((s) => s.key).slice(0, 7)).toEqual([
+      `share-tgw:${ACCOUNTS.msk}`, "attach-vpc-to-tgw:cluster", "accept-tgw-attachment:cluster", "disable-tgw-default-propagation:cluster",
+      "disassociate-tgw-default-route-table:cluster", "associate-tgw-route-table:cluster", `enable-tgw-propagation:cluster:${TGW.onPremTable}`,
     ]);
+    expect(kinds(run.plan).slice(7)).toEqual(["create-route", "create-route", "create-route", "authorize-sg-ingress"]);
     expect(run.problems).toEqual([]);
-    // The seeded DX association's allowed prefixes are the on-prem ranges, not the cluster VPC's CIDR the planner
-    // (after AWS's docs) expects there, so the plan is not approvable; its steps still run as planned.
-    expect(run.plan.preflight.filter((f) => f.severity === "block").map((f) => f.code)).toEqual(["dx-prefix-not-advertised"]);
+    // Direct Connect both ways: the seeded association allows the MSK VPC's CIDR, and the data centre's range is
+    // propagated into the table the MSK attachment is associated with; nothing blocks.
+    expect(run.plan.preflight.filter((f) => f.severity === "block")).toEqual([]);
+    expect(run.plan.preflight.find((f) => f.code === "tgw-default-propagation")).toMatchObject({ severity: "warn", message: expect.stringContaining(TGW.defaultTable) as unknown });
     expect(run.after.shares).toEqual([`${TGW.arn} -> ${ACCOUNTS.msk}`]);
     expect(run.after.attachments).toContain(`vpc ${MSK_VPC.id} available ${TGW.vpcsTable}`);
     expect(run.after.propagations[TGW.onPremTable]).toEqual([`vpc:${MSK_VPC.id}`]);
+    expect(run.after.propagations[TGW.defaultTable]).toEqual([]);
     expect(added(run.before, run.after, "routes")).toEqual(Object.fromEntries(MSK_VPC.routeTables.map((t) => [t, [`192.168.0.0/16 -> ${TGW.id}`]])));
     expect(added(run.before, run.after, "rules")).toEqual({ [BROKER_SG]: ["in tcp 9098-9098 192.168.0.0/16"] });
 
+    expect(await run.rollback()).toEqual(run.before);
+  });
+
+  it("other account through the TGW hub: both VPCs leave the default table, associate with the VPC table, routes both ways", async () => {
+    const run = await scenario("req-tgw-vpc", {
+      client: { type: "aws-vpc", accountId: ACCOUNTS.apps, region: "us-east-1", vpcId: PAYMENTS.id, securityGroupIds: [PAYMENTS.sg] },
+      authModes: ["iam"],
+      preferTgw: true,
+    });
+    expect(run.plan.method).toBe("transit-gateway");
+    expect(run.plan.steps.filter((s) => s.key.includes("default")).map((s) => s.key)).toEqual([
+      "disable-tgw-default-propagation:cluster", "disassociate-tgw-default-route-table:cluster",
+      "disable-tgw-default-propagation:client", "disassociate-tgw-default-route-table:client",
+    ]);
+    expect(run.problems).toEqual([]);
+    expect(run.after.attachments.filter((a) => a.startsWith("vpc "))).toEqual([
+      `vpc ${MSK_VPC.id} available ${TGW.vpcsTable}`,
+      `vpc ${PAYMENTS.id} available ${TGW.vpcsTable}`,
+    ]);
+    expect(run.after.propagations[TGW.vpcsTable]).toEqual(["direct-connect-gateway:5f2e7a1b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", `vpc:${MSK_VPC.id}`, `vpc:${PAYMENTS.id}`]);
+    expect(run.after.propagations[TGW.defaultTable]).toEqual([]);
     expect(await run.rollback()).toEqual(run.before);
   });
 
@@ -165,9 +192,12 @@ describe("scenario runs through the executors against the sandbox", () => {
       authModes: ["iam"],
       preferredMethod: "multi-vpc-private-connectivity",
     });
-    expect(kinds(run.plan)).toEqual(["enable-multi-vpc-connectivity", "put-cluster-policy", "create-vpc-connection"]);
+    expect(kinds(run.plan)).toEqual(["enable-multi-vpc-connectivity", "put-cluster-policy", "create-vpc-connection-sg", "create-vpc-connection"]);
     expect(run.problems).toEqual([]);
     expect(run.after.vpcConnections).toEqual([expect.stringMatching(/vpc-connection\/111111111111\/orders-prod\/.* AVAILABLE$/)]);
+    // The connection's own group admits the client's group on the whole multi-VPC port range.
+    const groups = Object.entries(run.after.rules).filter(([id]) => !Object.keys(run.before.rules).includes(id));
+    expect(groups.map(([, rules]) => rules)).toEqual([[expect.stringMatching(new RegExp(`^in tcp 14001-14100 .*/${PAYMENTS.sg}$`)), "out -1 -1--1 0.0.0.0/0"]]);
     expect(await run.rollback()).toEqual(run.before);
   });
 

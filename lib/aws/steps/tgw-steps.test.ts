@@ -1,4 +1,9 @@
-import { AssociateTransitGatewayRouteTableCommand, CreateTransitGatewayVpcAttachmentCommand } from "@aws-sdk/client-ec2";
+import {
+  AcceptTransitGatewayVpcAttachmentCommand,
+  CreateTransitGatewayVpcAttachmentCommand,
+  DisableTransitGatewayRouteTablePropagationCommand,
+  DisassociateTransitGatewayRouteTableCommand,
+} from "@aws-sdk/client-ec2";
 import { CreateResourceShareCommand } from "@aws-sdk/client-ram";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describeAwsError } from "../aws-errors";
@@ -73,6 +78,18 @@ const tableStep = (kind: "associate-tgw-route-table" | "enable-tgw-propagation",
     command: kind === "associate-tgw-route-table" ? "AssociateTransitGatewayRouteTableCommand" : "EnableTransitGatewayRouteTablePropagationCommand",
     input: { TransitGatewayRouteTableId: table, TransitGatewayAttachmentId: attachmentId },
   });
+/** The planner's steps that take a new attachment off the TGW's defaults: same kinds, the opposite command. */
+const leaveDefaultStep = (kind: "associate-tgw-route-table" | "enable-tgw-propagation", attachmentId: string) =>
+  planStep({
+    key: kind === "associate-tgw-route-table" ? "disassociate-tgw-default-route-table:cluster" : "disable-tgw-default-propagation:cluster",
+    kind,
+    account: ACCOUNTS.transit,
+    command: kind === "associate-tgw-route-table" ? "DisassociateTransitGatewayRouteTableCommand" : "DisableTransitGatewayRouteTablePropagationCommand",
+    input: { TransitGatewayRouteTableId: TGW.defaultTable, TransitGatewayAttachmentId: attachmentId },
+  });
+const transitEc2 = () => env.access.ec2(ACCOUNTS.transit, "us-east-1");
+const inDefaultTable = async () => (await state()).attachments.filter((a) => a.endsWith(TGW.defaultTable)).length;
+const intoDefaultTable = async () => (await state()).propagations[TGW.defaultTable]?.length ?? 0;
 
 /** The TGW shared with the MSK account the way an Organization does it (no invitation); outsiders may be added. */
 async function shareWithMskAccount(): Promise<string> {
@@ -222,6 +239,7 @@ describe("accept-tgw-attachment", () => {
 describe("associate-tgw-route-table", () => {
   it("associates once and disassociates only what it associated", async () => {
     const id = await availableAttachment();
+    await transitEc2().send(new DisassociateTransitGatewayRouteTableCommand({ TransitGatewayRouteTableId: TGW.defaultTable, TransitGatewayAttachmentId: id }));
     const { problem } = await checkLifecycle({
       executor: executorFor("associate-tgw-route-table"),
       ctx: testContext(env.access, tableStep("associate-tgw-route-table", TGW.vpcsTable, id)),
@@ -231,15 +249,64 @@ describe("associate-tgw-route-table", () => {
     expect(problem).toMatch(/not associated/);
   });
 
-  it("refuses to move an association it did not make", async () => {
+  // What a plan made before the portal knew the TGW's defaults met: the share and the attachment made, then this.
+  it("refuses to move an association it did not make, such as the TGW's default one with no step to leave it", async () => {
     const id = await availableAttachment();
-    await env.access
-      .ec2(ACCOUNTS.transit, "us-east-1")
-      .send(new AssociateTransitGatewayRouteTableCommand({ TransitGatewayRouteTableId: TGW.onPremTable, TransitGatewayAttachmentId: id }));
     const error = await executorFor("associate-tgw-route-table")
       .execute(testContext(env.access, tableStep("associate-tgw-route-table", TGW.vpcsTable, id)))
       .catch((e: unknown) => e);
     expect(describeAwsError(error)).toMatchObject({ code: "TransitGatewayAssociationElsewhere", retryable: false });
+    expect(describeAwsError(error).message).toContain(TGW.defaultTable);
+  });
+
+  it("waits while the attachment is not available instead of spending IncorrectState retries", async () => {
+    const { id } = await attached();
+    const ctx = testContext(env.access, tableStep("associate-tgw-route-table", TGW.vpcsTable, id));
+    const early = await executorFor("associate-tgw-route-table").execute(ctx);
+    expect(early).toMatchObject({ status: "waiting", reason: expect.stringMatching(/owner to accept/) as unknown });
+    await transitEc2().send(new AcceptTransitGatewayVpcAttachmentCommand({ TransitGatewayAttachmentId: id }));
+    await executeUntilDone(executorFor("associate-tgw-route-table"), testContext(env.access, leaveDefaultStep("associate-tgw-route-table", id)));
+    const record = await executeUntilDone(executorFor("associate-tgw-route-table"), ctx);
+    expect(record.created).toHaveLength(1);
+    expect((await state()).attachments).toContain(`vpc ${MSK_VPC.id} available ${TGW.vpcsTable}`);
+  });
+});
+
+describe("associate-tgw-route-table with DisassociateTransitGatewayRouteTableCommand (leaving the default table)", () => {
+  it("takes the new attachment out of the TGW's default table once, and puts it back on undo", async () => {
+    const id = await availableAttachment();
+    expect(await inDefaultTable()).toBe(1);
+    const { record, problem } = await checkLifecycle({
+      executor: executorFor("associate-tgw-route-table"),
+      ctx: testContext(env.access, leaveDefaultStep("associate-tgw-route-table", id)),
+      count: inDefaultTable,
+      expectCreated: 1,
+    });
+    expect(record.created[0]).toMatchObject({ type: "transit-gateway-default-association-removal", id: `${TGW.defaultTable}|${id}` });
+    expect(problem).toMatch(/associated with the default route table .* again/);
+    expect(await inDefaultTable()).toBe(1);
+  });
+
+  it("after a crash between the call and the save, owns the removal its claim announced", async () => {
+    const id = await availableAttachment();
+    const step = leaveDefaultStep("associate-tgw-route-table", id);
+    const crashing = testContext(env.access, step, { crashOnSave: 2 });
+    await expect(executorFor("associate-tgw-route-table").execute(crashing)).rejects.toThrow("simulated crash");
+    expect(await inDefaultTable()).toBe(0);
+    const record = await executeUntilDone(executorFor("associate-tgw-route-table"), testContext(env.access, step, { previous: crashing.saves[0] ?? null }));
+    expect(record.created).toHaveLength(1);
+    await undoUntilDone(executorFor("associate-tgw-route-table"), testContext(env.access, step), record);
+    expect(await inDefaultTable()).toBe(1);
+  });
+
+  it("records nothing when the default association is already gone, so undo restores nothing", async () => {
+    const id = await availableAttachment();
+    await transitEc2().send(new DisassociateTransitGatewayRouteTableCommand({ TransitGatewayRouteTableId: TGW.defaultTable, TransitGatewayAttachmentId: id }));
+    const step = leaveDefaultStep("associate-tgw-route-table", id);
+    const record = await executeUntilDone(executorFor("associate-tgw-route-table"), testContext(env.access, step));
+    expect(record.created).toEqual([]);
+    expect(await undoUntilDone(executorFor("associate-tgw-route-table"), testContext(env.access, step), record)).toEqual({ requestIds: [] });
+    expect(await inDefaultTable()).toBe(0);
   });
 });
 
@@ -255,25 +322,52 @@ describe("enable-tgw-propagation", () => {
     expect(problem).toMatch(/does not propagate/);
     expect((await state()).propagations[TGW.onPremTable]).toEqual([]);
   });
+
+  it("takes a propagation AWS made by default as reused, never undone", async () => {
+    const id = await availableAttachment();
+    const step = tableStep("enable-tgw-propagation", TGW.defaultTable, id);
+    const record = await executeUntilDone(executorFor("enable-tgw-propagation"), testContext(env.access, step));
+    expect(record.created).toEqual([]);
+    await undoUntilDone(executorFor("enable-tgw-propagation"), testContext(env.access, step), record);
+    expect(await intoDefaultTable()).toBe(1);
+  });
+
+  it("waits while the attachment waits for acceptance", async () => {
+    const { id } = await attached();
+    const result = await executorFor("enable-tgw-propagation").execute(testContext(env.access, tableStep("enable-tgw-propagation", TGW.onPremTable, id)));
+    expect(result).toMatchObject({ status: "waiting", reason: expect.stringMatching(/owner to accept/) as unknown });
+  });
 });
 
-describe("create-tgw-route", () => {
-  it("adds one static route to the attachment and deletes only it", async () => {
+describe("enable-tgw-propagation with DisableTransitGatewayRouteTablePropagationCommand (leaving the default table)", () => {
+  it("stops the default propagation once, and turns it back on on undo", async () => {
     const id = await availableAttachment();
-    const step = planStep({
-      key: "create-tgw-route:10.99.0.0/16",
-      kind: "create-tgw-route",
-      account: ACCOUNTS.transit,
-      command: "CreateTransitGatewayRouteCommand",
-      input: { TransitGatewayRouteTableId: TGW.vpcsTable, DestinationCidrBlock: "10.99.0.0/16", TransitGatewayAttachmentId: id },
-    });
-    const { problem } = await checkLifecycle({
-      executor: executorFor("create-tgw-route"),
-      ctx: testContext(env.access, step),
-      count: async () => (await state()).tgwStaticRoutes[TGW.vpcsTable] ?? 0,
+    expect(await intoDefaultTable()).toBe(1);
+    const { record, problem } = await checkLifecycle({
+      executor: executorFor("enable-tgw-propagation"),
+      ctx: testContext(env.access, leaveDefaultStep("enable-tgw-propagation", id)),
+      count: intoDefaultTable,
       expectCreated: 1,
     });
-    expect(problem).toMatch(/no static route/);
-    expect((await state()).tgwStaticRoutes[TGW.vpcsTable]).toBe(0);
+    expect(record.created[0]).toMatchObject({ type: "transit-gateway-default-propagation-removal", id: `${TGW.defaultTable}|${id}` });
+    expect(problem).toMatch(/propagates into the default route table .* again/);
+  });
+
+  it("after a crash between the call and the save, owns the removal its claim announced", async () => {
+    const id = await availableAttachment();
+    const step = leaveDefaultStep("enable-tgw-propagation", id);
+    const crashing = testContext(env.access, step, { crashOnSave: 2 });
+    await expect(executorFor("enable-tgw-propagation").execute(crashing)).rejects.toThrow("simulated crash");
+    const record = await executeUntilDone(executorFor("enable-tgw-propagation"), testContext(env.access, step, { previous: crashing.saves[0] ?? null }));
+    expect(record.created).toHaveLength(1);
+  });
+
+  it("records nothing when the propagation is already off", async () => {
+    const id = await availableAttachment();
+    await transitEc2().send(
+      new DisableTransitGatewayRouteTablePropagationCommand({ TransitGatewayRouteTableId: TGW.defaultTable, TransitGatewayAttachmentId: id }),
+    );
+    const record = await executeUntilDone(executorFor("enable-tgw-propagation"), testContext(env.access, leaveDefaultStep("enable-tgw-propagation", id)));
+    expect(record.created).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { ExpectedError } from "@/lib/errors/expected-error";
 
 import { db } from "../client";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { checkClientAccount } from "./client-account-rules";
 import { recordPlanEvent } from "./record-plan-event";
 import { asJson } from "../as-json";
 import type { Viewer } from "./request-visibility";
@@ -35,11 +36,13 @@ export async function createAccessRequest(
     throw new ExpectedError("bad-request", message, { teamId: [message] });
   }
   const cluster = await db().cluster.findUnique({ where: { arn: input.clusterArn } });
-  if (!cluster || cluster.state === "MISSING") {
+  if (!cluster || cluster.state === "MISSING" || cluster.archivedAt) {
     throw new ExpectedError("bad-request", "Unknown cluster", {
       clusterArn: ["This cluster is not in the catalog. Pick one from the list."],
     });
   }
+  const team = await db().team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } });
+  await checkClientAccount(input.client, team);
   const scenario = classifyScenario(input.client, cluster);
   // The id is chosen before planning because the plan tags what it creates with it.
   const id = randomUUID();

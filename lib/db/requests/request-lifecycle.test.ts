@@ -75,6 +75,39 @@ describe("filing a request", () => {
     expect(await prisma.accessRequest.count()).toBe(before);
   });
 
+  // Registered accounts are the truth: the account, its Region and its team are checked before anything else.
+  it("refuses, at its field and storing nothing, an unregistered account, another team's account and an unregistered Region", async () => {
+    const before = await prisma.accessRequest.count();
+    const refusal = async (who: Requester, client: RequestInput["client"]) => {
+      const error = await createAccessRequest(who, { ...input, client }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ExpectedError);
+      return (error as ExpectedError).fieldErrors;
+    };
+    const vpc = input.client as Extract<RequestInput["client"], { type: "aws-vpc" }>;
+    expect(await refusal(person("alice"), { ...vpc, accountId: "555555555555" })).toEqual({
+      "client.accountId": ["Account 555555555555 is not registered with the portal for Payments: ask a platform admin to register it for the team"],
+    });
+    // Carol's team (analytics) does not own the payments account: the same words as for an unknown one, so she
+    // learns nothing about it.
+    expect(await refusal(person("carol"), vpc)).toEqual({
+      "client.accountId": ["Account 222222222222 is not registered with the portal for Analytics: ask a platform admin to register it for the team"],
+    });
+    expect(await refusal(person("alice"), { ...vpc, region: "ap-south-1" })).toEqual({
+      "client.region": [
+        "The portal does not work in ap-south-1 for account 222222222222 (registered: us-east-1, eu-west-1): ask a platform admin to add the Region",
+      ],
+    });
+    expect(await prisma.accessRequest.count()).toBe(before);
+    // Once an admin adds the analytics team to the account, Carol may file for it.
+    const analytics = await prisma.team.findUniqueOrThrow({ where: { slug: "analytics" } });
+    await prisma.accountTeam.create({ data: { accountId: "222222222222", teamId: analytics.id } });
+    try {
+      await expect(createAccessRequest(person("carol"), input)).resolves.toMatchObject({ teamId: analytics.id });
+    } finally {
+      await prisma.accountTeam.delete({ where: { accountId_teamId: { accountId: "222222222222", teamId: analytics.id } } });
+    }
+  });
+
   it("refuses someone without a team and an auditor", async () => {
     await expect(createAccessRequest(person("bob"), input)).rejects.toThrow("not a member of any team");
     await expect(createAccessRequest(person("dana"), input)).rejects.toThrow("does not allow");

@@ -2,7 +2,20 @@ import type { AuthMode, ClientLocation } from "../request-input";
 
 /** Facts gathered by discovery (lib/aws); the planner never guesses what these would have said. */
 
-export type SubnetFacts = { subnetId: string; azId: string; routeTableId: string; cidr: string };
+/** A Local Zone or Wavelength Zone: an extension of the Region hanging off a parent Availability Zone. */
+export type EdgeZone = { type: "local-zone" | "wavelength-zone"; parentAzId: string };
+
+export type SubnetFacts = {
+  subnetId: string;
+  azId: string;
+  routeTableId: string;
+  /** "" for an IPv6-only subnet. */
+  cidr: string;
+  /** DescribeSubnets Ipv6Native: the subnet has no IPv4 addresses. Absent: false. */
+  ipv6Only?: boolean;
+  /** Set when the subnet's zone is not an Availability Zone (DescribeAvailabilityZones ZoneType). */
+  edgeZone?: EdgeZone;
+};
 
 export type RouteFacts = {
   destinationCidr: string;
@@ -101,6 +114,10 @@ export type ClusterFacts = VpcNetworkFacts & {
   brokerSubnets: SubnetFacts[];
   securityGroups: SecurityGroupFacts[];
   enabledAuthModes: AuthMode[];
+  /** Unauthenticated access is on, even where no plaintext listener carries it (TLS-only encryption). */
+  unauthenticatedAccess: boolean;
+  /** allow.everyone.if.no.acl.found in the cluster's configuration (true in MSK's default configuration). */
+  allowEveryoneIfNoAclFound: boolean;
   encryptionInTransit: "TLS" | "TLS_PLAINTEXT" | "PLAINTEXT";
   multiVpc: Record<MultiVpcAuthMode, boolean>;
   bootstrap: BootstrapBrokers;
@@ -116,6 +133,14 @@ export type ClientFacts = VpcNetworkFacts & {
   outstandingPeeringRequests: number;
 };
 
+export type TgwRouteFacts = {
+  destinationCidr: string;
+  type: "static" | "propagated";
+  state: "active" | "blackhole";
+  /** The attachment the route leads to (none for a blackhole). */
+  attachmentId: string | null;
+};
+
 export type TransitHub = {
   accountId: string;
   region: string;
@@ -124,11 +149,30 @@ export type TransitHub = {
   autoAcceptSharedAttachments: boolean;
   securityGroupReferencingSupport: boolean;
   routeTables: { sharedServices: string; spokes: string; onPrem: string };
+  /**
+   * The TGW's default route tables while DefaultRouteTableAssociation / DefaultRouteTablePropagation is
+   * enable (null when off): AWS associates every new attachment with the first and propagates it into the
+   * second by itself (Transit Gateway guide, tgw-route-tables).
+   */
+  defaultRouteTables: { association: string | null; propagation: string | null };
+  /**
+   * The Direct Connect gateway's association with this TGW, as its owner reads it
+   * (DescribeDirectConnectGatewayAssociations); null when that account has none.
+   */
   dxGatewayAssociation: {
     dxGatewayId: string;
+    associationId: string;
     state: "associating" | "associated" | "disassociating" | "disassociated" | "updating";
+    /** AWS -> on-premises: the only AWS-side prefixes the DX gateway advertises over the transit VIF. */
     allowedPrefixes: string[];
   } | null;
+  /** The account that owns the DX gateway, where the association was looked for. */
+  dxGatewayOwnerAccountId: string;
+  /**
+   * The active and blackhole routes (static and propagated) of the hub's route tables, by table id. What
+   * on-premises advertises reaches a table as routes propagated from the DX gateway attachment.
+   */
+  routes: Record<string, TgwRouteFacts[]>;
   share: {
     resourceShareArn: string;
     /**
@@ -155,8 +199,17 @@ export type PlatformSettings = {
   crossAccountVpcVia: "peering" | "transit-gateway";
   organization: { arn: string; accountIds: string[]; ramSharingEnabled: boolean } | null;
   transitHubs: TransitHub[];
+  /**
+   * What plans do about the propagation AWS turns on into a TGW's default route table for a new attachment:
+   * "disable" it (the default), or "keep" it where the platform relies on the default table, with a warning.
+   */
+  tgwDefaultPropagation?: "disable" | "keep";
+  /** Hubs the platform names but discovery could not read: only plans that need one are blocked by it. */
+  unavailableHubs?: UnavailableHub[];
   quotas?: Partial<Quotas>;
 };
+
+export type UnavailableHub = { accountId: string; region: string; transitGatewayId: string; reason: string };
 
 export type TopicAccess = { readTopics: string[]; writeTopics: string[]; consumerGroups: string[] };
 

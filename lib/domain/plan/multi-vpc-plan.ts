@@ -6,6 +6,9 @@ import { addFinding, addReuse, addStep, ref } from "./draft";
 import { accountPrincipal, mergePolicy, policyContains, VPC_CONNECTION_ACTIONS } from "./cluster-policy";
 import { clientDataStatements } from "./iam-policy";
 import { AWS_RULES } from "./rules";
+import { checkClusterForMultiVpc } from "./multi-vpc-preconditions";
+import { checkConnectionZones, connectionSubnets } from "./multi-vpc-subnets";
+import { CONNECTION_SG_KEY, MULTI_VPC_PORT_RANGE, multiVpcPortRange, planConnectionSg } from "./multi-vpc-sg";
 import { kafkaTags } from "./tags";
 import type { PlanContext } from "./context";
 
@@ -21,12 +24,12 @@ export function multiVpcModes(modes: readonly AuthMode[]): MultiVpcAuthMode[] {
   return modes.filter((m): m is MultiVpcAuthMode => m !== "plaintext");
 }
 
-/** Ports of multi-VPC connectivity are read from its bootstrap strings, never assumed. */
+/** The range multi-VPC connectivity uses, with any port a bootstrap string shows outside it. */
 export function multiVpcPorts(ctx: PlanContext): number[] {
-  const ports = multiVpcModes(ctx.input.request.authModes).flatMap((m) =>
+  const shown = multiVpcModes(ctx.input.request.authModes).flatMap((m) =>
     portsFromBootstrapString(ctx.cluster.bootstrap[MULTI_VPC_BOOTSTRAP_FIELD[m]]),
   );
-  return [...new Set(ports)].sort((a, b) => a - b);
+  return [...new Set([...multiVpcPortRange(), ...shown])].sort((a, b) => a - b);
 }
 
 /** SaaS providers, or a VPC client that chose multi-VPC private connectivity (PrivateLink). */
@@ -64,6 +67,7 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
       rule: AWS_RULES.mvpcRequirements,
     });
   }
+  checkClusterForMultiVpc(ctx, modes);
   if (client) checkClientForMultiVpc(ctx, client);
 
   const toEnable = modes.filter((m) => !cluster.multiVpc[m]);
@@ -158,6 +162,7 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
   }
 
   if (client) {
+    const sgKey = planConnectionSg(ctx, client);
     for (const mode of modes) {
       const key = `create-vpc-connection:${mode}`;
       addStep(draft, {
@@ -170,11 +175,11 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
           TargetClusterArn: cluster.arn,
           Authentication: VPC_CONNECTION_AUTH[mode],
           VpcId: client.vpcId,
-          ClientSubnets: client.subnets.map((s) => s.subnetId),
-          SecurityGroups: client.securityGroupIds,
+          ClientSubnets: connectionSubnets(client, cluster).map((s) => s.subnetId),
+          SecurityGroups: [ref(CONNECTION_SG_KEY, "GroupId")],
           Tags: kafkaTags(platform, requestId, key),
         },
-        dependsOn: [...enableKeys, ...policyKeys],
+        dependsOn: [...enableKeys, ...policyKeys, sgKey],
         creates: { type: "msk-vpc-connection", ref: `${key}.VpcConnectionArn` },
         undo: { command: "DeleteVpcConnectionCommand", input: { Arn: ref(key, "VpcConnectionArn") } },
         summary: `create a ${VPC_CONNECTION_AUTH[mode]} VPC connection from ${client.vpcId} to ${cluster.name} (client ${client.accountId}, ${client.region})`,
@@ -192,8 +197,9 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
     addFinding(draft, {
       severity: "info",
       code: "multi-vpc-client-sg",
-      message: `The security groups given to the VPC connection (${client.securityGroupIds.join(", ")}) must admit the client on the multi-VPC ports`,
-      remedy: "Allow inbound TCP from the client's own group on those ports",
+      message: `The VPC connections get a security group of their own in ${client.vpcId}, admitting tcp ${MULTI_VPC_PORT_RANGE.from}-${MULTI_VPC_PORT_RANGE.to} (one port per broker) from the client`,
+      remedy: "Nothing to do; it is deleted with the connections",
+      rule: AWS_RULES.mvpcPorts,
     });
   } else if (location.type === "saas") {
     addFinding(draft, {
@@ -202,14 +208,6 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
       message: `Give ${location.providerName} the cluster ARN ${cluster.arn}; they call CreateVpcConnection from account ${location.accountId} in ${cluster.region}`,
       remedy: "The portal watches ListClientVpcConnections and can reject a connection it did not expect",
       rule: AWS_RULES.clusterPolicy,
-    });
-  }
-  if (ctx.ports.length === 0 && modes.length > 0) {
-    addFinding(draft, {
-      severity: "info",
-      code: "multi-vpc-ports-pending",
-      message: "The multi-VPC ports are known once connectivity is on; they are read from the cluster's bootstrap strings",
-      remedy: "Nothing to do; the plan shows them after the first step",
     });
   }
 }
@@ -225,17 +223,7 @@ function checkClientForMultiVpc(ctx: PlanContext, client: ClientFacts): void {
       rule: AWS_RULES.mvpcRegion,
     });
   }
-  const clusterZones = new Set(cluster.brokerSubnets.map((s) => s.azId));
-  const outside = client.subnets.filter((s) => !clusterZones.has(s.azId));
-  if (outside.length > 0) {
-    addFinding(draft, {
-      severity: "block",
-      code: "multi-vpc-zone-mismatch",
-      message: `${outside.map((s) => `${s.subnetId} (${s.azId})`).join(", ")} ${outside.length > 1 ? "are" : "is"} in zones the cluster does not use (${[...clusterZones].sort().join(", ")})`,
-      remedy: "Name client subnets in the cluster's zone IDs only (zone IDs, not names, match across accounts)",
-      rule: AWS_RULES.mvpcZones,
-    });
-  }
+  checkConnectionZones(draft, client, cluster);
   if (!client.dnsHostnames || !client.dnsSupport) {
     addFinding(draft, {
       severity: "warn",

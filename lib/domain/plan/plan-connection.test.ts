@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Scenario } from "../scenario";
 import type { PeeringFacts, PlanInput, RouteFacts, SgIngressRule, TgwAttachmentFacts } from "./facts";
 import { planConnection } from "./plan-connection";
+import { multiVpcPortRange } from "./multi-vpc-sg";
 import type { ConnectionMethod, ConnectionPlan, PlanStep } from "./plan-types";
 import { AWS_RULES } from "./rules";
 import {
@@ -98,6 +99,15 @@ const tgwVpcSteps = [
   "create-route:rtb-0aaa0102:10.20.0.0/16",
   "authorize-sg-ingress:sg-0aaa0a01:9098",
 ];
+const dxAllowing = (allowedPrefixes: string[]) =>
+  ({ dxGatewayId: "dxgw-1", associationId: "dxgw-assoc-1", state: "associated", allowedPrefixes }) as const;
+const dxRoute = (destinationCidr: string) =>
+  ({ destinationCidr, type: "propagated", state: "active", attachmentId: "tgw-attach-0dx00001" }) as const;
+function finding(plan: ConnectionPlan, code: string) {
+  const found = plan.preflight.find((f) => f.code === code);
+  if (!found) throw new Error(`no finding ${code} in ${plan.preflight.map((f) => f.code).join(", ")}`);
+  return found;
+}
 const onPremSteps = [
   "share-tgw:111111111111",
   "attach-vpc-to-tgw:cluster",
@@ -657,6 +667,60 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "TGW hub keeping AWS's default tables: each new attachment leaves the default propagation and association before its own",
+    input: vpcInput({
+      clientFacts: crossAccountClient,
+      platformSettings: platform({
+        crossAccountVpcVia: "transit-gateway",
+        transitHubs: [hub({ defaultRouteTables: { association: "tgw-rtb-0ccc0009", propagation: "tgw-rtb-0ccc0009" } })],
+      }),
+    }),
+    scenario: "cross-account",
+    method: "transit-gateway",
+    steps: [
+      ...tgwVpcSteps.slice(0, 4),
+      "disable-tgw-default-propagation:cluster",
+      "disassociate-tgw-default-route-table:cluster",
+      ...tgwVpcSteps.slice(4, 8),
+      "disable-tgw-default-propagation:client",
+      "disassociate-tgw-default-route-table:client",
+      ...tgwVpcSteps.slice(8),
+    ],
+    warns: ["tgw-default-propagation"],
+    check: (plan) => {
+      const warnings = plan.preflight.filter((f) => f.code === "tgw-default-propagation").map((f) => f.message);
+      expect(warnings).toEqual([expect.stringContaining("cluster VPC"), expect.stringContaining("client VPC")]);
+    },
+  },
+  {
+    name: "TGW hub whose default propagation the platform keeps: no disable steps, and a warning that says what it exposes",
+    input: vpcInput({
+      clientFacts: crossAccountClient,
+      platformSettings: platform({
+        crossAccountVpcVia: "transit-gateway",
+        tgwDefaultPropagation: "keep",
+        transitHubs: [hub({ defaultRouteTables: { association: "tgw-rtb-0ccc0009", propagation: "tgw-rtb-0ccc0009" } })],
+      }),
+    }),
+    scenario: "cross-account",
+    method: "transit-gateway",
+    steps: [
+      ...tgwVpcSteps.slice(0, 4),
+      "disassociate-tgw-default-route-table:cluster",
+      ...tgwVpcSteps.slice(4, 8),
+      "disassociate-tgw-default-route-table:client",
+      ...tgwVpcSteps.slice(8),
+    ],
+    warns: ["tgw-default-propagation"],
+    check: (plan) => {
+      const warnings = plan.preflight.filter((f) => f.code === "tgw-default-propagation").map((f) => f.message);
+      expect(warnings).toEqual([
+        expect.stringContaining("and the platform keeps that: once the cluster VPC's attachment is available, every attachment associated with tgw-rtb-0ccc0009 has a route to"),
+        expect.stringContaining("client VPC"),
+      ]);
+    },
+  },
+  {
     name: "TGW hub with auto-accept on: no acceptance steps",
     input: vpcInput({
       clientFacts: crossAccountClient,
@@ -746,6 +810,105 @@ const CASES: Case[] = [
     },
   },
   {
+    name: "on-premises through a TGW keeping AWS's default tables (tgw-route-tables): the new attachment leaves the default propagation and association first",
+    input: onPremInput({ platformSettings: platform({ transitHubs: [hub({ defaultRouteTables: { association: "tgw-rtb-0ccc0009", propagation: "tgw-rtb-0ccc0009" } })] }) }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: [
+      ...onPremSteps.slice(0, 3),
+      "disable-tgw-default-propagation:cluster",
+      "disassociate-tgw-default-route-table:cluster",
+      ...onPremSteps.slice(3),
+    ],
+    warns: ["tgw-default-propagation"],
+    check: (plan) => {
+      const attachment = { $ref: "attach-vpc-to-tgw:cluster.TransitGatewayAttachmentId" };
+      expect(step(plan, "disassociate-tgw-default-route-table:cluster")).toMatchObject({
+        kind: "associate-tgw-route-table",
+        account: TRANSIT_ACCOUNT,
+        command: "DisassociateTransitGatewayRouteTableCommand",
+        input: { TransitGatewayRouteTableId: "tgw-rtb-0ccc0009", TransitGatewayAttachmentId: attachment },
+        dependsOn: ["accept-tgw-attachment:cluster"],
+        undo: { command: "AssociateTransitGatewayRouteTableCommand", input: { TransitGatewayRouteTableId: "tgw-rtb-0ccc0009", TransitGatewayAttachmentId: attachment } },
+      });
+      expect(step(plan, "disable-tgw-default-propagation:cluster")).toMatchObject({
+        kind: "enable-tgw-propagation",
+        command: "DisableTransitGatewayRouteTablePropagationCommand",
+        input: { TransitGatewayRouteTableId: "tgw-rtb-0ccc0009", TransitGatewayAttachmentId: attachment },
+        undo: { command: "EnableTransitGatewayRouteTablePropagationCommand" },
+      });
+      // AWS answers Resource.AlreadyAssociated while the default association holds.
+      expect(step(plan, "associate-tgw-route-table:cluster").dependsOn).toEqual(["accept-tgw-attachment:cluster", "disassociate-tgw-default-route-table:cluster"]);
+      expect(step(plan, "create-route:rtb-0aaa0101:192.168.0.0/16").dependsOn).toEqual(expect.arrayContaining(["disable-tgw-default-propagation:cluster"]));
+      const warn = plan.preflight.find((f) => f.code === "tgw-default-propagation");
+      expect(warn).toMatchObject({ severity: "warn", rule: AWS_RULES.tgwDefaultRouteTables });
+      expect(warn?.message).toContain("tgw-rtb-0ccc0009");
+      expect(warn?.message).toContain("10.10.0.0/16");
+    },
+  },
+  {
+    name: "on-premises, the TGW's default tables are the ones the hub uses: nothing to leave, no warning",
+    input: onPremInput({ platformSettings: platform({ transitHubs: [hub({ defaultRouteTables: { association: "tgw-rtb-0ccc0001", propagation: "tgw-rtb-0ccc0003" } })] }) }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps,
+    warns: [],
+  },
+  {
+    name: "on-premises, only default propagation on: the propagation is turned off, the association left alone",
+    input: onPremInput({ platformSettings: platform({ transitHubs: [hub({ defaultRouteTables: { association: null, propagation: "tgw-rtb-0ccc0002" } })] }) }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: [...onPremSteps.slice(0, 3), "disable-tgw-default-propagation:cluster", ...onPremSteps.slice(3)],
+    warns: ["tgw-default-propagation"],
+  },
+  {
+    name: "on-premises, the MSK VPC's existing attachment sits in the TGW's default table: blocked, the portal does not move what it did not set",
+    input: onPremInput({
+      clusterFacts: cluster({ tgwAttachments: [attachmentAvailable({ associatedRouteTableId: "tgw-rtb-0ccc0009" })] }),
+      platformSettings: platform({ transitHubs: [hub({ defaultRouteTables: { association: "tgw-rtb-0ccc0009", propagation: "tgw-rtb-0ccc0009" } })] }),
+    }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps.slice(5),
+    blocks: ["tgw-association-elsewhere"],
+    check: (plan) => expect(plan.preflight.find((f) => f.code === "tgw-association-elsewhere")?.message).toMatch(/tgw-rtb-0ccc0009 \(the transit gateway's default route table\)/),
+  },
+  {
+    name: "on-premises, the MSK VPC's attachment was moved off the TGW's defaults by an earlier request: this one relies on that too",
+    input: onPremInput({
+      clusterFacts: cluster({ tgwAttachments: [attachmentAvailable({ propagatedRouteTableIds: ["tgw-rtb-0ccc0003"] })] }),
+      platformSettings: platform({ transitHubs: [hub({ defaultRouteTables: { association: "tgw-rtb-0ccc0009", propagation: "tgw-rtb-0ccc0009" } })] }),
+    }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps.slice(5),
+    warns: [],
+    // The ids the earlier request's removal steps recorded: its teardown keeps the attachment off the defaults.
+    check: (plan) => expect(plan.reuses).toContain("tgw-rtb-0ccc0009|tgw-attach-0eee0001"),
+  },
+  {
+    name: "on-premises, the MSK VPC's attachment waits for acceptance: accepting it applies the TGW's defaults, so the plan leaves them",
+    input: onPremInput({
+      clusterFacts: cluster({ tgwAttachments: [attachmentAvailable({ state: "pendingAcceptance", associatedRouteTableId: null, propagatedRouteTableIds: [] })] }),
+      platformSettings: platform({ transitHubs: [hub({ defaultRouteTables: { association: "tgw-rtb-0ccc0009", propagation: "tgw-rtb-0ccc0009" } })] }),
+    }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: [
+      "accept-tgw-attachment:cluster",
+      "disable-tgw-default-propagation:cluster",
+      "disassociate-tgw-default-route-table:cluster",
+      ...onPremSteps.slice(3),
+    ],
+    warns: ["tgw-default-propagation"],
+    check: (plan) =>
+      expect(step(plan, "disassociate-tgw-default-route-table:cluster").input).toEqual({
+        TransitGatewayRouteTableId: "tgw-rtb-0ccc0009",
+        TransitGatewayAttachmentId: "tgw-attach-0eee0001",
+      }),
+  },
+  {
     name: "on-premises, two CIDRs and TLS: a route per CIDR per table, rule on 9094 for both",
     input: onPremInput({ cidrs: ["192.168.0.0/16", "172.16.0.0/12"], authModes: ["tls"] }),
     scenario: "on-prem",
@@ -772,13 +935,107 @@ const CASES: Case[] = [
     name: "on-premises, the MSK CIDR is not an allowed prefix: blocked (DX allowed prefixes)",
     input: onPremInput({
       platformSettings: platform({
-        transitHubs: [hub({ dxGatewayAssociation: { dxGatewayId: "dxgw-1", state: "associated", allowedPrefixes: ["10.200.0.0/16"] } })],
+        transitHubs: [hub({ dxGatewayAssociation: { dxGatewayId: "dxgw-1", associationId: "dxgw-assoc-1", state: "associated", allowedPrefixes: ["10.200.0.0/16"] } })],
       }),
     }),
     scenario: "on-prem",
     method: "transit-gateway",
     steps: onPremSteps,
     blocks: ["dx-prefix-not-advertised"],
+  },
+  // Direct Connect both ways (allowed-to-prefixes; direct-connect-transit-gateways, tgw-route-tables).
+  {
+    name: "on-premises, the association allows only the on-prem ranges (what on-premises advertises, not AWS): blocked, naming both",
+    input: onPremInput({
+      platformSettings: platform({ transitHubs: [hub({ dxGatewayAssociation: dxAllowing(["172.16.0.0/12", "192.168.0.0/16"]) })] }),
+    }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps,
+    blocks: ["dx-prefix-not-advertised"],
+    check: (plan) => {
+      const f = finding(plan, "dx-prefix-not-advertised");
+      expect(f.message).toContain("10.10.1.0/24, 10.10.2.0/24, 10.10.3.0/24");
+      expect(f.message).toContain("(172.16.0.0/12, 192.168.0.0/16)");
+      expect(f.remedy).toContain(`10.10.0.0/16 (or a prefix covering`);
+      expect(f.remedy).toContain(TRANSIT_ACCOUNT);
+      expect(f.rule).toBe(AWS_RULES.dxAllowedPrefixes);
+    },
+  },
+  {
+    name: "on-premises, an allowed prefix narrower than the VPC CIDR that covers every broker subnet: approvable",
+    input: onPremInput({ platformSettings: platform({ transitHubs: [hub({ dxGatewayAssociation: dxAllowing(["10.10.0.0/22"]) })] }) }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps,
+  },
+  {
+    name: "on-premises, no route back to the requested CIDR in the table the cluster's attachment uses: blocked (return path)",
+    input: onPremInput({ cidrs: ["198.51.100.0/24"] }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps.map((k) => k.replace("192.168.0.0/16", "198.51.100.0/24")),
+    blocks: ["dx-on-prem-route-missing"],
+    check: (plan) => {
+      const f = finding(plan, "dx-on-prem-route-missing");
+      expect(f.message).toContain("tgw-rtb-0ccc0001");
+      expect(f.message).toContain("198.51.100.0/24");
+      expect(f.remedy).toContain("advertises 198.51.100.0/24 from on-premises");
+      expect(f.rule).toBe(AWS_RULES.dxOnPremRoutes);
+    },
+  },
+  {
+    name: "on-premises, on-premises' routes reach only the DX attachment's own table: blocked, the cluster's table has none",
+    input: onPremInput({
+      platformSettings: platform({ transitHubs: [hub({ routes: { "tgw-rtb-0ccc0001": [], "tgw-rtb-0ccc0003": [dxRoute("192.168.0.0/16")] } })] }),
+    }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps,
+    blocks: ["dx-on-prem-route-missing"],
+  },
+  {
+    name: "on-premises, a static route to the DX attachment covers the CIDR: approvable",
+    input: onPremInput({
+      cidrs: ["192.168.10.0/24"],
+      platformSettings: platform({ transitHubs: [hub({ routes: { "tgw-rtb-0ccc0001": [{ ...dxRoute("192.168.0.0/16"), type: "static" }] } })] }),
+    }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps.map((k) => k.replace("192.168.0.0/16", "192.168.10.0/24")),
+  },
+  {
+    name: "on-premises, the most specific route to the CIDR is a blackhole: blocked",
+    input: onPremInput({
+      cidrs: ["192.168.10.0/24"],
+      platformSettings: platform({
+        transitHubs: [
+          hub({
+            routes: {
+              "tgw-rtb-0ccc0001": [
+                dxRoute("192.168.0.0/16"),
+                { destinationCidr: "192.168.0.0/20", type: "static", state: "blackhole", attachmentId: null },
+              ],
+            },
+          }),
+        ],
+      }),
+    }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps.map((k) => k.replace("192.168.0.0/16", "192.168.10.0/24")),
+    blocks: ["dx-on-prem-route-missing"],
+  },
+  {
+    name: "on-premises, the DX gateway owner account has no association with the TGW: blocked, naming the account to check",
+    input: onPremInput({
+      platformSettings: platform({ transitHubs: [hub({ dxGatewayAssociation: null, dxGatewayOwnerAccountId: "123456789012" })] }),
+    }),
+    scenario: "on-prem",
+    method: "transit-gateway",
+    steps: onPremSteps,
+    blocks: ["dx-association-missing"],
+    check: (plan) => expect(finding(plan, "dx-association-missing").message).toContain("Account 123456789012 owns no Direct Connect gateway"),
   },
   {
     name: "on-premises CIDR overlaps the MSK VPC: blocked",
@@ -854,8 +1111,8 @@ const CASES: Case[] = [
     method: "multi-vpc-private-connectivity",
     steps: ["enable-multi-vpc-connectivity", "put-cluster-policy"],
     warns: ["multi-vpc-reboot"],
-    infos: ["saas-handover", "multi-vpc-ports-pending"],
-    ports: [],
+    infos: ["saas-handover"],
+    ports: multiVpcPortRange(),
     check: (plan) => {
       expect(step(plan, "enable-multi-vpc-connectivity").input).toEqual({
         ClusterArn: CLUSTER_ARN,
@@ -879,13 +1136,13 @@ const CASES: Case[] = [
     },
   },
   {
-    name: "SaaS, multi-VPC on for IAM: no update; ports from the VpcConnectivity bootstrap string",
+    name: "SaaS, multi-VPC on for IAM: no update; the multi-VPC port range, not only the bootstrap string's ports",
     input: saasInput({ clusterFacts: cluster({ multiVpc: { iam: true, scram: false, tls: false }, bootstrap: { ...cluster().bootstrap, ...MULTI_VPC_BOOTSTRAP } }) }),
     scenario: "saas",
     method: "multi-vpc-private-connectivity",
     steps: ["put-cluster-policy"],
     warns: [],
-    ports: [14001, 14002, 14003],
+    ports: multiVpcPortRange(),
     check: (plan) => {
       expect(plan.bootstrap).toBe(MULTI_VPC_BOOTSTRAP.BootstrapBrokerStringVpcConnectivitySaslIam);
       expect(plan.clientSettings.iam?.java["bootstrap.servers"]).toBe(MULTI_VPC_BOOTSTRAP.BootstrapBrokerStringVpcConnectivitySaslIam);
@@ -996,25 +1253,25 @@ const CASES: Case[] = [
     }),
     scenario: "cross-account",
     method: "multi-vpc-private-connectivity",
-    steps: ["put-cluster-policy", "create-vpc-connection:iam"],
-    ports: [14001, 14002, 14003],
+    steps: ["put-cluster-policy", "create-vpc-connection-sg", "create-vpc-connection:iam"],
+    ports: multiVpcPortRange(),
     check: (plan) =>
       expect(step(plan, "create-vpc-connection:iam")).toMatchObject({
         account: APP_ACCOUNT,
         command: "CreateVpcConnectionCommand",
-        dependsOn: ["put-cluster-policy"],
+        dependsOn: ["put-cluster-policy", "create-vpc-connection-sg"],
         input: {
           TargetClusterArn: CLUSTER_ARN,
           Authentication: "SASL_IAM",
           VpcId: "vpc-0bbb0001",
           ClientSubnets: ["subnet-0bbb0011", "subnet-0bbb0012"],
-          SecurityGroups: ["sg-0bbb0b01"],
+          SecurityGroups: [{ $ref: "create-vpc-connection-sg.GroupId" }],
           Tags: { "msk-portal:request-id": "req-1", "msk-portal:step": "create-vpc-connection:iam" },
         },
       }),
   },
   {
-    name: "multi-VPC with a client subnet in a zone the brokers do not use: blocked (multi-VPC: zone IDs must match)",
+    name: "multi-VPC with the client's only subnet in a zone the brokers do not use: blocked (multi-VPC: zone IDs must match)",
     input: vpcInput({
       clientFacts: client({
         subnets: [{ subnetId: "subnet-0bbb0019", azId: "use1-az3", routeTableId: "rtb-0bbb0101", cidr: "10.20.9.0/24" }],
@@ -1024,15 +1281,15 @@ const CASES: Case[] = [
     }),
     scenario: "cross-vpc",
     method: "multi-vpc-private-connectivity",
-    steps: ["create-vpc-connection:iam"],
-    blocks: ["multi-vpc-zone-mismatch"],
+    steps: ["create-vpc-connection-sg", "create-vpc-connection:iam"],
+    blocks: ["multi-vpc-zone-coverage"],
   },
   {
     name: "multi-VPC for a client in another Region: blocked (multi-VPC: same Region only)",
     input: vpcInput({ clientFacts: client({ region: "eu-west-1" }), preferredMethod: "multi-vpc-private-connectivity" }),
     scenario: "cross-region",
     method: "multi-vpc-private-connectivity",
-    steps: ["enable-multi-vpc-connectivity", "create-vpc-connection:iam"],
+    steps: ["enable-multi-vpc-connectivity", "create-vpc-connection-sg", "create-vpc-connection:iam"],
     blocks: ["multi-vpc-other-region"],
   },
   {
@@ -1040,7 +1297,7 @@ const CASES: Case[] = [
     input: vpcInput({ clientFacts: client({ accountId: APP_ACCOUNT }), authModes: ["iam", "tls"], preferredMethod: "multi-vpc-private-connectivity" }),
     scenario: "cross-account",
     method: "multi-vpc-private-connectivity",
-    steps: ["enable-multi-vpc-connectivity", "put-cluster-policy", "create-vpc-connection:iam", "create-vpc-connection:tls"],
+    steps: ["enable-multi-vpc-connectivity", "put-cluster-policy", "create-vpc-connection-sg", "create-vpc-connection:iam", "create-vpc-connection:tls"],
     infos: ["multi-vpc-one-scheme-per-connection"],
   },
 ];

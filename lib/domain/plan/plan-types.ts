@@ -22,9 +22,9 @@ export const STEP_KINDS = [
   "accept-tgw-attachment",
   "associate-tgw-route-table",
   "enable-tgw-propagation",
-  "create-tgw-route",
   "enable-multi-vpc-connectivity",
   "put-cluster-policy",
+  "create-vpc-connection-sg",
   "create-vpc-connection",
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];

@@ -38,6 +38,8 @@ export function cluster(overrides: Partial<ClusterFacts> = {}): ClusterFacts {
       },
     ],
     enabledAuthModes: ["iam", "scram", "tls"],
+    unauthenticatedAccess: false,
+    allowEveryoneIfNoAclFound: false,
     encryptionInTransit: "TLS",
     multiVpc: { iam: false, scram: false, tls: false },
     bootstrap: {
@@ -83,7 +85,18 @@ export function hub(overrides: Partial<TransitHub> = {}): TransitHub {
     autoAcceptSharedAttachments: false,
     securityGroupReferencingSupport: false,
     routeTables: { sharedServices: "tgw-rtb-0ccc0001", spokes: "tgw-rtb-0ccc0002", onPrem: "tgw-rtb-0ccc0003" },
-    dxGatewayAssociation: { dxGatewayId: "dxgw-1", state: "associated", allowedPrefixes: ["10.0.0.0/8"] },
+    defaultRouteTables: { association: null, propagation: null },
+    dxGatewayAssociation: { dxGatewayId: "dxgw-1", associationId: "dxgw-assoc-1", state: "associated", allowedPrefixes: ["10.0.0.0/8"] },
+    dxGatewayOwnerAccountId: TRANSIT_ACCOUNT,
+    // What on-premises advertises, propagated by the DX attachment into the VPC attachments' table.
+    routes: {
+      "tgw-rtb-0ccc0001": [
+        { destinationCidr: "192.168.0.0/16", type: "propagated", state: "active", attachmentId: "tgw-attach-0dx00001" },
+        { destinationCidr: "172.16.0.0/12", type: "propagated", state: "active", attachmentId: "tgw-attach-0dx00001" },
+      ],
+      "tgw-rtb-0ccc0002": [],
+      "tgw-rtb-0ccc0003": [],
+    },
     share: null,
     ...overrides,
   };

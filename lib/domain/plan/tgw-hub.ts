@@ -4,12 +4,22 @@ import type { StepRef } from "./plan-types";
 import { AWS_RULES } from "./rules";
 import { ec2TagSpecifications, ramTags } from "./tags";
 import type { PlanContext } from "./context";
+import { leaveTgwDefaults, reuseLeftDefaults, type LeftDefaults } from "./tgw-default-tables";
+import { attachmentZoneOf, chooseAttachmentSubnets, type AttachmentSubnetChoice } from "./tgw-attachment-subnets";
 
 const DEAD_ATTACHMENT = ["deleting", "deleted", "failed", "rejected"];
 
 export function hubFor(ctx: PlanContext): TransitHub | null {
   const hub = ctx.platform.transitHubs.find((h) => h.region === ctx.cluster.region) ?? null;
-  if (!hub) {
+  const unreadable = hub ? undefined : ctx.platform.unavailableHubs?.find((h) => h.region === ctx.cluster.region);
+  if (unreadable) {
+    addFinding(ctx.draft, {
+      severity: "block",
+      code: "transit-hub-unavailable",
+      message: `The transit gateway hub ${unreadable.transitGatewayId} (account ${unreadable.accountId}, ${unreadable.region}) could not be read: ${unreadable.reason}`,
+      remedy: "Ask the platform team to check the hub's transit account (Admin, Test access), then re-plan",
+    });
+  } else if (!hub) {
     addFinding(ctx.draft, {
       severity: "block",
       code: "no-transit-hub",
@@ -157,6 +167,7 @@ export function ensureAttachment(
   let attachmentId: string | StepRef;
   let readyAfter: string[] = [];
   let sgReferencing: boolean;
+  let defaults: LeftDefaults = { beforeAssociate: [], keys: [] };
 
   if (existing) {
     addReuse(draft, existing.attachmentId);
@@ -164,7 +175,7 @@ export function ensureAttachment(
     for (const table of existing.propagatedRouteTableIds) addReuse(draft, `${table}|${existing.attachmentId}`);
     attachmentId = existing.attachmentId;
     sgReferencing = existing.securityGroupReferencingSupport;
-    const missing = [...new Set(args.subnets.map((s) => s.azId))].filter((az) => !existing.azIds.includes(az));
+    const missing = [...new Set(args.subnets.map(attachmentZoneOf))].filter((az) => !existing.azIds.includes(az));
     if (missing.length > 0) {
       addFinding(draft, {
         severity: "block",
@@ -176,12 +187,17 @@ export function ensureAttachment(
     }
     if (existing.state === "pendingAcceptance" && needsAccept) {
       readyAfter = [addAcceptAttachment(ctx, hub, side, vpc, attachmentId, [])];
+      // The acceptance is what makes AWS apply the TGW's defaults, so this plan leaves them as for its own.
+      defaults = leaveTgwDefaults(ctx, hub, { side, vpc, attachmentId, associateWith: args.associateWith, propagateTo: args.propagateTo, readyAfter });
+    } else {
+      reuseLeftDefaults(draft, hub, existing);
     }
   } else {
     const key = `attach-vpc-to-tgw:${side}`;
     attachmentId = ref(key, "TransitGatewayAttachmentId");
     sgReferencing = hub.securityGroupReferencingSupport;
-    const subnetIds = onePerZone(args.subnets);
+    const { subnetIds, uncovered } = chooseAttachmentSubnets(args.subnets);
+    if (uncovered.length > 0) reportUncoveredZones(ctx, side, vpc, uncovered);
     addStep(draft, {
       key,
       kind: "attach-vpc-to-tgw",
@@ -203,14 +219,16 @@ export function ensureAttachment(
     });
     readyAfter = [key];
     if (needsAccept) readyAfter = [addAcceptAttachment(ctx, hub, side, vpc, attachmentId, [key])];
+    defaults = leaveTgwDefaults(ctx, hub, { side, vpc, attachmentId, associateWith: args.associateWith, propagateTo: args.propagateTo, readyAfter });
   }
 
-  const hubSteps: string[] = [];
+  const hubSteps: string[] = [...defaults.keys];
   if (existing?.associatedRouteTableId && existing.associatedRouteTableId !== args.associateWith) {
+    const isDefault = existing.associatedRouteTableId === hub.defaultRouteTables.association;
     addFinding(draft, {
       severity: "block",
       code: "tgw-association-elsewhere",
-      message: `${existing.attachmentId} is associated with ${existing.associatedRouteTableId}, not ${args.associateWith}`,
+      message: `${existing.attachmentId} is associated with ${existing.associatedRouteTableId}${isDefault ? " (the transit gateway's default route table)" : ""}, not ${args.associateWith}`,
       remedy: "Ask the platform team to move the association; the portal does not move what it did not set",
     });
   } else if (!existing?.associatedRouteTableId) {
@@ -222,7 +240,7 @@ export function ensureAttachment(
       region: hub.region,
       command: "AssociateTransitGatewayRouteTableCommand",
       input: { TransitGatewayRouteTableId: args.associateWith, TransitGatewayAttachmentId: attachmentId },
-      dependsOn: readyAfter,
+      dependsOn: [...readyAfter, ...defaults.beforeAssociate],
       creates: { type: "transit-gateway-route-table-association", ref: `${args.associateWith}:${side}`, shared: side === "cluster" },
       undo: {
         command: "DisassociateTransitGatewayRouteTableCommand",
@@ -281,9 +299,18 @@ function addAcceptAttachment(
 
 /** A TGW attachment takes exactly one subnet per Availability Zone. */
 export function onePerZone(subnets: readonly SubnetFacts[]): string[] {
-  const byZone = new Map<string, string>();
-  for (const s of [...subnets].sort((a, b) => a.azId.localeCompare(b.azId) || a.subnetId.localeCompare(b.subnetId))) {
-    if (!byZone.has(s.azId)) byZone.set(s.azId, s.subnetId);
-  }
-  return [...byZone.values()];
+  return chooseAttachmentSubnets(subnets).subnetIds;
+}
+
+/** Blocks rather than let CreateTransitGatewayVpcAttachment refuse the subnet, or leave a zone cut off. */
+function reportUncoveredZones(ctx: PlanContext, side: string, vpc: VpcNetworkFacts, uncovered: AttachmentSubnetChoice["uncovered"]): void {
+  const zones = uncovered.map((u) => u.azId);
+  const why = uncovered.flatMap((u) => u.reasons);
+  addFinding(ctx.draft, {
+    severity: "block",
+    code: "tgw-attachment-subnet-unfit",
+    message: `The ${side} VPC ${vpc.vpcId} has no subnet a transit gateway attachment can use in ${zones.join(", ")}${why.length > 0 ? ` (${why.join("; ")})` : ""}`,
+    remedy: `Create a subnet with IPv4 addresses in ${zones.join(", ")} (an Availability Zone, not a Local Zone) in ${vpc.vpcId}${side === "client" ? ", or name one in the request" : ""}, then re-plan`,
+    rule: AWS_RULES.tgwAttachmentSubnets,
+  });
 }

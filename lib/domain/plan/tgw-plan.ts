@@ -1,4 +1,4 @@
-import { cidrContains, overlappingPairs } from "../cidr";
+import { overlappingPairs } from "../cidr";
 import type { ClientFacts, SgRuleSource } from "./facts";
 import { addFinding } from "./draft";
 import { planRoutes } from "./route-steps";
@@ -6,6 +6,7 @@ import { planRoutesBothWays } from "./routes-both-ways";
 import { planSgIngress } from "./sg-steps";
 import { AWS_RULES } from "./rules";
 import { checkVpcDns } from "./dns-checks";
+import { checkDirectConnect } from "./dx-checks";
 import { clusterRouteTableIds, type PlanContext } from "./context";
 import { ensureAttachment, ensureShared, hubFor, initialShareState, liveAttachment } from "./tgw-hub";
 
@@ -88,29 +89,7 @@ export function planOnPrem(ctx: PlanContext, onPremCidrs: string[]): { linkId: s
   const hub = hubFor(ctx);
   if (!hub) return { linkId: null, sources: [] };
 
-  const dx = hub.dxGatewayAssociation;
-  if (!dx || dx.state !== "associated") {
-    addFinding(draft, {
-      severity: "block",
-      code: "dx-association-missing",
-      message: dx
-        ? `The Direct Connect gateway ${dx.dxGatewayId} is ${dx.state} with ${hub.transitGatewayId}, not associated`
-        : `No Direct Connect gateway is associated with ${hub.transitGatewayId}`,
-      remedy: "The network team associates the DX gateway with the transit gateway over a transit VIF; the portal does not build it",
-      rule: AWS_RULES.dxAssociation,
-    });
-  } else {
-    const unadvertised = cluster.cidrs.filter((c) => !dx.allowedPrefixes.some((p) => cidrContains(p, c)));
-    if (unadvertised.length > 0) {
-      addFinding(draft, {
-        severity: "block",
-        code: "dx-prefix-not-advertised",
-        message: `${unadvertised.join(", ")} of the cluster VPC ${unadvertised.length > 1 ? "are" : "is"} not in the DX gateway association's allowed prefixes, so on-premises has no route to it`,
-        remedy: `Add ${unadvertised.join(", ")} (or a covering prefix) to the allowed prefixes of ${dx.dxGatewayId}`,
-        rule: AWS_RULES.dxAllowedPrefixes,
-      });
-    }
-  }
+  checkDirectConnect(ctx, hub, onPremCidrs);
   const pairs = overlappingPairs(cluster.cidrs, onPremCidrs);
   if (pairs.length > 0) {
     addFinding(draft, {

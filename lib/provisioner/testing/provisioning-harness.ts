@@ -1,4 +1,5 @@
 import { PORTAL_KEYS, startSandboxAccess, type SandboxAccess } from "@/lib/aws/testing/sandbox-access";
+import type { SandboxTopology } from "@/lib/sandbox";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import type { PrismaClient } from "@/lib/db/prisma-factory";
 import { startSeededTestDatabase } from "@/lib/db/testing/seeded-test-database";
@@ -12,12 +13,12 @@ import { fileRequest } from "../plan-requests";
 import { runRequest } from "../run-request";
 import type { RunnerDeps } from "../runner-deps";
 
-export const FAST_LIMITS: RunnerLimits = { maxRetries: 12, baseDelayMs: 5, maxDelayMs: 60, waitDeadlineMs: 60_000, pollMs: 5 };
+export const FAST_LIMITS: RunnerLimits = { maxRetries: 12, baseDelayMs: 5, maxDelayMs: 60, waitDeadlineMs: 60_000, pollMs: 5, settleWindowMs: 2_000 };
 
 // A seeded database and a sandbox AWS wired together the way `npm run dev` wires them: the portal's
 // configuration points its SDK clients at the sandbox.
-export async function startProvisioningHarness() {
-  const env: SandboxAccess = await startSandboxAccess();
+export async function startProvisioningHarness(options: { topology?: SandboxTopology } = {}) {
+  const env: SandboxAccess = await startSandboxAccess(options);
   Object.assign(process.env, {
     AWS_ENDPOINT_URL: env.sandbox.url,
     AWS_ACCESS_KEY_ID: PORTAL_KEYS.accessKeyId,

@@ -4,6 +4,7 @@ import type { World } from "../state/world";
 import { describeState } from "./describe-state";
 import { faultConfigSchema, type FaultConfig } from "./faults";
 import type { CallLog } from "./call-log";
+import { failNextConnectivityUpdate, operationFailureSchema } from "./msk-operation-failure";
 
 /** What the control API may change on the running sandbox. */
 export type ControlTarget = {
@@ -16,6 +17,14 @@ export type ControlTarget = {
 
 function json(status: number, payload: unknown): WireResponse {
   return { status, headers: { "content-type": "application/json" }, body: JSON.stringify(payload, null, 2) };
+}
+
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body || "{}");
+  } catch {
+    return undefined;
+  }
 }
 
 /** `/_sandbox/*`: for tests and developers, never for the SDK. */
@@ -41,6 +50,12 @@ export function handleControl(target: ControlTarget, method: string, path: strin
       const parsed = faultConfigSchema.safeParse(raw);
       if (!parsed.success) return json(400, { error: z.prettifyError(parsed.error) });
       target.setFaults(parsed.data);
+      return json(200, parsed.data);
+    }
+    case "POST /_sandbox/msk/operation-failure": {
+      const parsed = operationFailureSchema.safeParse(parseBody(body));
+      if (!parsed.success) return json(400, { error: z.prettifyError(parsed.error) });
+      if (!failNextConnectivityUpdate(target.world, parsed.data)) return json(404, { error: `no cluster ${parsed.data.clusterArn}` });
       return json(200, parsed.data);
     }
     case "DELETE /_sandbox/faults":

@@ -1,18 +1,24 @@
 /**
- * Deterministic ids. Seeded ids in the topology use digits after a letter block
- * (`vpc-0aaa...`); generated ids start with `0f` so they never collide with seeded ones.
+ * Deterministic ids. Generated ids start with `0f`, which the default topology's ids never do; a topology
+ * copied from a real account may hold any id, so the ones shaped like generated ids are `reserved` and
+ * skipped (see topology/reserve-ids.ts).
  */
-export type IdCounter = { next: number };
+export type IdCounter = { next: number; reserved?: string[] };
+
+function unreserved(counter: IdCounter, make: (n: number) => string): string {
+  for (;;) {
+    const candidate = make(counter.next++);
+    if (!counter.reserved?.includes(candidate)) return candidate;
+  }
+}
 
 export function newId(counter: IdCounter, prefix: string): string {
-  const n = counter.next++;
-  return `${prefix}-0f${n.toString(16).padStart(15, "0")}`;
+  return `${prefix}-${unreserved(counter, (n) => `0f${n.toString(16).padStart(15, "0")}`)}`;
 }
 
 /** A UUID-shaped deterministic token, for ARNs that carry a UUID (RAM shares, MSK). */
 export function newUuid(counter: IdCounter): string {
-  const hex = (counter.next++).toString(16).padStart(12, "0");
-  return `5a4d0b0c-0000-4000-8000-${hex}`;
+  return unreserved(counter, (n) => `5a4d0b0c-0000-4000-8000-${n.toString(16).padStart(12, "0")}`);
 }
 
 /** Random-looking but deterministic uppercase token, e.g. an MSK cluster version. */

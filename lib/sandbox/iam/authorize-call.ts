@@ -19,10 +19,13 @@ function hasTags(service: string, body: string): boolean {
   }
 }
 
-/** The role's policy; null for a role the topology leaves unrestricted, or the portal's own identity. */
-function policyOf(world: World, accountId: string): PolicyDocument | null {
+/**
+ * The portal role's policy; null for a portal role the topology leaves unrestricted, the account engineers'
+ * own role, or the portal's own identity.
+ */
+function policyOf(world: World, accountId: string, roleName: string): PolicyDocument | null {
   const account = world.topology.accounts.find((a) => a.id === accountId);
-  if (!account) return null;
+  if (!account || roleName !== account.roleName) return null;
   return account.rolePolicy ?? (account.roleKind ? DEFAULT_ROLE_POLICIES[account.roleKind] : null);
 }
 
@@ -51,7 +54,7 @@ export function authorizeCall(world: World, call: CallToAuthorize): string[] {
       needsServiceLinkedRole: !(slrs[session.accountId] ?? []).includes(TGW_SERVICE_LINKED_ROLE),
     }),
   ];
-  const policy = policyOf(world, session.accountId);
+  const policy = policyOf(world, session.accountId, session.roleName);
   const principal = `arn:aws:sts::${session.accountId}:assumed-role/${session.roleName}/${session.sessionName}`;
   for (const { action, context } of needed) {
     if (policy && !isAllowed(policy, action, context)) throw denied(call.service, action, principal);

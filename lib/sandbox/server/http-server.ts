@@ -86,7 +86,14 @@ export function createSandboxServer(options: ServerOptions): { server: Server; c
     let fault: string | undefined;
     let actions: string[] = [];
     try {
-      const call = service.resolve({ method, path: url.pathname, query: url.searchParams, body });
+      const target = req.headers["x-amz-target"];
+      const call = service.resolve({
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        body,
+        ...(typeof target === "string" ? { target } : {}),
+      });
       operation = call.operation;
       const picked = pickFault(faults, operation);
       fault = picked;

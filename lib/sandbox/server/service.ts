@@ -1,7 +1,14 @@
 import type { WireResponse } from "../protocols/responses";
 import type { RequestContext } from "../state/world";
 
-export type IncomingCall = { method: string; path: string; query: URLSearchParams; body: string };
+export type IncomingCall = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: string;
+  /** `X-Amz-Target`: how AWS JSON protocols (Direct Connect) name the operation. */
+  target?: string;
+};
 
 /** An operation recognized from the request, not yet run. */
 export type ResolvedCall = {

@@ -1,4 +1,5 @@
 import { cidrsOverlap } from "../core/cidr";
+import { finishConnectivityUpdate } from "../services/kafka/kafka-operations";
 import type { World } from "./world";
 
 /**
@@ -51,11 +52,7 @@ export function advanceTime(world: World, now: number): void {
   }
 
   for (const c of Object.values(state.clusters)) {
-    if (c.pendingUpdate && now >= c.pendingUpdate.dueAt) {
-      c.vpcConnectivity = c.pendingUpdate.vpcConnectivity;
-      c.pendingUpdate = undefined;
-      c.state = "ACTIVE";
-    }
+    if (c.pendingUpdate && now >= c.pendingUpdate.dueAt) finishConnectivityUpdate(c);
   }
 
   for (const v of Object.values(state.vpcConnections)) {

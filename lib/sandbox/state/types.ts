@@ -16,7 +16,11 @@ export type Subnet = {
   accountId: string;
   region: string;
   vpcId: string;
+  /** "" for an IPv6-only subnet, which has no IPv4 CIDR. */
   cidrBlock: string;
+  ipv6CidrBlock?: string;
+  /** An IPv6-only subnet (DescribeSubnets Ipv6Native); absent in older state files: false. */
+  ipv6Native?: boolean;
   availabilityZone: string;
   availabilityZoneId: string;
   tags: Tag[];
@@ -107,6 +111,9 @@ export type TransitGateway = {
   autoAcceptSharedAttachments: "enable" | "disable";
   defaultRouteTableAssociation: "enable" | "disable";
   defaultRouteTablePropagation: "enable" | "disable";
+  /** Kept when the option is turned off, as AWS keeps it in `Options`; only acted on while it is enable. */
+  associationDefaultRouteTableId?: string;
+  propagationDefaultRouteTableId?: string;
   securityGroupReferencingSupport: "enable" | "disable";
   dnsSupport: "enable" | "disable";
   createdAt: number;
@@ -172,10 +179,30 @@ export type MskCluster = {
   vpcConnectivity: Record<AuthScheme, boolean>;
   state: "ACTIVE" | "UPDATING";
   currentVersion: string;
-  pendingUpdate?: { dueAt: number; vpcConnectivity: Record<AuthScheme, boolean>; operationArn: string };
+  pendingUpdate?: { dueAt: number; vpcConnectivity: Record<AuthScheme, boolean>; operationArn: string; failure?: MskErrorInfo };
+  /** Its custom MSK configuration; absent means MSK's default configuration (no ARN on the cluster). */
+  configuration?: MskConfiguration;
+  /** Cluster operations by ARN (DescribeClusterOperationV2); absent in older state files. */
+  operations?: Record<string, MskClusterOperation>;
+  /** A failure the next UpdateConnectivity operation ends in (injected by a topology or the control API). */
+  failNextUpdate?: MskErrorInfo;
   policy?: { document: string; version: string };
   dnsToken: string;
   tags: Record<string, string>;
+};
+
+export type MskConfiguration = { arn: string; revision: number; serverProperties: string; createdAt: number };
+
+export type MskErrorInfo = { errorCode: string; errorString: string };
+
+export type MskClusterOperation = {
+  arn: string;
+  clusterArn: string;
+  operationType: "UPDATE_CONNECTIVITY";
+  state: "PENDING" | "UPDATE_IN_PROGRESS" | "UPDATE_COMPLETE" | "UPDATE_FAILED";
+  startedAt: number;
+  endedAt?: number;
+  errorInfo?: MskErrorInfo;
 };
 
 /** MSK has no DELETED state: a deleted connection disappears once DELETING ends. */
@@ -237,7 +264,8 @@ export type ResourceShareInvitation = {
 export type Session = { accountId: string; roleName: string; sessionName: string; expiresAt: number };
 
 export type SandboxState = {
-  counter: { next: number };
+  /** `reserved`: ids the topology gave that the generator must skip. */
+  counter: { next: number; reserved?: string[] };
   sessions: Record<string, Session>;
   vpcs: Record<string, Vpc>;
   subnets: Record<string, Subnet>;

@@ -33,7 +33,7 @@ export type Harness = {
  */
 export const UNRESTRICTED_TOPOLOGY: SandboxTopology = {
   ...DEFAULT_TOPOLOGY,
-  accounts: DEFAULT_TOPOLOGY.accounts.map(({ roleKind: _kind, ...account }) => account),
+  accounts: DEFAULT_TOPOLOGY.accounts.map((account) => ({ ...account, roleKind: undefined })),
 };
 
 export async function startHarness(options: SandboxOptions = {}): Promise<Harness> {

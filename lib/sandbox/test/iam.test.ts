@@ -7,6 +7,7 @@ import {
 } from "@aws-sdk/client-ec2";
 import { ListClustersV2Command } from "@aws-sdk/client-kafka";
 import { CreateResourceShareCommand } from "@aws-sdk/client-ram";
+import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_TOPOLOGY, type SandboxTopology } from "../index";
 import { ACCOUNTS, errorOf, startHarness, type Credentials, type Harness } from "./harness";
@@ -111,6 +112,20 @@ describe("role policies", () => {
     );
     expect(first.name).toBe("UnauthorizedOperation");
     expect(first.message).toContain("iam:CreateServiceLinkedRole");
+  });
+
+  // The policy is the portal role's: an account's own engineers change their network with their own role.
+  it("applies the portal role's policy to that role only, not to the account engineers' own role", async () => {
+    const out = await h.sts().send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNTS.msk}:role/OrganizationAccountAccessRole`, RoleSessionName: "team" }),
+    );
+    const c = out.Credentials;
+    const engineer = { accessKeyId: c?.AccessKeyId ?? "", secretAccessKey: c?.SecretAccessKey ?? "", sessionToken: c?.SessionToken };
+    await expect(h.ec2(engineer).send(new DescribeVpcsCommand({}))).resolves.toBeDefined();
+    const other = await errorOf(
+      h.sts().send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${ACCOUNTS.msk}:role/SomeoneElse`, RoleSessionName: "x" })),
+    );
+    expect(other.name).toBe("AccessDenied");
   });
 });
 

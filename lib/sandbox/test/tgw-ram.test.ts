@@ -37,6 +37,7 @@ const TGW = "tgw-0ccc0000000000001";
 const TGW_ARN = `arn:aws:ec2:us-east-1:${ACCOUNTS.transit}:transit-gateway/${TGW}`;
 const ONPREM_RTB = "tgw-rtb-0ccc0000000000001";
 const VPCS_RTB = "tgw-rtb-0ccc0000000000002";
+const DEFAULT_RTB = "tgw-rtb-0ccc0000000000003";
 const DX = "tgw-attach-0ccc0000000000001";
 
 let h: Harness;
@@ -74,7 +75,7 @@ describe("transit gateway and RAM", () => {
     );
     expect(propagated.Routes?.map((r) => r.DestinationCidrBlock)).toEqual(["192.168.0.0/16", "172.16.0.0/16"]);
     const rtbs = await h.ec2(transit).send(new DescribeTransitGatewayRouteTablesCommand({}));
-    expect(rtbs.TransitGatewayRouteTables?.map((r) => r.TransitGatewayRouteTableId)).toEqual([ONPREM_RTB, VPCS_RTB]);
+    expect(rtbs.TransitGatewayRouteTables?.map((r) => r.TransitGatewayRouteTableId)).toEqual([ONPREM_RTB, VPCS_RTB, DEFAULT_RTB]);
     const none = await h.ec2(msk).send(new DescribeTransitGatewaysCommand({}));
     expect(none.TransitGateways).toEqual([]);
     const attach = await errorOf(
@@ -193,6 +194,8 @@ describe("transit gateway and RAM", () => {
       (d) => d.TransitGatewayVpcAttachments?.[0]?.State === "available",
     );
 
+    // The demo TGW put the new attachment in its default table; it moves only after a disassociation.
+    await h.ec2(transit).send(new DisassociateTransitGatewayRouteTableCommand({ TransitGatewayRouteTableId: DEFAULT_RTB, TransitGatewayAttachmentId: id }));
     await h.ec2(transit).send(new AssociateTransitGatewayRouteTableCommand({ TransitGatewayRouteTableId: VPCS_RTB, TransitGatewayAttachmentId: id }));
     const twice = await errorOf(
       h.ec2(transit).send(new AssociateTransitGatewayRouteTableCommand({ TransitGatewayRouteTableId: ONPREM_RTB, TransitGatewayAttachmentId: id })),

@@ -67,6 +67,8 @@ export const DEFAULT_TOPOLOGY = {
           securityGroupIds: ["sg-0aaa0000000000001"],
           clientAuthentication: { iam: true, scram: true, tls: true },
           encryptionInTransit: "TLS",
+          // SCRAM and mTLS clients are authorized by Kafka ACLs, which multi-VPC connectivity requires to deny by default.
+          serverProperties: "auto.create.topics.enable=false\nallow.everyone.if.no.acl.found=false\n",
           dnsToken: "abc123",
           tags: { team: "orders" },
         },
@@ -151,9 +153,16 @@ export const DEFAULT_TOPOLOGY = {
           description: "Hub for on-premises connectivity",
           amazonSideAsn: 64512,
           tags: { Name: "transit-hub" },
+          // As CreateTransitGateway leaves it: every new attachment is associated with, and propagates into,
+          // the default table AWS made, which the platform does not use; its own tables are on-prem and vpcs.
+          defaultRouteTableAssociation: "enable",
+          defaultRouteTablePropagation: "enable",
+          associationDefaultRouteTableId: "tgw-rtb-0ccc0000000000003",
+          propagationDefaultRouteTableId: "tgw-rtb-0ccc0000000000003",
           routeTables: [
             { id: "tgw-rtb-0ccc0000000000001", tags: { Name: "on-prem" } },
             { id: "tgw-rtb-0ccc0000000000002", tags: { Name: "vpcs" } },
+            { id: "tgw-rtb-0ccc0000000000003" },
           ],
           directConnectGatewayAttachments: [
             {
@@ -161,9 +170,22 @@ export const DEFAULT_TOPOLOGY = {
               directConnectGatewayId: "5f2e7a1b-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
               associatedRouteTableId: "tgw-rtb-0ccc0000000000001",
               propagatesToRouteTableIds: ["tgw-rtb-0ccc0000000000002"],
-              allowedPrefixes: ["192.168.0.0/16", "172.16.0.0/16"],
+              // What the data centre advertises over the transit VIF, propagated into the vpcs table.
+              advertisedPrefixes: ["192.168.0.0/16", "172.16.0.0/16"],
               tags: { Name: "dx-gateway-datacenter" },
             },
+          ],
+        },
+      ],
+      // The DX gateway behind that attachment, owned here; its association advertises the MSK VPC
+      // (10.0.0.0/16) to on-premises.
+      directConnectGateways: [
+        {
+          id: "5f2e7a1b-3c4d-4e5f-8a9b-0c1d2e3f4a5b",
+          name: "datacenter",
+          amazonSideAsn: 64513,
+          associations: [
+            { id: "8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f", transitGatewayId: "tgw-0ccc0000000000001", allowedPrefixes: ["10.0.0.0/16"] },
           ],
         },
       ],

@@ -1,10 +1,20 @@
 import { createHash } from "node:crypto";
 import { newId, newVersion } from "../core/ids";
+import type { Clock } from "../core/clock";
 import type { SandboxState, Tag } from "../state/types";
+import { reservedIds } from "./reserve-ids";
 import type { ParsedTopology } from "./schema";
+import { seedExistingNetwork } from "./seed-existing-network";
+import { seedExistingServices } from "./seed-existing-services";
 
 function tagList(tags: Record<string, string>): Tag[] {
   return Object.entries(tags).map(([key, value]) => ({ key, value }));
+}
+
+/** A configuration ARN in MSK's form, named after the cluster whose topology entry gives its properties. */
+function configurationArn(clusterArn: string, name: string): string {
+  const [, , , region, account, resource] = clusterArn.split(":");
+  return `arn:aws:kafka:${region}:${account}:configuration/${name}-config/${resource?.split("/")[2] ?? name}`;
 }
 
 export function emptyState(): SandboxState {
@@ -27,9 +37,35 @@ export function emptyState(): SandboxState {
   };
 }
 
-/** Builds the starting state from a topology; deterministic, so a reset gives the same ids. */
-export function seedState(topology: ParsedTopology, now: number): SandboxState {
+type TopologyTgw = ParsedTopology["accounts"][number]["transitGateways"][number];
+
+/**
+ * With either default-route-table option on, CreateTransitGateway makes one default route table and
+ * points both `AssociationDefaultRouteTableId` and `PropagationDefaultRouteTableId` at it (EC2 API
+ * reference, TransitGatewayRequestOptions / TransitGatewayOptions). A topology may name other tables
+ * instead, as ModifyTransitGateway would have; only an unnamed default gets the created table.
+ */
+function defaultRouteTables(s: SandboxState, tgw: TopologyTgw): { association?: string; propagation?: string; created?: string } {
+  const used = tgw.defaultRouteTableAssociation === "enable" || tgw.defaultRouteTablePropagation === "enable";
+  const named = { association: tgw.associationDefaultRouteTableId, propagation: tgw.propagationDefaultRouteTableId };
+  if (!used || (named.association && named.propagation)) return named;
+  const created = newId(s.counter, "tgw-rtb");
+  return { association: named.association ?? created, propagation: named.propagation ?? created, created };
+}
+
+/** The account whose `directConnectGateways` lists the gateway, if the topology has it. */
+function dxGatewayOwner(topology: ParsedTopology, gatewayId: string): string | undefined {
+  return topology.accounts.find((a) => a.directConnectGateways.some((g) => g.id === gatewayId))?.id;
+}
+
+/**
+ * Builds the starting state from a topology; deterministic, so a reset gives the same ids. `timeScale` sets
+ * when seeded transitional states (a pending attachment, a provisioning peering) finish, as the clock does.
+ */
+export function seedState(topology: ParsedTopology, now: number, timeScale = 1): SandboxState {
   const s = emptyState();
+  const reserved = reservedIds(topology);
+  if (reserved.length > 0) s.counter.reserved = reserved;
   for (const account of topology.accounts) {
     if (account.serviceLinkedRoles.length > 0) (s.serviceLinkedRoles ??= {})[account.id] = [...account.serviceLinkedRoles];
     for (const vpc of account.vpcs) {
@@ -58,7 +94,9 @@ export function seedState(topology: ParsedTopology, now: number): SandboxState {
           ...base,
           id: sn.id,
           vpcId: vpc.id,
-          cidrBlock: sn.cidrBlock,
+          cidrBlock: sn.cidrBlock ?? "",
+          ...(sn.ipv6CidrBlock ? { ipv6CidrBlock: sn.ipv6CidrBlock } : {}),
+          ...(sn.ipv6Native ? { ipv6Native: true } : {}),
           availabilityZone: sn.availabilityZone,
           availabilityZoneId: sn.availabilityZoneId,
           tags: tagList(sn.tags),
@@ -82,6 +120,7 @@ export function seedState(topology: ParsedTopology, now: number): SandboxState {
       }
     }
     for (const tgw of account.transitGateways) {
+      const defaults = defaultRouteTables(s, tgw);
       s.transitGateways[tgw.id] = {
         id: tgw.id,
         accountId: account.id,
@@ -91,12 +130,15 @@ export function seedState(topology: ParsedTopology, now: number): SandboxState {
         autoAcceptSharedAttachments: tgw.autoAcceptSharedAttachments,
         defaultRouteTableAssociation: tgw.defaultRouteTableAssociation,
         defaultRouteTablePropagation: tgw.defaultRouteTablePropagation,
+        associationDefaultRouteTableId: defaults.association,
+        propagationDefaultRouteTableId: defaults.propagation,
         securityGroupReferencingSupport: tgw.securityGroupReferencingSupport,
         dnsSupport: "enable",
         createdAt: now,
         tags: tagList(tgw.tags),
       };
-      for (const rt of tgw.routeTables) {
+      const tables = defaults.created ? [...tgw.routeTables, { id: defaults.created, tags: {} }] : tgw.routeTables;
+      for (const rt of tables) {
         s.tgwRouteTables[rt.id] = {
           id: rt.id,
           transitGatewayId: tgw.id,
@@ -115,14 +157,14 @@ export function seedState(topology: ParsedTopology, now: number): SandboxState {
           resourceType: "direct-connect-gateway",
           resourceId: dx.directConnectGatewayId,
           // A DX gateway is a global resource; AWS reports the gateway's owner as resource owner.
-          resourceOwnerId: account.id,
+          resourceOwnerId: dxGatewayOwner(topology, dx.directConnectGatewayId) ?? account.id,
           subnetIds: [],
           state: "available",
           createdAt: now,
           dnsSupport: "disable",
           securityGroupReferencingSupport: "disable",
           associatedRouteTableId: dx.associatedRouteTableId,
-          advertisedPrefixes: dx.allowedPrefixes,
+          advertisedPrefixes: dx.advertisedPrefixes,
           tags: tagList(dx.tags),
         };
         for (const rtId of dx.propagatesToRouteTableIds) s.tgwRouteTables[rtId]?.propagations.push(dx.id);
@@ -153,10 +195,19 @@ export function seedState(topology: ParsedTopology, now: number): SandboxState {
         state: "ACTIVE",
         currentVersion: newVersion(s.counter),
         policy: c.clusterPolicy ? { document: c.clusterPolicy, version: newVersion(s.counter) } : undefined,
+        configuration:
+          c.serverProperties === undefined
+            ? undefined
+            : { arn: configurationArn(c.arn, c.name), revision: 1, serverProperties: c.serverProperties, createdAt: now },
+        operations: {},
+        failNextUpdate: c.failNextConnectivityUpdate,
         dnsToken: c.dnsToken ?? createHash("sha256").update(c.arn).digest("hex").slice(0, 6),
         tags: c.tags,
       };
     }
   }
+  const clock: Clock = { now: () => now, timeScale };
+  seedExistingNetwork(s, topology, clock);
+  seedExistingServices(s, topology, clock);
   return s;
 }

@@ -37,3 +37,11 @@ export class StepConflictError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * UpdateConnectivity and PutClusterPolicy take the version they change; MSK answers BadRequestException
+ * naming the current version when it moved. On a retry that can be this step's own earlier call.
+ */
+export function isVersionConflict(error: unknown): boolean {
+  return hasCode(error, "BadRequestException") && /version/i.test(describeAwsError(error).message);
+}

@@ -13,7 +13,8 @@ export function peeringStatus(p: VpcPeeringConnection | null | undefined): strin
 export async function describePeering(ec2: EC2Client, log: CallLog, id: string): Promise<VpcPeeringConnection | null> {
   try {
     const out = await log.run(ec2.send(new DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [id] })));
-    return out.VpcPeeringConnections?.[0] ?? null;
+    // Only the peering asked for, whatever else an endpoint that ignores the id list answers with.
+    return out.VpcPeeringConnections?.find((p) => p.VpcPeeringConnectionId === id) ?? null;
   } catch (error) {
     if (isNotFound(error)) return null;
     throw error;
@@ -34,24 +35,44 @@ export function listPeerings(
   );
 }
 
-/** Live peerings between two VPCs, whichever side requested. */
+/** One end of a peering: the VPC and the account that owns it. */
+export type PeeringEnd = { vpcId: string; ownerId: string };
+
+/** The peering requested by `requester` of `accepter`, checked on both VPC ids and both owners. */
+export function peeringJoins(p: VpcPeeringConnection, requester: PeeringEnd, accepter: PeeringEnd): boolean {
+  const req = p.RequesterVpcInfo;
+  const acc = p.AccepterVpcInfo;
+  return (
+    req?.VpcId === requester.vpcId &&
+    req.OwnerId === requester.ownerId &&
+    acc?.VpcId === accepter.vpcId &&
+    acc.OwnerId === accepter.ownerId
+  );
+}
+
+/**
+ * Live peerings between two VPCs, whichever side requested. The filters narrow what AWS sends; what is
+ * used is checked here again, so a peering of other VPCs or accounts is never taken for this one.
+ */
 export async function livePeeringsBetween(
   ec2: EC2Client,
   log: CallLog,
-  vpcA: string,
-  vpcB: string,
+  a: PeeringEnd,
+  b: PeeringEnd,
   pageSize: number,
 ): Promise<VpcPeeringConnection[]> {
-  const one = (req: string, acc: string) =>
-    listPeerings(
+  const one = async (req: PeeringEnd, acc: PeeringEnd) => {
+    const found = await listPeerings(
       ec2,
       log,
       [
-        { Name: "requester-vpc-info.vpc-id", Values: [req] },
-        { Name: "accepter-vpc-info.vpc-id", Values: [acc] },
+        { Name: "requester-vpc-info.vpc-id", Values: [req.vpcId] },
+        { Name: "accepter-vpc-info.vpc-id", Values: [acc.vpcId] },
       ],
       pageSize,
     );
-  const found = [...(await one(vpcA, vpcB)), ...(await one(vpcB, vpcA))];
+    return found.filter((p) => peeringJoins(p, req, acc));
+  };
+  const found = [...(await one(a, b)), ...(await one(b, a))];
   return found.filter((p) => !DEAD_PEERING.includes(peeringStatus(p)));
 }

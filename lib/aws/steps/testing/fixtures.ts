@@ -17,5 +17,7 @@ export const TGW = {
   arn: "arn:aws:ec2:us-east-1:333333333333:transit-gateway/tgw-0ccc0000000000001",
   onPremTable: "tgw-rtb-0ccc0000000000001",
   vpcsTable: "tgw-rtb-0ccc0000000000002",
+  /** Where AWS associates and propagates every new attachment (both default options on). */
+  defaultTable: "tgw-rtb-0ccc0000000000003",
 };
 export const ORDERS_ARN = "arn:aws:kafka:us-east-1:111111111111:cluster/orders-prod/7d0c7a4e-1b2c-4d3e-9f40-000000000001-1";

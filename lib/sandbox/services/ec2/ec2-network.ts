@@ -58,7 +58,11 @@ function subnetXml(s: Subnet): XmlObject {
     ownerId: s.accountId,
     vpcId: s.vpcId,
     state: "available",
-    cidrBlock: s.cidrBlock,
+    cidrBlock: s.cidrBlock || undefined,
+    ipv6CidrBlockAssociationSet: s.ipv6CidrBlock
+      ? [{ associationId: `subnet-cidr-assoc-${s.id.slice(7)}`, ipv6CidrBlock: s.ipv6CidrBlock, ipv6CidrBlockState: { state: "associated" } }]
+      : [],
+    ipv6Native: s.ipv6Native === true,
     availabilityZone: s.availabilityZone,
     availabilityZoneId: s.availabilityZoneId,
     availableIpAddressCount: 251,
@@ -82,6 +86,7 @@ export function describeSubnets(ctx: RequestContext, q: QueryNode): XmlObject {
       "availability-zone": (s) => [s.availabilityZone],
       "availability-zone-id": (s) => [s.availabilityZoneId],
       "cidr-block": (s) => [s.cidrBlock],
+      "ipv6-native": (s) => [String(s.ipv6Native === true)],
       "owner-id": (s) => [s.accountId],
       "state": () => ["available"],
     },

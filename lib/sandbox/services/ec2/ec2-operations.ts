@@ -1,3 +1,4 @@
+import { describeAvailabilityZones } from "./ec2-availability-zones";
 import { describeRouteTables, describeSubnets, describeVpcAttribute, describeVpcs } from "./ec2-network";
 import { getTransitGatewayAttachmentPropagations, getTransitGatewayRouteTablePropagations } from "./ec2-tgw-propagations";
 import {
@@ -15,6 +16,7 @@ import {
   describeSecurityGroups,
   revokeSecurityGroupIngress,
 } from "./ec2-security-groups";
+import { createSecurityGroup, deleteSecurityGroup } from "./ec2-security-group-lifecycle";
 import type { Ec2Operation } from "./ec2-service";
 import { createTags, deleteTags, describeTags } from "./ec2-tags";
 import {
@@ -40,9 +42,12 @@ export const EC2_OPERATIONS: Record<string, Ec2Operation> = {
   DescribeVpcs: describeVpcs,
   DescribeVpcAttribute: describeVpcAttribute,
   DescribeSubnets: describeSubnets,
+  DescribeAvailabilityZones: describeAvailabilityZones,
   DescribeRouteTables: describeRouteTables,
   DescribeSecurityGroups: describeSecurityGroups,
   DescribeSecurityGroupRules: describeSecurityGroupRules,
+  CreateSecurityGroup: createSecurityGroup,
+  DeleteSecurityGroup: deleteSecurityGroup,
   AuthorizeSecurityGroupIngress: authorizeSecurityGroupIngress,
   RevokeSecurityGroupIngress: revokeSecurityGroupIngress,
   CreateVpcPeeringConnection: createVpcPeeringConnection,

@@ -5,6 +5,7 @@ import { qFilters, qInt, qRequired, qStr, type QueryNode } from "../../protocols
 import type { XmlObject } from "../../protocols/xml";
 import type { TgwAttachment, TgwRouteTable } from "../../state/types";
 import type { RequestContext } from "../../state/world";
+import { propagationState } from "./ec2-tgw-defaults";
 
 // Both calls are answered to the transit gateway's owner only, as EC2 does (EC2 API reference,
 // GetTransitGatewayAttachmentPropagations / GetTransitGatewayRouteTablePropagations).
@@ -32,7 +33,7 @@ export function getTransitGatewayAttachmentPropagations(ctx: RequestContext, q: 
   const matched = applyFilters(tables, qFilters(q), { "transit-gateway-route-table-id": (rt) => [rt.id] });
   const { page, nextToken } = paginate(matched, qInt(q, "MaxResults"), qStr(q, "NextToken"));
   return {
-    transitGatewayAttachmentPropagations: page.map((rt) => ({ transitGatewayRouteTableId: rt.id, state: "enabled" })),
+    transitGatewayAttachmentPropagations: page.map((rt) => ({ transitGatewayRouteTableId: rt.id, state: propagationState(a) })),
     nextToken,
   };
 }
@@ -44,7 +45,7 @@ export function getTransitGatewayRouteTablePropagations(ctx: RequestContext, q: 
     "transit-gateway-attachment-id": (a) => [a.id],
     "resource-id": (a) => [a.resourceId],
     "resource-type": (a) => [a.resourceType],
-    state: () => ["enabled"],
+    state: (a) => [propagationState(a)],
   });
   const { page, nextToken } = paginate(matched, qInt(q, "MaxResults"), qStr(q, "NextToken"));
   return {
@@ -52,7 +53,7 @@ export function getTransitGatewayRouteTablePropagations(ctx: RequestContext, q: 
       transitGatewayAttachmentId: a.id,
       resourceId: a.resourceId,
       resourceType: a.resourceType,
-      state: "enabled",
+      state: propagationState(a),
     })),
     nextToken,
   };

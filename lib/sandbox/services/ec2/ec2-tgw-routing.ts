@@ -8,6 +8,7 @@ import type { Tag, TgwAttachment, TgwRouteTable } from "../../state/types";
 import type { RequestContext } from "../../state/world";
 import { describeItems } from "./ec2-describe";
 import { tagSet } from "./ec2-tag-input";
+import { associationState, settling } from "./ec2-tgw-defaults";
 import { isMine } from "./ec2-visibility";
 
 function findRouteTable(ctx: RequestContext, id: string): TgwRouteTable {
@@ -30,6 +31,12 @@ function usableAttachment(ctx: RequestContext, rt: TgwRouteTable, id: string): T
   return a;
 }
 
+/** The TGW's default tables, flagged as such by DescribeTransitGatewayRouteTables. */
+function defaultFlags(ctx: RequestContext, r: TgwRouteTable): { association: boolean; propagation: boolean } {
+  const tgw = ctx.world.state.transitGateways[r.transitGatewayId];
+  return { association: tgw?.associationDefaultRouteTableId === r.id, propagation: tgw?.propagationDefaultRouteTableId === r.id };
+}
+
 export function describeTransitGatewayRouteTables(ctx: RequestContext, q: QueryNode): XmlObject {
   const visible = Object.values(ctx.world.state.tgwRouteTables).filter((r) => isMine(ctx, r));
   const { page, nextToken } = describeItems(
@@ -42,8 +49,8 @@ export function describeTransitGatewayRouteTables(ctx: RequestContext, q: QueryN
       "transit-gateway-route-table-id": (r) => [r.id],
       "transit-gateway-id": (r) => [r.transitGatewayId],
       state: () => ["available"],
-      "default-association-route-table": () => ["false"],
-      "default-propagation-route-table": () => ["false"],
+      "default-association-route-table": (r) => [String(defaultFlags(ctx, r).association)],
+      "default-propagation-route-table": (r) => [String(defaultFlags(ctx, r).propagation)],
     },
   );
   return {
@@ -51,8 +58,8 @@ export function describeTransitGatewayRouteTables(ctx: RequestContext, q: QueryN
       transitGatewayRouteTableId: r.id,
       transitGatewayId: r.transitGatewayId,
       state: "available",
-      defaultAssociationRouteTable: false,
-      defaultPropagationRouteTable: false,
+      defaultAssociationRouteTable: defaultFlags(ctx, r).association,
+      defaultPropagationRouteTable: defaultFlags(ctx, r).propagation,
       creationTime: new Date(r.createdAt),
       tagSet: tagSet(r.tags),
     })),
@@ -77,7 +84,7 @@ export function associateTransitGatewayRouteTable(ctx: RequestContext, q: QueryN
     throw awsError("Resource.AlreadyAssociated", `Transit Gateway Attachment ${a.id} is already associated to a route table.`);
   }
   a.associatedRouteTableId = rt.id;
-  return { association: associationXml(rt, a, "associated") };
+  return { association: associationXml(rt, a, associationState(a)) };
 }
 
 export function disassociateTransitGatewayRouteTable(ctx: RequestContext, q: QueryNode): XmlObject {
@@ -87,6 +94,8 @@ export function disassociateTransitGatewayRouteTable(ctx: RequestContext, q: Que
   if (!a || a.associatedRouteTableId !== rt.id) {
     throw awsError("InvalidAssociation.NotFound", `Transit Gateway Attachment ${id} is not associated with ${rt.id}.`);
   }
+  // A default association still being made cannot be undone yet.
+  if (settling(a)) throw awsError("IncorrectState", `tgw-attachment ${a.id} is in invalid state ${a.state}`);
   a.associatedRouteTableId = undefined;
   return { association: associationXml(rt, a, "disassociated") };
 }
@@ -118,6 +127,7 @@ export function disableTransitGatewayRouteTablePropagation(ctx: RequestContext, 
   if (!a || !rt.propagations.includes(id)) {
     throw awsError("InvalidRouteTablePropagation.NotFound", `${id} does not propagate to ${rt.id}.`);
   }
+  if (settling(a)) throw awsError("IncorrectState", `tgw-attachment ${a.id} is in invalid state ${a.state}`);
   rt.propagations = rt.propagations.filter((p) => p !== id);
   return { propagation: propagationXml(rt, a, "disabled") };
 }

@@ -3,10 +3,11 @@ import { AWS_DELAYS, dueAfter } from "../../core/clock";
 import { newId } from "../../core/ids";
 import { qRequired, qStr, qStrList, qStruct, qTagSpecifications, type QueryNode } from "../../protocols/query-input";
 import type { XmlObject } from "../../protocols/xml";
-import type { TgwAttachment, TransitGateway } from "../../state/types";
+import type { Subnet, TgwAttachment, TransitGateway } from "../../state/types";
 import type { RequestContext } from "../../state/world";
 import { describeItems } from "./ec2-describe";
 import { tagSet } from "./ec2-tag-input";
+import { applyDefaultRouteTables, associationState } from "./ec2-tgw-defaults";
 import { attachmentVisible, findMine, findVisibleAttachment, findVisibleTgw, tgwArn, tgwVisible } from "./ec2-visibility";
 
 function tgwXml(t: TransitGateway): XmlObject {
@@ -21,7 +22,9 @@ function tgwXml(t: TransitGateway): XmlObject {
       amazonSideAsn: t.amazonSideAsn,
       autoAcceptSharedAttachments: t.autoAcceptSharedAttachments,
       defaultRouteTableAssociation: t.defaultRouteTableAssociation,
+      associationDefaultRouteTableId: t.associationDefaultRouteTableId,
       defaultRouteTablePropagation: t.defaultRouteTablePropagation,
+      propagationDefaultRouteTableId: t.propagationDefaultRouteTableId,
       vpnEcmpSupport: "enable",
       dnsSupport: t.dnsSupport,
       securityGroupReferencingSupport: t.securityGroupReferencingSupport,
@@ -37,6 +40,10 @@ export function describeTransitGateways(ctx: RequestContext, q: QueryNode): XmlO
     "owner-id": (t) => [t.accountId],
     state: () => ["available"],
     "options.auto-accept-shared-attachments": (t) => [t.autoAcceptSharedAttachments],
+    "options.default-route-table-association": (t) => [t.defaultRouteTableAssociation],
+    "options.default-route-table-propagation": (t) => [t.defaultRouteTablePropagation],
+    "options.association-default-route-table-id": (t) => [t.associationDefaultRouteTableId],
+    "options.propagation-default-route-table-id": (t) => [t.propagationDefaultRouteTableId],
   });
   return { transitGatewaySet: page.map(tgwXml), nextToken };
 }
@@ -52,7 +59,7 @@ function attachmentXml(ctx: RequestContext, a: TgwAttachment): XmlObject {
     resourceId: a.resourceId,
     state: a.state,
     association: a.associatedRouteTableId
-      ? { transitGatewayRouteTableId: a.associatedRouteTableId, state: "associated" }
+      ? { transitGatewayRouteTableId: a.associatedRouteTableId, state: associationState(a) }
       : undefined,
     creationTime: new Date(a.createdAt),
     tagSet: tagSet(a.tags),
@@ -87,7 +94,7 @@ const attachmentFields = (ctx: RequestContext) => ({
   "resource-owner-id": (a: TgwAttachment) => [a.resourceOwnerId],
   state: (a: TgwAttachment) => [a.state],
   "association.transit-gateway-route-table-id": (a: TgwAttachment) => [a.associatedRouteTableId],
-  "association.state": (a: TgwAttachment) => [a.associatedRouteTableId ? "associated" : undefined],
+  "association.state": (a: TgwAttachment) => [a.associatedRouteTableId ? associationState(a) : undefined],
   "vpc-id": (a: TgwAttachment) => [a.resourceType === "vpc" ? a.resourceId : undefined],
   "vpc-owner-id": (a: TgwAttachment) => [a.resourceType === "vpc" ? a.resourceOwnerId : undefined],
 });
@@ -125,8 +132,27 @@ function enableDisable(v: string | undefined, fallback: "enable" | "disable"): "
 }
 
 /**
+ * Transit Gateway guide (tgw-vpc-attachments, Limits): no attachment in a Local Zone subnet, nor in an
+ * IPv6-only one ("attachment subnets must also support IPv4 addresses"). AWS documents no error code for
+ * either; InvalidParameterValue is what EC2 answers for a parameter value it refuses.
+ */
+function refuseAttachmentSubnet(ctx: RequestContext, subnet: Subnet): void {
+  const edge = ctx.world.topology.edgeZones.find((z) => z.zoneId === subnet.availabilityZoneId);
+  if (edge) {
+    throw awsError(
+      "InvalidParameterValue",
+      `Subnet ${subnet.id} is in ${edge.zoneName}, a ${edge.zoneType}; transit gateway attachments are not supported in ${edge.zoneType === "local-zone" ? "Local Zones" : "Wavelength Zones"}.`,
+    );
+  }
+  if (subnet.ipv6Native === true) {
+    throw awsError("InvalidParameterValue", `Subnet ${subnet.id} is IPv6-only; transit gateway attachment subnets must support IPv4 addresses.`);
+  }
+}
+
+/**
  * One attachment per VPC per TGW, one subnet per AZ; a cross-account attachment waits in
  * `pendingAcceptance` unless the TGW auto-accepts (Transit Gateway guide, "tgw-vpc-attachments").
+ * One that starts provisioning at once gets the TGW's default association and propagation now.
  */
 export function createTransitGatewayVpcAttachment(ctx: RequestContext, q: QueryNode): XmlObject {
   const state = ctx.world.state;
@@ -140,6 +166,7 @@ export function createTransitGatewayVpcAttachment(ctx: RequestContext, q: QueryN
     if (!subnet || subnet.vpcId !== vpc.id || subnet.accountId !== ctx.accountId) {
       throw awsError("InvalidSubnetID.NotFound", `The subnet ID '${id}' does not exist in ${vpc.id}`);
     }
+    refuseAttachmentSubnet(ctx, subnet);
     if (zones.has(subnet.availabilityZoneId)) {
       throw awsError("DuplicateSubnetsInSameZone", `Only one subnet per Availability Zone may be given; ${subnet.availabilityZone} has two.`);
     }
@@ -173,6 +200,7 @@ export function createTransitGatewayVpcAttachment(ctx: RequestContext, q: QueryN
     tags: qTagSpecifications(q, "transit-gateway-attachment"),
   };
   state.tgwAttachments[a.id] = a;
+  if (!needsAcceptance) applyDefaultRouteTables(state, tgw, a);
   return { transitGatewayVpcAttachment: vpcAttachmentXml(a) };
 }
 
@@ -187,6 +215,7 @@ export function acceptTransitGatewayVpcAttachment(ctx: RequestContext, q: QueryN
   }
   a.state = "pending";
   a.dueAt = dueAfter(ctx.world.clock, AWS_DELAYS.tgwAttachment);
+  applyDefaultRouteTables(ctx.world.state, tgw, a);
   return { transitGatewayVpcAttachment: vpcAttachmentXml(a) };
 }
 

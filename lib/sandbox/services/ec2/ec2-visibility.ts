@@ -34,20 +34,26 @@ export function tgwArn(tgw: TransitGateway): string {
 }
 
 /** A TGW is shared with an account when an active RAM share holds it and the account is associated. */
-export function tgwSharedWith(state: SandboxState, tgw: TransitGateway, accountId: string): boolean {
+/** `visibleAt`: a principal associated later than this does not see the TGW yet (share propagation). */
+export function tgwSharedWith(state: SandboxState, tgw: TransitGateway, accountId: string, visibleAt = Infinity): boolean {
   const arn = tgwArn(tgw);
   return Object.values(state.resourceShares).some(
     (s) =>
       s.status === "ACTIVE" &&
       s.region === tgw.region &&
       s.resources.some((r) => r.arn === arn && r.status === "ASSOCIATED") &&
-      s.principals.some((p) => p.accountId === accountId && p.status === "ASSOCIATED"),
+      s.principals.some((p) => p.accountId === accountId && p.status === "ASSOCIATED" && p.updatedAt <= visibleAt),
   );
 }
 
+/**
+ * RAM is eventually consistent (AWS RAM user guide): a principal's EC2 calls see a shared TGW a while after
+ * the association or acceptance. The topology's `sharePropagationMs` (AWS time, scaled) models that delay.
+ */
 export function tgwVisible(ctx: RequestContext, tgw: TransitGateway): boolean {
   if (tgw.region !== ctx.region) return false;
-  return tgw.accountId === ctx.accountId || tgwSharedWith(ctx.world.state, tgw, ctx.accountId);
+  const delay = Math.round(ctx.world.topology.sharePropagationMs * ctx.world.clock.timeScale);
+  return tgw.accountId === ctx.accountId || tgwSharedWith(ctx.world.state, tgw, ctx.accountId, ctx.now - delay);
 }
 
 export function findVisibleTgw(ctx: RequestContext, id: string): TransitGateway {

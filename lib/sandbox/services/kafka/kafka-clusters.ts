@@ -7,6 +7,8 @@ import { parseJsonBody } from "../../protocols/json-input";
 import type { AuthScheme } from "../../state/types";
 import type { RequestContext } from "../../state/world";
 import { authorizeCluster, findCluster, requireOwner } from "./kafka-access";
+import { checkConnectivityAllowed } from "./kafka-connectivity-rules";
+import { recordOperation } from "./kafka-operations";
 import { bootstrapJson, clusterJson } from "./kafka-render";
 
 export function listClustersV2(ctx: RequestContext, query: URLSearchParams) {
@@ -53,16 +55,6 @@ const updateConnectivityInput = z.object({
   }),
 });
 
-function versionAtLeast(version: string, min: [number, number, number]): boolean {
-  const parts = version.split(".").map((p) => Number.parseInt(p, 10) || 0);
-  for (let i = 0; i < 3; i++) {
-    const a = parts[i] ?? 0;
-    const b = min[i] ?? 0;
-    if (a !== b) return a > b;
-  }
-  return true;
-}
-
 /**
  * Turns multi-VPC private connectivity on or off per auth scheme. The cluster is UPDATING for a
  * scaled delay and the change applies when it is ACTIVE again (MSK API reference,
@@ -90,22 +82,7 @@ export function updateConnectivity(ctx: RequestContext, arn: string, body: strin
     scram: auth?.sasl?.scram?.enabled ?? false,
     tls: auth?.tls?.enabled ?? false,
   };
-  for (const scheme of ["iam", "scram", "tls"] as const) {
-    if (requested[scheme] && !cluster.auth[scheme]) {
-      throw awsError(
-        "BadRequestException",
-        `Multi-VPC connectivity for ${scheme.toUpperCase()} requires ${scheme.toUpperCase()} client authentication to be enabled on the cluster.`,
-      );
-    }
-  }
-  if (Object.values(requested).some(Boolean)) {
-    if (!versionAtLeast(cluster.kafkaVersion, [2, 7, 1])) {
-      throw awsError("BadRequestException", "Multi-VPC connectivity requires Apache Kafka 2.7.1 or later.");
-    }
-    if (cluster.instanceType === "kafka.t3.small") {
-      throw awsError("BadRequestException", "Multi-VPC connectivity is not supported on kafka.t3.small brokers.");
-    }
-  }
+  checkConnectivityAllowed(cluster, requested);
   const operationArn = `arn:aws:kafka:${cluster.region}:${cluster.accountId}:cluster-operation/${cluster.name}/${
     cluster.arn.split("/")[2] ?? ""
   }/${newUuid(ctx.world.state.counter)}`;
@@ -115,6 +92,15 @@ export function updateConnectivity(ctx: RequestContext, arn: string, body: strin
     dueAt: dueAfter(ctx.world.clock, AWS_DELAYS.mskConnectivityUpdate),
     vpcConnectivity: requested,
     operationArn,
+    failure: cluster.failNextUpdate,
   };
+  cluster.failNextUpdate = undefined;
+  recordOperation(cluster, {
+    arn: operationArn,
+    clusterArn: cluster.arn,
+    operationType: "UPDATE_CONNECTIVITY",
+    state: "UPDATE_IN_PROGRESS",
+    startedAt: ctx.world.clock.now(),
+  });
   return { clusterArn: cluster.arn, clusterOperationArn: operationArn };
 }

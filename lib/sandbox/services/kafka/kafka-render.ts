@@ -31,7 +31,11 @@ export function clusterJson(c: MskCluster): Record<string, unknown> {
         zoneIds: c.zoneIds,
       },
       numberOfBrokerNodes: c.numberOfBrokerNodes,
-      currentBrokerSoftwareInfo: { kafkaVersion: c.kafkaVersion },
+      currentBrokerSoftwareInfo: {
+        kafkaVersion: c.kafkaVersion,
+        configurationArn: c.configuration?.arn,
+        configurationRevision: c.configuration?.revision,
+      },
       clientAuthentication: {
         sasl: { scram: { enabled: c.auth.scram }, iam: { enabled: c.auth.iam } },
         tls: { enabled: c.auth.tls, certificateAuthorityArnList: [] },

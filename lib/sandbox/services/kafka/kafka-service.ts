@@ -3,6 +3,8 @@ import { jsonError, jsonResponse } from "../../protocols/responses";
 import type { IncomingCall, ResolvedCall, ServiceProtocol } from "../../server/service";
 import type { RequestContext } from "../../state/world";
 import { describeClusterV2, getBootstrapBrokers, listClustersV2, updateConnectivity } from "./kafka-clusters";
+import { describeConfigurationRevision } from "./kafka-configurations";
+import { describeClusterOperationV2 } from "./kafka-operations";
 import { deleteClusterPolicy, getClusterPolicy, putClusterPolicy } from "./kafka-policy";
 import {
   createVpcConnection,
@@ -36,6 +38,18 @@ const routes: Route[] = [
     pattern: new RegExp(`^/v1/clusters/${ARN}/bootstrap-brokers$`),
     operation: "GetBootstrapBrokers",
     handler: (c, a) => getBootstrapBrokers(c, a),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/api/v2/operations/${ARN}$`),
+    operation: "DescribeClusterOperationV2",
+    handler: (c, a) => describeClusterOperationV2(c, a),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/v1/configurations/${ARN}/revisions/[^/]+$`),
+    operation: "DescribeConfigurationRevision",
+    handler: (c, a, call) => describeConfigurationRevision(c, a, decodeURIComponent(call.path.split("/").pop() ?? "")),
   },
   {
     method: "PUT",

@@ -7,6 +7,7 @@ import { parseJsonBody } from "../../protocols/json-input";
 import type { AuthScheme, MskVpcConnection } from "../../state/types";
 import type { RequestContext } from "../../state/world";
 import { authorizeCluster, findCluster, requireOwner } from "./kafka-access";
+import { checkClientSubnets } from "./kafka-client-subnets";
 
 const SCHEME: Record<MskVpcConnection["authentication"], AuthScheme> = {
   SASL_IAM: "iam",
@@ -34,7 +35,9 @@ export function createVpcConnection(ctx: RequestContext, body: string) {
   const input = parseJsonBody(createInput, body, "BadRequestException");
   const state = ctx.world.state;
   const cluster = state.clusters[input.targetClusterArn];
-  if (!cluster) throw awsError("NotFoundException", `The resource ${input.targetClusterArn} does not exist.`, 404);
+  // The API model declares no NotFoundException or ConflictException for CreateVpcConnection: MSK's answer to
+  // an unknown cluster or a second connection is a BadRequestException.
+  if (!cluster) throw awsError("BadRequestException", `The cluster ${input.targetClusterArn} does not exist.`);
   if (cluster.region !== ctx.region) {
     throw awsError("BadRequestException", "Multi-VPC connectivity works only within the cluster's region.");
   }
@@ -50,18 +53,7 @@ export function createVpcConnection(ctx: RequestContext, body: string) {
   if (!vpc || vpc.accountId !== ctx.accountId || vpc.region !== ctx.region) {
     throw awsError("BadRequestException", `The VPC ${input.vpcId} does not exist in your account.`);
   }
-  for (const id of input.clientSubnets) {
-    const subnet = state.subnets[id];
-    if (!subnet || subnet.vpcId !== vpc.id) {
-      throw awsError("BadRequestException", `The subnet ${id} does not belong to ${vpc.id}.`);
-    }
-    if (!cluster.zoneIds.includes(subnet.availabilityZoneId)) {
-      throw awsError(
-        "BadRequestException",
-        `The subnet ${id} is in zone ${subnet.availabilityZoneId}; the cluster's zones are ${cluster.zoneIds.join(", ")}.`,
-      );
-    }
-  }
+  checkClientSubnets(ctx, cluster, vpc.id, input.clientSubnets);
   for (const id of input.securityGroups) {
     const sg = state.securityGroups[id];
     if (!sg || sg.vpcId !== vpc.id) {
@@ -76,7 +68,7 @@ export function createVpcConnection(ctx: RequestContext, body: string) {
       !["REJECTED", "FAILED"].includes(v.state),
   );
   if (duplicate) {
-    throw awsError("ConflictException", `A VPC connection from ${vpc.id} to this cluster already exists.`, 409);
+    throw awsError("BadRequestException", `A VPC connection from ${vpc.id} to this cluster with ${input.authentication} already exists.`);
   }
   const arn = `arn:aws:kafka:${ctx.region}:${ctx.accountId}:vpc-connection/${cluster.accountId}/${cluster.name}/${newUuid(
     state.counter,
@@ -195,11 +187,13 @@ const rejectInput = z.object({ vpcConnectionArn: z.string().min(1) });
 
 export function rejectClientVpcConnection(ctx: RequestContext, clusterArn: string, body: string) {
   const input = parseJsonBody(rejectInput, body, "BadRequestException");
-  const cluster = findCluster(ctx, clusterArn);
+  // RejectClientVpcConnection declares no NotFoundException either: unknown names are a BadRequestException.
+  const cluster = ctx.world.state.clusters[clusterArn];
+  if (!cluster || cluster.region !== ctx.region) throw awsError("BadRequestException", `The cluster ${clusterArn} does not exist.`);
   requireOwner(ctx, cluster, "kafka:RejectClientVpcConnection");
   const conn = ctx.world.state.vpcConnections[input.vpcConnectionArn];
   if (!conn || conn.clusterArn !== cluster.arn) {
-    throw awsError("NotFoundException", `The VPC connection ${input.vpcConnectionArn} does not exist.`, 404);
+    throw awsError("BadRequestException", `The VPC connection ${input.vpcConnectionArn} does not exist for this cluster.`);
   }
   if (conn.state !== "AVAILABLE" && conn.state !== "CREATING") {
     throw awsError("BadRequestException", `A VPC connection in state ${conn.state} cannot be rejected.`);

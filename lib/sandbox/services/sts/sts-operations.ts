@@ -36,8 +36,10 @@ export function assumeRole(ctx: RequestContext, input: AssumeRoleInput): XmlObje
       `User: arn:aws:iam::${ctx.accountId}:user/msk-connectivity-portal is not authorized to perform: sts:AssumeRole on resource: ${input.roleArn}`,
       403,
     );
-  if (!account || account.roleName !== roleName) throw denied();
-  if (account.externalId !== input.externalId) throw denied();
+  if (!account) throw denied();
+  if (roleName === account.roleName) {
+    if (account.externalId !== input.externalId) throw denied();
+  } else if (roleName !== account.engineerRoleName) throw denied();
 
   const duration = input.durationSeconds ?? 3600;
   if (duration < 900 || duration > 43_200) {

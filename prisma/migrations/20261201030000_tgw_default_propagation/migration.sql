@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PlatformSettings" ADD COLUMN     "tgwDefaultPropagation" TEXT NOT NULL DEFAULT 'disable';
