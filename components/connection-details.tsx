@@ -46,7 +46,10 @@ export function ConnectionDetails({ plan, connection }: { plan: ConnectionPlan; 
         )}
         {plan.iamPolicy ? (
           <details className="rounded-md ring-1 ring-slate-200">
-            <summary className="cursor-pointer px-3 py-2 text-sm font-medium">IAM policy for the client&apos;s role (least privilege)</summary>
+            <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
+              IAM policy for the client&apos;s role{" "}
+              {grantsEveryTopic(plan.iamPolicy) ? "(every topic and group of the cluster: the request named none)" : "(only the topics and groups asked for)"}
+            </summary>
             <div className="px-3 pb-3">
               <CopyBlock label="Policy document" text={JSON.stringify(plan.iamPolicy, null, 2)} />
             </div>
@@ -55,4 +58,9 @@ export function ConnectionDetails({ plan, connection }: { plan: ConnectionPlan; 
       </div>
     </Card>
   );
+}
+
+/** Whether the policy reaches every topic or group by wildcard (`…/<cluster-uuid>/*`), i.e. no names were asked for. */
+function grantsEveryTopic(policy: { Statement: { Resource?: string | string[] }[] }): boolean {
+  return policy.Statement.some((s) => [s.Resource ?? []].flat().some((r) => /:(topic|group)\/[^/]+\/[^/]+\/\*$/.test(r)));
 }

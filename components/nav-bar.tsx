@@ -1,18 +1,19 @@
 import Link from "next/link";
 
-import type { PortalUser } from "@/lib/auth/current-user";
-import { hasPermission, ROLE_LABELS, type Permission } from "@/lib/domain/roles";
+import { actorOf, type PortalUser } from "@/lib/auth/current-user";
+import { may, type RoleQuestion } from "@/lib/domain/permissions";
+import { ROLE_LABELS } from "@/lib/domain/roles";
 
 import { SignOutButton } from "./sign-out-button";
 
-const LINKS: { href: string; label: string; permission: Permission }[] = [
-  { href: "/requests", label: "Requests", permission: "request:read-own-team" },
-  { href: "/requests/new", label: "New request", permission: "request:create" },
-  { href: "/approvals", label: "Approvals", permission: "request:approve" },
-  { href: "/audit", label: "Audit history", permission: "audit:read" },
-  { href: "/catalog", label: "Catalog", permission: "catalog:read" },
-  { href: "/tokens", label: "API tokens", permission: "token:manage-own" },
-  { href: "/admin", label: "Admin", permission: "catalog:manage" },
+const LINKS: { href: string; label: string; question: RoleQuestion }[] = [
+  { href: "/requests", label: "Requests", question: "request.list" },
+  { href: "/requests/new", label: "New request", question: "request.create" },
+  { href: "/approvals", label: "Approvals", question: "approvals.view" },
+  { href: "/audit", label: "Audit history", question: "audit.read" },
+  { href: "/catalog", label: "Catalog", question: "catalog.read" },
+  { href: "/tokens", label: "API tokens", question: "token.manage-own" },
+  { href: "/admin", label: "Admin", question: "platform.manage" },
 ];
 
 // Only the links a role can use are shown; each page checks the role again itself.
@@ -25,7 +26,7 @@ export function NavBar({ user }: { user: PortalUser }) {
             MSK connectivity
           </Link>
           <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
-            {LINKS.filter((l) => hasPermission(user.roles, l.permission)).map((l) => (
+            {LINKS.filter((l) => may(actorOf(user), l.question).ok).map((l) => (
               <Link key={l.href} href={l.href} className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-slate-900">
                 {l.label}
               </Link>

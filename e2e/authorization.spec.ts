@@ -53,7 +53,7 @@ test("a forged decision server action is refused for a requester", async ({ page
 
   const alice = await pageAs("alice");
   const forged = await forge(alice);
-  expect(await forged.text()).toContain("Your role does not allow this.");
+  expect(await forged.text()).toContain("Only approvers can approve requests");
   expect(await requestStatus(sql, filed.id)).toBe("SUBMITTED");
   await alice.goto(`/requests/${filed.id}`);
   await expect(alice.locator("[data-status]").first()).toHaveText("Awaiting approval");

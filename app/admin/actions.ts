@@ -38,7 +38,7 @@ const hubRows = (form: FormData) => {
 
 export async function saveAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    const user = await requireActionUser("catalog:manage");
+    const user = await requireActionUser("platform.manage");
     const parsed = accountFormSchema.safeParse({
       id: formString(form.get("id")).trim(),
       name: formString(form.get("name")),
@@ -58,7 +58,7 @@ export async function saveAccountAction(_prev: ActionState, form: FormData): Pro
 
 export async function removeAccountAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    const user = await requireActionUser("catalog:manage");
+    const user = await requireActionUser("platform.manage");
     await removeAccount({ kind: "user", userId: user.id, label: user.email }, formString(form.get("id")));
     revalidatePath("/admin");
     revalidatePath("/catalog");
@@ -70,7 +70,7 @@ const clusterOperation = z.enum(["archive", "restore", "remove"]);
 
 export async function manageClusterAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    const user = await requireActionUser("catalog:manage");
+    const user = await requireActionUser("platform.manage");
     const operation = clusterOperation.safeParse(formString(form.get("operation")));
     if (!operation.success) return { ok: false, message: "Choose archive, restore or remove." };
     const actor = { kind: "user" as const, userId: user.id, label: user.email };
@@ -85,7 +85,7 @@ export async function manageClusterAction(_prev: ActionState, form: FormData): P
 
 export async function savePlatformAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    const user = await requireActionUser("catalog:manage");
+    const user = await requireActionUser("platform.manage");
     const parsed = platformFormSchema.safeParse({
       crossAccountVpcVia: formString(form.get("crossAccountVpcVia")),
       tgwDefaultPropagation: formString(form.get("tgwDefaultPropagation")),
@@ -107,7 +107,7 @@ export type AccessTestState = { ok: true; report: AccessReport } | { ok: false; 
 export async function testAccessAction(_prev: AccessTestState, form: FormData): Promise<AccessTestState> {
   let report: AccessReport | undefined;
   const refused = await actionResult(async () => {
-    await requireActionUser("catalog:manage");
+    await requireActionUser("platform.manage");
     report = await accountAccessReport(formString(form.get("id")));
     return null;
   });

@@ -14,7 +14,7 @@ import { TestAccessButton } from "./test-access-button";
 export const metadata = { title: "Administration" };
 
 export default async function AdminPage() {
-  await requirePageUser("catalog:manage");
+  await requirePageUser("platform.manage");
   const [accounts, teams, settings, clusters] = await Promise.all([listAccounts(), listTeams(), loadPlatformSettings(db()), listClustersToManage()]);
   const namedClusters = (accountId: string) => clusters.filter((c) => c.accountId === accountId && c._count.requests > 0).map((c) => c.name);
   return (

@@ -6,8 +6,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatTime } from "@/components/ui/format-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listRequests } from "@/lib/db/requests/list-requests";
+import { may } from "@/lib/domain/permissions";
 import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
 
@@ -18,9 +20,15 @@ import { decideRequest } from "../requests/[id]/actions";
 export const metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const user = await requirePageUser("request:approve");
+  const user = await requirePageUser("approvals.view");
   const { page } = await searchParams;
   const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: Number(page) || 1, pageSize: 20, withPlan: true, oldestFirst: true });
+  const mayApprove = (r: (typeof queue.rows)[number]) =>
+    may(actorOf(user), "request.approve", { requesterId: r.requesterId, teamId: r.teamId, status: r.status, blockedByPreflight: planBlocksApproval(readStoredPlan(r.plan)) });
+  const decidedByAnother = (r: (typeof queue.rows)[number]) => {
+    const decision = may(actorOf(user), "request.reject", { requesterId: r.requesterId, teamId: r.teamId, status: r.status });
+    return !decision.ok && decision.code === "separation-of-duties";
+  };
   return (
     <>
       <PageHeader
@@ -50,10 +58,10 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                 <PlanVerdict stored={readStoredPlan(r.plan)} />
               </div>
               <div>
-                {r.requesterId === user.id ? (
+                {decidedByAnother(r) ? (
                   <p className="text-sm text-slate-600">You filed this request, so another approver decides it.</p>
                 ) : (
-                  <DecisionForm requestId={r.id} version={r.version} action={decideRequest} canApprove={!planBlocksApproval(readStoredPlan(r.plan))} />
+                  <DecisionForm requestId={r.id} version={r.version} action={decideRequest} canApprove={mayApprove(r).ok} />
                 )}
               </div>
             </li>

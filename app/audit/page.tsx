@@ -13,7 +13,7 @@ import { auditFilterFromParams, type AuditSearchParams } from "./audit-filter";
 export const metadata = { title: "Audit history" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditSearchParams> }) {
-  await requirePageUser("audit:read");
+  await requirePageUser("audit.read");
   const params = await searchParams;
   const { filter, page, errors } = auditFilterFromParams(params);
   const [result, actions] = await Promise.all([listAuditEvents(filter, page), listAuditActions()]);

@@ -1,7 +1,10 @@
+import Link from "next/link";
+
 import { formatTime } from "@/components/ui/format-time";
 import type { CatalogCluster } from "@/lib/db/catalog/list-catalog";
 
-export function ClusterTable({ clusters }: { clusters: CatalogCluster[] }) {
+// `linkConnections`: the viewer may see every team's client VPC connections, listed on the cluster's page.
+export function ClusterTable({ clusters, linkConnections = false }: { clusters: CatalogCluster[]; linkConnections?: boolean }) {
   return (
     <table className="min-w-full text-sm">
       <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -21,6 +24,11 @@ export function ClusterTable({ clusters }: { clusters: CatalogCluster[] }) {
             <td className="py-2 pr-4">
               <span className="font-medium">{c.name}</span>
               <div className="max-w-xs truncate font-mono text-xs text-slate-500" title={c.arn}>{c.arn}</div>
+              {linkConnections ? (
+                <Link href={`/catalog/clusters/${c.id}`} className="text-xs text-indigo-700 underline">
+                  Client VPC connections
+                </Link>
+              ) : null}
             </td>
             <td className="py-2 pr-4">{c.account.name}<div className="font-mono text-xs text-slate-500">{c.accountId}</div></td>
             <td className="py-2 pr-4 font-mono text-xs">{c.region}<br />{c.vpcId}</td>

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { countArchivedClusters, listAccounts, listClusters } from "@/lib/db/catalog/list-catalog";
-import { hasPermission } from "@/lib/domain/roles";
+import { may } from "@/lib/domain/permissions";
 
 import { ClusterTable } from "./cluster-table";
 import { RefreshCatalogButton } from "./refresh-button";
@@ -20,8 +21,9 @@ const KIND_LABELS = {
 } as const;
 
 export default async function CatalogPage({ searchParams }: { searchParams: Promise<{ archived?: string }> }) {
-  const user = await requirePageUser("catalog:read");
-  const mayRefresh = hasPermission(user.roles, "catalog:manage") || hasPermission(user.roles, "request:approve");
+  const user = await requirePageUser("catalog.read");
+  const mayRefresh = may(actorOf(user), "catalog.refresh").ok;
+  const linkConnections = may(actorOf(user), "connection.watch-all").ok;
   const showArchived = (await searchParams).archived === "1";
   const [accounts, clusters, archivedCount] = await Promise.all([listAccounts(), listClusters(), countArchivedClusters()]);
   // Archived clusters are out of the way by default: requesters cannot file for them.
@@ -38,7 +40,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           {clusters.length === 0 ? (
             <EmptyState title="No clusters yet">Register a cluster-owner account; its clusters are discovered from it.</EmptyState>
           ) : (
-            <ClusterTable clusters={clusters} />
+            <ClusterTable clusters={clusters} linkConnections={linkConnections} />
           )}
           {archivedCount > 0 && !showArchived ? (
             <p className="mt-3 text-sm text-slate-600">
@@ -53,7 +55,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
               No longer offered for new requests; the requests that name them keep their history.{" "}
               <Link href="/catalog" className="text-indigo-700 underline">Hide them</Link>
             </p>
-            <ClusterTable clusters={archived} />
+            <ClusterTable clusters={archived} linkConnections={linkConnections} />
           </Card>
         ) : null}
         <Card title={`Registered accounts (${accounts.length})`}>

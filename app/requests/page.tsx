@@ -7,21 +7,22 @@ import { formatTime } from "@/components/ui/format-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listRequests } from "@/lib/db/requests/list-requests";
 import { REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from "@/lib/domain/lifecycle";
-import { hasPermission } from "@/lib/domain/roles";
+import { may } from "@/lib/domain/permissions";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
 
 export const metadata = { title: "Requests" };
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ page?: string; status?: string }> }) {
-  const user = await requirePageUser("request:read-own-team");
+  const user = await requirePageUser("request.list");
   const params = await searchParams;
   const status = REQUEST_STATUSES.find((s) => s === params.status);
   const result = await listRequests(user, { page: Number(params.page) || 1, statuses: status ? [status] : undefined });
-  const seesAll = hasPermission(user.roles, "request:read-all");
-  const canCreate = hasPermission(user.roles, "request:create");
+  const seesAll = may(actorOf(user), "request.list-all").ok;
+  const canCreate = may(actorOf(user), "request.create").ok;
   const hrefFor = (page: number, s: RequestStatus | undefined = status) =>
     `/requests?${new URLSearchParams({ ...(s ? { status: s } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
 

@@ -17,7 +17,7 @@ const nameSchema = z.object({
 
 export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    const user = await requireActionUser("token:manage-own");
+    const user = await requireActionUser("token.manage-own");
     const parsed = nameSchema.safeParse({ name: form.get("name") ?? "" });
     if (!parsed.success) return { ok: false, message: "Check the name.", fieldErrors: fieldErrors(parsed.error) };
     const { token } = await createToken(db(), user, parsed.data.name);
@@ -28,7 +28,7 @@ export async function createTokenAction(_prev: ActionState, form: FormData): Pro
 
 export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    const user = await requireActionUser("token:manage-own");
+    const user = await requireActionUser("token.manage-own");
     const revoked = await revokeOwnToken(user, formString(form.get("tokenId")));
     revalidatePath("/tokens");
     return revoked ? { ok: true, message: "Token revoked." } : { ok: false, message: "No such active token of yours." };

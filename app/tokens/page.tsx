@@ -11,7 +11,7 @@ import { RevokeTokenButton } from "./revoke-token-button";
 export const metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  const user = await requirePageUser("token:manage-own");
+  const user = await requirePageUser("token.manage-own");
   const tokens = await listOwnTokens(user.id);
   return (
     <>

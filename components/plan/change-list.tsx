@@ -1,6 +1,14 @@
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
-export type StepProgress = { status: string; attempts: number; error: string | null; createdResources: unknown; waitingFor: string | null };
+export type StepProgress = {
+  status: string;
+  attempts: number;
+  error: string | null;
+  createdResources: unknown;
+  waitingFor: string | null;
+  /** After a rollback or decommission: removed, never ran, kept: used by #n. */
+  outcome?: string | null;
+};
 
 const STEP_STATUS_TEXT: Record<string, string> = {
   PENDING: "pending",
@@ -43,7 +51,7 @@ export function ChangeList({ steps, progress }: { steps: PlanStep[]; progress?: 
                       <span className="flex-1">{step.summary}</span>
                       {state ? (
                         <span className={`text-xs font-medium ${state.status === "FAILED" ? "text-rose-700" : state.status === "SUCCEEDED" ? "text-emerald-700" : "text-slate-600"}`} data-step-status={state.status}>
-                          {STEP_STATUS_TEXT[state.status] ?? state.status.toLowerCase()}
+                          {state.outcome ?? STEP_STATUS_TEXT[state.status] ?? state.status.toLowerCase()}
                           {state.status === "RUNNING" && state.waitingFor ? ` — waiting: ${state.waitingFor}` : ""}
                         </span>
                       ) : null}
@@ -67,7 +75,8 @@ export function ChangeList({ steps, progress }: { steps: PlanStep[]; progress?: 
                         </p>
                       ) : null}
                       {state ? <p className="text-slate-500">Attempts: {state.attempts}</p> : null}
-                      {state?.error ? <p className="text-rose-700">{state.error}</p> : null}
+                      {/* A kept step's note is its outcome, not an error. */}
+                      {state?.error && state.status !== "SKIPPED" ? <p className="text-rose-700">{state.error}</p> : null}
                     </div>
                   </details>
                 </li>

@@ -1,10 +1,10 @@
 import "server-only";
 
-import { hasPermission, type Permission } from "@/lib/domain/roles";
+import { may, type RoleQuestion } from "@/lib/domain/permissions";
 import { isExpectedError } from "@/lib/errors/expected-error";
 
 import { userFromBearer } from "./api-token";
-import type { PortalUser } from "./current-user";
+import { actorOf, type PortalUser } from "./current-user";
 
 export type ApiContext<P> = { user: PortalUser; request: Request; params: P };
 
@@ -12,18 +12,20 @@ export function jsonError(status: number, error: string, message: string, fields
   return Response.json({ error, message, ...(fields ? { fields } : {}) }, { status });
 }
 
-// Every JSON API handler goes through this: bearer token -> user -> role check -> handler, with expected
+// Every JSON API handler goes through this: bearer token -> user -> the policy's answer -> handler, with expected
 // errors turned into JSON bodies with their status and everything else logged and hidden. The API takes
 // tokens only, never the browser's cookie, so no other site can make a signed-in browser call it.
 export function apiRoute<P = Record<string, never>>(
-  permission: Permission,
+  // null: any signed-in user; the handler then asks the policy about the resource it loads.
+  question: RoleQuestion | null,
   handler: (context: ApiContext<P>) => Promise<Response>,
 ) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const user = await userFromBearer(request.headers.get("authorization"));
       if (!user) return jsonError(401, "unauthenticated", "Send a valid API token as `Authorization: Bearer <token>`.");
-      if (!hasPermission(user.roles, permission)) return jsonError(403, "forbidden", "Your role does not allow this.");
+      const decision = question ? may(actorOf(user), question) : null;
+      if (decision && !decision.ok) return jsonError(403, "forbidden", decision.reason);
       return await handler({ user, request, params: await context.params });
     } catch (error) {
       if (isExpectedError(error)) return jsonError(error.status, error.code, error.message, error.fieldErrors);

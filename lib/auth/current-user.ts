@@ -3,7 +3,7 @@ import "server-only";
 import { cache } from "react";
 
 import { db } from "@/lib/db/client";
-import type { Actor } from "@/lib/domain/lifecycle";
+import { personOf, type Person } from "@/lib/domain/permissions";
 import type { Role } from "@/lib/domain/roles";
 
 import { auth } from "./auth";
@@ -34,6 +34,6 @@ export const currentUser = cache(async (): Promise<PortalUser | null> => {
   return id ? loadPortalUser(id) : null;
 });
 
-export function actorOf(user: PortalUser): Actor {
-  return { kind: "user", userId: user.id, roles: user.roles, teamIds: user.teamIds };
+export function actorOf(user: PortalUser): Person {
+  return personOf(user);
 }

@@ -104,6 +104,22 @@ describe("preflight blocks approval", () => {
   });
 });
 
+describe("a plan that could not be computed", () => {
+  it("blocks approval saying so, not as preflight findings", () => {
+    const decision = decideTransition({
+      status: "SUBMITTED",
+      action: "approve",
+      actor: ACTORS.admin,
+      request: { ...request, blockedByPreflight: true, planMissing: true },
+    });
+    expect(decision).toEqual({
+      ok: false,
+      code: "invalid-transition",
+      reason: "The plan could not be computed; see its error on the request, re-plan once it is resolved, or reject the request",
+    });
+  });
+});
+
 describe("allowedActions", () => {
   it.each<[RequestStatus, ActorName, LifecycleAction[]]>([
     ["SUBMITTED", "approver", ["approve", "reject"]],

@@ -1,4 +1,5 @@
-import { hasPermission, type Role } from "./roles";
+import { isAdmin as admin, isApprover, isOperator, isRequestingTeamMember } from "./request-parties";
+import type { Role } from "./roles";
 
 export const REQUEST_STATUSES = [
   "SUBMITTED",
@@ -41,6 +42,8 @@ export type RequestParties = {
   teamId: string;
   /** True while the plan has a blocking preflight finding: such a request can be rejected, never approved. */
   blockedByPreflight?: boolean;
+  /** True when there is no plan to approve: it could not be computed (its error is on the request) or is not made yet. */
+  planMissing?: boolean;
   /** For a FAILED request: the phase it failed in. Retry resumes that phase rather than re-provisioning. */
   failedDuring?: RequestStatus | null;
 };
@@ -60,10 +63,10 @@ type Edge = {
   separationOfDuties?: true;
 };
 
-const isAdmin: Who = (a) => a.roles.includes("admin");
-const teamCreator: Who = (a, r) => a.teamIds.includes(r.teamId) && hasPermission(a.roles, "request:create");
-const canApprove: Who = (a) => hasPermission(a.roles, "request:approve");
-const canOperate: Who = (a) => hasPermission(a.roles, "request:operate");
+const isAdmin: Who = (a) => admin(a);
+const teamCreator: Who = (a, r) => isRequestingTeamMember(a, r);
+const canApprove: Who = (a) => isApprover(a);
+const canOperate: Who = (a) => isOperator(a);
 
 const EDGES: Record<LifecycleAction, Edge> = {
   approve: {
@@ -157,6 +160,13 @@ export function decideTransition(input: {
     };
   }
   if (action === "retry") return { ok: true, to: retryTarget(request.failedDuring) };
+  if (action === "approve" && request.planMissing) {
+    return {
+      ok: false,
+      code: "invalid-transition",
+      reason: "The plan could not be computed; see its error on the request, re-plan once it is resolved, or reject the request",
+    };
+  }
   if (action === "approve" && request.blockedByPreflight) {
     return {
       ok: false,

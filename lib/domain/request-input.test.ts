@@ -30,6 +30,7 @@ describe("requestInputSchema accepts", () => {
     ["an on-prem client with private and carrier-grade CIDRs", { ...valid, client: { type: "on-prem", cidrs: ["10.0.0.0/8", "100.64.0.0/10", "192.168.4.0/24"] } }],
     ["a saas client", { ...valid, client: { type: "saas", accountId: "333333333333", providerName: "Acme Stream" } }],
     ["several auth modes", { ...valid, authModes: ["iam", "tls", "scram"] }],
+    ["topics to read and write, a prefix and a group", { ...valid, topicAccess: { readTopics: ["orders", "payments.*"], writeTopics: ["audit"], consumerGroups: ["orders-reader"] } }],
     ["an ARN without the revision suffix", { ...valid, clusterArn: "arn:aws:kafka:eu-west-1:111111111111:cluster/a/6357e0b2-0e6a-4b86-a0b4-70df934c2e31" }],
   ])("%s", (_name, input) => {
     expect(errorsOf(input)).toEqual({});
@@ -66,6 +67,11 @@ describe("requestInputSchema refuses, pointing at the field", () => {
     ["an unknown environment", { ...valid, environment: "qa" }, "environment", /dev, staging or prod/],
     ["a short justification", { ...valid, justification: "   need it      " }, "justification", /20 characters/],
     ["a long justification", { ...valid, justification: "x".repeat(2001) }, "justification", /2000/],
+    ["topic access naming no topic", { ...valid, topicAccess: { readTopics: [], writeTopics: [], consumerGroups: ["g"] } }, "topicAccess.readTopics", /Name the topics/],
+    ["a consumer group without topics to read", { ...valid, topicAccess: { readTopics: [], writeTopics: ["t"], consumerGroups: ["g"] } }, "topicAccess.consumerGroups", /name the topics they read/],
+    ["a topic name with a slash", { ...valid, topicAccess: { readTopics: ["a/b"], writeTopics: [], consumerGroups: [] } }, "topicAccess.readTopics.0", /letters, digits/],
+    ["a wildcard inside a name", { ...valid, topicAccess: { readTopics: ["a*b"], writeTopics: [], consumerGroups: [] } }, "topicAccess.readTopics.0", /prefix/],
+    ["topic access without IAM", { ...valid, authModes: ["tls"], topicAccess: { readTopics: ["t"], writeTopics: [], consumerGroups: [] } }, "topicAccess.readTopics", /choose IAM/],
     ["an ARN of another service", { ...valid, clusterArn: "arn:aws:ec2:us-east-1:111111111111:vpc/vpc-0abc1234" }, "clusterArn", /MSK cluster ARN/],
     ["an ARN in an unknown region", { ...valid, clusterArn: ARN.replace("us-east-1", "xx-east-9") }, "clusterArn", /MSK cluster ARN/],
   ])("%s", (_name, input, path, message) => {

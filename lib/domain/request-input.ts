@@ -91,6 +91,29 @@ export const clusterArnSchema = z
 
 export const authModeSchema = z.enum(AUTH_MODES, { error: "Choose IAM, SASL/SCRAM, TLS or plaintext" });
 
+// Kafka topic and group names (letters, digits, '.', '_', '-', up to 249); a trailing * asks for a prefix,
+// which IAM's topic and group ARNs accept as a wildcard.
+const kafkaNamesSchema = z
+  .array(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,249}\*?$/, "Use topic and group names of letters, digits, '.', '_' and '-'; end one with * for a prefix"),
+  )
+  .superRefine((names, ctx) => noDuplicates(names, ctx, (n) => `${n} is listed twice`));
+
+/** What the client may do on the cluster: the IAM policy is narrowed to it. Left out: every topic and group. */
+export const topicAccessSchema = z
+  .object({ readTopics: kafkaNamesSchema, writeTopics: kafkaNamesSchema, consumerGroups: kafkaNamesSchema })
+  .superRefine((access, ctx) => {
+    if (access.readTopics.length === 0 && access.writeTopics.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["readTopics"], message: "Name the topics the client reads or writes, or leave all three empty for every topic" });
+    }
+    if (access.consumerGroups.length > 0 && access.readTopics.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["consumerGroups"], message: "Consumer groups read topics: name the topics they read" });
+    }
+  });
+export type TopicAccessInput = z.infer<typeof topicAccessSchema>;
+
 export const requestInputSchema = z.object({
   clusterArn: clusterArnSchema,
   client: clientLocationSchema,
@@ -111,7 +134,15 @@ export const requestInputSchema = z.object({
   // A VPC client may ask for MSK multi-VPC private connectivity (PrivateLink) instead of peering or the hub:
   // the way through when its CIDRs overlap the cluster's.
   preferredMethod: z.literal("multi-vpc-private-connectivity", { error: "Unknown connection method" }).optional(),
+  topicAccess: topicAccessSchema.optional(),
 }).superRefine((input, ctx) => {
+  if (input.topicAccess && !input.authModes.includes("iam")) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["topicAccess", "readTopics"],
+      message: "Topic access is granted through the IAM policy: choose IAM authentication, or leave the topics empty",
+    });
+  }
   if (input.preferredMethod && input.client.type !== "aws-vpc") {
     ctx.addIssue({ code: "custom", path: ["preferredMethod"], message: "Only a client in an AWS VPC can choose the connection method" });
   }

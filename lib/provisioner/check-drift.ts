@@ -1,25 +1,33 @@
 import { asJson } from "@/lib/db/as-json";
-import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
+import { recordAuditEvent, type AuditActor } from "@/lib/db/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 
+import { sameDriftFinding } from "./drift-finding";
 import type { RunnerDeps } from "./runner-deps";
 import { PROVISIONER } from "./step-store";
 import { verifySteps, type VerificationProblem } from "./verify-steps";
 
-// Re-verifies an ACTIVE request against AWS. Drift is recorded on the request (shown on its page) and audited
-// when it appears, changes or clears; a clean re-check changes nothing else.
-export async function checkDrift(requestId: string, deps: RunnerDeps): Promise<VerificationProblem[]> {
+// Re-verifies an ACTIVE request against AWS. Drift is recorded on the request (shown on its page) and audited,
+// in the name of whoever asked for the check, only when it appears, changes or clears: re-checking a request
+// that is still drifted the same way only updates when it was last checked.
+export async function checkDrift(
+  requestId: string,
+  deps: RunnerDeps,
+  checkedBy: AuditActor = PROVISIONER,
+): Promise<VerificationProblem[]> {
   const problems = await verifySteps(requestId, deps);
   await db().$transaction(async (tx) => {
     const before = await tx.accessRequest.findUnique({ where: { id: requestId }, select: { drift: true, status: true } });
     if (before?.status !== "ACTIVE") return;
-    const drift = problems.length ? asJson(problems) : null;
-    const changed = JSON.stringify(before.drift ?? null) !== JSON.stringify(drift);
-    await tx.accessRequest.update({ where: { id: requestId }, data: { drift: drift ?? Prisma.DbNull, driftCheckedAt: new Date() } });
+    const changed = !sameDriftFinding(before.drift, problems);
+    await tx.accessRequest.update({
+      where: { id: requestId },
+      data: { driftCheckedAt: new Date(), ...(changed ? { drift: problems.length ? asJson(problems) : Prisma.DbNull } : {}) },
+    });
     if (changed) {
       await recordAuditEvent(tx, {
-        actor: PROVISIONER,
+        actor: checkedBy,
         action: problems.length ? "request.drift-detected" : "request.drift-cleared",
         requestId,
         details: { problems: asJson(problems) },

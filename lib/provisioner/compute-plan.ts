@@ -10,7 +10,7 @@ import { checkPlanPermissions, type KitAccountKind } from "@/lib/aws/iam";
 import type { TransitHub, UnavailableHub } from "@/lib/domain/plan/facts";
 import { planConnection } from "@/lib/domain/plan/plan-connection";
 import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
-import type { AuthMode, ClientLocation } from "@/lib/domain/request-input";
+import type { AuthMode, ClientLocation, TopicAccessInput } from "@/lib/domain/request-input";
 
 import type { PortalPlatformSettings } from "./platform-settings";
 
@@ -47,6 +47,8 @@ export type PlanSubject = {
   client: ClientLocation;
   authModes: AuthMode[];
   preferredMethod?: "multi-vpc-private-connectivity";
+  /** The topics and groups the client's IAM policy is narrowed to; unset: every topic. */
+  topicAccess?: TopicAccessInput;
 };
 
 // Discovery then the pure planner. Problems with what the requester typed (a VPC that does not exist where they
@@ -79,6 +81,7 @@ export async function computePlan(
         client: subject.client,
         authModes: subject.authModes,
         ...(subject.preferredMethod ? { preferredMethod: subject.preferredMethod } : {}),
+        ...(subject.topicAccess ? { topicAccess: subject.topicAccess } : {}),
       },
       cluster,
       client,

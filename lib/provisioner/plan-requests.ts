@@ -7,10 +7,11 @@ import { createAccessRequest } from "@/lib/db/requests/create-request";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
 import { saveReplan } from "@/lib/db/requests/replan-request";
 import { db } from "@/lib/db/client";
-import { readClientLocation } from "@/lib/domain/client-location";
+import { readClientLocation, readTopicAccess } from "@/lib/domain/client-location";
 import { AUTH_MODES, type AuthMode, type RequestInput } from "@/lib/domain/request-input";
-import { hasPermission } from "@/lib/domain/roles";
+import { may, personOf } from "@/lib/domain/permissions";
 import { ExpectedError } from "@/lib/errors/expected-error";
+import { refusal } from "@/lib/errors/refusal";
 
 import { computePlan, type PlanSubject } from "./compute-plan";
 import { loadPlatformSettings } from "./platform-settings";
@@ -62,6 +63,7 @@ export async function fileRequest(requester: Requester, input: RequestInput, opt
         client: input.client,
         authModes: input.authModes,
         preferredMethod: input.preferredMethod,
+        topicAccess: input.topicAccess,
       }),
   });
 }
@@ -69,19 +71,16 @@ export async function fileRequest(requester: Requester, input: RequestInput, opt
 export async function replanRequest(user: Requester, requestId: string) {
   const request = await getRequestForViewer(user, requestId);
   if (!request) throw new ExpectedError("not-found", "No such request.");
-  const mayReplan =
-    hasPermission(user.roles, "request:approve") ||
-    (user.teamIds.includes(request.teamId) && hasPermission(user.roles, "request:create"));
-  if (!mayReplan) throw new ExpectedError("forbidden", "Your role does not allow re-planning this request.");
-  if (request.status !== "SUBMITTED")
-    throw new ExpectedError("conflict", "Only a request waiting for a decision can be re-planned.");
+  const decision = may(personOf(user), "request.replan", request);
+  if (!decision.ok) throw refusal(decision);
   const client = readClientLocation(request.client);
   if (!client) throw new ExpectedError("conflict", "The stored client location cannot be read.");
   const authModes = request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m));
   let stored;
   try {
     const preferredMethod = request.preferredMethod === "multi-vpc-private-connectivity" ? request.preferredMethod : undefined;
-    stored = await planFor({ requestId, clusterArn: request.cluster.arn, client, authModes, preferredMethod });
+    const topicAccess = readTopicAccess(request.topicAccess);
+    stored = await planFor({ requestId, clusterArn: request.cluster.arn, client, authModes, preferredMethod, topicAccess });
   } catch (error) {
     // The client's network changed since filing (e.g. its VPC was deleted): keep that as the plan's error.
     if (error instanceof ExpectedError && error.fieldErrors) {

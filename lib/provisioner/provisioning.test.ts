@@ -14,6 +14,7 @@ import { eventually } from "@/lib/aws/testing/eventually";
 import type { ClientLocation } from "@/lib/domain/request-input";
 
 import { checkDrift } from "./check-drift";
+import { replanRequest } from "./plan-requests";
 import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
 
 let h: ProvisioningHarness;
@@ -200,17 +201,58 @@ describe("drift", () => {
     const target = table.RouteTables?.[0]?.Routes?.find((r) => r.DestinationCidrBlock === DestinationCidrBlock)?.VpcPeeringConnectionId;
     await ec2.send(new DeleteRouteCommand({ RouteTableId, DestinationCidrBlock }));
 
-    const problems = await checkDrift(request.id, await h.deps());
+    const alice = h.person("alice");
+    const problems = await checkDrift(request.id, await h.deps(), { kind: "user", userId: alice.id, label: alice.email });
     expect(problems.map((p) => p.step)).toEqual([route.key]);
     const saved = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(saved.drift).toEqual(problems);
-    expect(await h.prisma.auditEvent.count({ where: { requestId: request.id, action: "request.drift-detected" } })).toBe(1);
+    const detected = { requestId: request.id, action: "request.drift-detected" };
+    expect((await h.prisma.auditEvent.findMany({ where: detected })).map((e) => e.actorLabel)).toEqual([alice.email]);
+
+    // Checking again while nothing changed records when it was checked, not another finding.
+    expect(await checkDrift(request.id, await h.deps())).toEqual(problems);
+    expect(await h.prisma.auditEvent.count({ where: detected })).toBe(1);
+    const rechecked = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(rechecked.driftCheckedAt?.getTime()).toBeGreaterThan(saved.driftCheckedAt?.getTime() ?? Infinity);
 
     await ec2.send(new CreateRouteCommand({ RouteTableId, DestinationCidrBlock, VpcPeeringConnectionId: target }));
     expect(await checkDrift(request.id, await h.deps())).toEqual([]);
     expect((await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).drift).toBeNull();
     expect(await h.prisma.auditEvent.count({ where: { requestId: request.id, action: "request.drift-cleared" } })).toBe(1);
 
+    await h.act("alice", request.id, "decommission");
+    await h.run(request.id);
+  });
+
+  it("grants in the IAM policy only the topics and groups asked for, and keeps them on re-planning", async () => {
+    const [, client] = SCENARIOS[3]!;
+    const topicAccess = { readTopics: ["orders"], writeTopics: [], consumerGroups: ["orders-reader"] };
+    const request = await h.fileWith("alice", client, { topicAccess });
+    const resources = async () => {
+      const row = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
+      const policy = (row.plan as { plan: { iamPolicy: { Statement: { Resource: string | string[] }[] } } }).plan.iamPolicy;
+      return policy.Statement.flatMap((st) => [st.Resource].flat()).filter((r) => /:(topic|group)\//.test(r));
+    };
+    const expected = [expect.stringMatching(/:topic\/orders-prod\/[^/]+\/orders$/), expect.stringMatching(/:group\/orders-prod\/[^/]+\/orders-reader$/)];
+    expect(await resources()).toEqual(expected);
+    await replanRequest(h.person("alice"), request.id);
+    expect(await resources()).toEqual(expected);
+    await h.act("alice", request.id, "cancel");
+  });
+});
+
+// The plan and the Active request tell the client by one rule: filed as ["scram", "iam"], both say IAM.
+describe("what the client is told", () => {
+  it("is the same bootstrap string in the plan and once Active", async () => {
+    const [, client] = SCENARIOS[3]!;
+    const request = await h.file("alice", client, { authModes: ["scram", "iam"] });
+    await h.act("bob", request.id, "approve");
+    await h.run(request.id);
+    expect(await h.status(request.id)).toBe("ACTIVE");
+    const row = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const planned = (row.plan as { plan: { bootstrap: string | null } }).plan.bootstrap;
+    expect(planned).toMatch(/:9098/);
+    expect((row.connection as { bootstrap: string | null }).bootstrap).toBe(planned);
     await h.act("alice", request.id, "decommission");
     await h.run(request.id);
   });

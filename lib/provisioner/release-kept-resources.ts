@@ -6,9 +6,9 @@ import { outputsOf } from "./step-context";
 import { loadSteps, recordOf, updateStep } from "./step-store";
 import { undoStepRow } from "./undo-steps";
 
-// When a teardown keeps a shared resource because another request still used it, the resource stays recorded on
-// the finished request's step. Once the last request that relied on it is torn down, it is removed after all,
-// so sharing never leaves an orphan behind.
+// When a teardown keeps a resource because another request still claimed it, the resource stays recorded on the
+// finished request's SKIPPED step. Once no request holds a claim on it any more, it is removed after all, so
+// sharing never leaves an orphan behind.
 export async function releaseKeptResources(finishingRequestId: string, deps: RunnerDeps): Promise<void> {
   const kept = await db().planStep.findMany({
     where: { status: "SKIPPED", request: { status: { in: ["DECOMMISSIONED", "ROLLED_BACK"] } } },
@@ -17,14 +17,14 @@ export async function releaseKeptResources(finishingRequestId: string, deps: Run
   for (const row of kept) {
     const ids = recordOf(row).created.map((c) => c.id);
     if (ids.length === 0) continue;
-    const users = await Promise.all(ids.map((id) => stillUsedBy(row.requestId, id, finishingRequestId)));
-    if (users.some((u) => u !== null)) continue;
+    // The kept step's own request released its claims when its teardown finished, so any claim left is another's.
+    if ((await stillUsedBy(row.requestId, ids)) !== null) continue;
     // The kept step's input refers to outputs of its own request's earlier steps (e.g. the peering id).
     const result = await undoStepRow(row, outputsOf(await loadSteps(row.requestId)), deps);
-    if (result.ok) {
-      await updateStep(row, {}, { action: "step.release", resourceIds: ids, details: { releasedWith: finishingRequestId } });
-    } else {
+    if (!result.ok) {
       deps.log(`could not release ${ids.join(", ")} kept by request ${row.requestId}: ${result.error}`);
+    } else if (!result.kept) {
+      await updateStep(row, {}, { action: "step.release", resourceIds: ids, details: { releasedWith: finishingRequestId } });
     }
   }
 }

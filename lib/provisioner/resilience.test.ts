@@ -77,6 +77,15 @@ describe("with 20% throttling and 5xx injected", () => {
   });
 });
 
+// Every id a step recorded as created, and not held by a claim of its request: a crash must never leave one.
+async function unclaimedCreations(requestId: string): Promise<string[]> {
+  const steps = await h.prisma.planStep.findMany({ where: { requestId } });
+  const claims = await h.prisma.resourceClaim.findMany({ where: { requestId, kind: "CREATED", releasedAt: null } });
+  const created = steps.flatMap((s) => (Array.isArray(s.createdResources) ? s.createdResources : []).map((c) => (c as { id: string }).id));
+  expect(created.length).toBeGreaterThan(0);
+  return created.filter((id) => !claims.some((c) => c.resource === id));
+}
+
 describe("a worker dying at a step boundary", () => {
   it.each(SCENARIOS)("%s: a new run finishes every time with no duplicates and no orphans", async (_name, client) => {
     const before = await shape();
@@ -96,8 +105,10 @@ describe("a worker dying at a step boundary", () => {
       await h.run(request.id);
       expect(await h.status(request.id)).toBe("ACTIVE");
       expect(await shape()).toEqual(reference.active);
+      expect(await unclaimedCreations(request.id)).toEqual([]);
       await h.act("alice", request.id, "decommission");
       await h.run(request.id);
+      expect(await h.prisma.resourceClaim.count({ where: { requestId: request.id, releasedAt: null } })).toBe(0);
       await settle(before);
     }
   });

@@ -7,6 +7,7 @@ import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { readConnection } from "./read-connection";
 import { resourceKeysOf, withResourceLocks } from "./resource-locks";
 import { releaseKeptResources } from "./release-kept-resources";
+import { releaseRequestClaims } from "./resource-claims";
 import { runForward } from "./run-forward";
 import type { RunnerDeps } from "./runner-deps";
 import { materializeSteps } from "./step-store";
@@ -31,7 +32,7 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
         const steps = stored.plan.steps;
         await systemTransition(requestId, "start-provisioning", {
           details: { steps: steps.length },
-          alsoInTransaction: (tx) => materializeSteps(tx, requestId, steps),
+          alsoInTransaction: (tx) => materializeSteps(tx, requestId, steps, stored.plan.reuses ?? []),
         });
         break;
       }
@@ -61,7 +62,9 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
           await systemTransition(requestId, "fail", { details: { step: result.step, reason: result.error } });
           return;
         }
-        await systemTransition(requestId, request.status === "ROLLING_BACK" ? "finish-rollback" : "finish-decommission");
+        await systemTransition(requestId, request.status === "ROLLING_BACK" ? "finish-rollback" : "finish-decommission", {
+          alsoInTransaction: (tx) => releaseRequestClaims(tx, requestId),
+        });
         await releaseKeptResources(requestId, deps);
         return;
       }

@@ -39,14 +39,14 @@ export async function runStep(
       previous: record,
       record: async (progress) => {
         record = progress;
-        await saveProgress(row.id, progress);
+        await saveProgress(row, progress);
       },
     };
     try {
       const result = await executorFor(definition.kind).execute(ctx);
       record = result.record;
       if (result.status === "done") {
-        await saveProgress(row.id, result.record);
+        await saveProgress(row, result.record);
         await updateStep(
           row,
           { status: "SUCCEEDED", finishedAt: new Date(), waitingFor: null, error: null },
@@ -54,7 +54,7 @@ export async function runStep(
         );
         return { ok: true, record: result.record };
       }
-      await saveProgress(row.id, result.record, { waitingFor: result.reason });
+      await saveProgress(row, result.record, { waitingFor: result.reason });
       if (Date.now() - started.getTime() > deps.limits.waitDeadlineMs) {
         return fail(row, `Gave up after ${Math.round(deps.limits.waitDeadlineMs / 60_000)} minutes waiting: ${result.reason}`);
       }

@@ -21,7 +21,7 @@ export function finishedStepContext(row: StepRow, outputs: ReadonlyMap<string, R
     step: { ...definition, input },
     tagKeys: deps.tagKeys,
     previous: recordOf(row),
-    record: (progress) => saveProgress(row.id, progress),
+    record: (progress) => saveProgress(row, progress),
   };
 }
 

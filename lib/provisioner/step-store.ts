@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
+import { claimPlanReuses, claimStepResources, releaseStepClaims } from "./resource-claims";
+
 export type StepRow = Awaited<ReturnType<typeof loadSteps>>[number];
 
 export const PROVISIONER = { kind: "system", label: "provisioner" } as const;
@@ -13,9 +15,11 @@ export function loadSteps(requestId: string) {
   return db().planStep.findMany({ where: { requestId }, orderBy: { position: "asc" } });
 }
 
-// Written in the same transaction that moves the request to PROVISIONING. On a retry the rows exist already:
-// what finished stays finished, and what failed half way starts again from its recorded progress.
-export async function materializeSteps(tx: Prisma.TransactionClient, requestId: string, steps: PlanStep[]) {
+// Written in the same transaction that moves the request to PROVISIONING, with the claims on what the plan
+// relies on without a step. On a retry the rows exist already: what finished stays finished, and what failed
+// half way starts again from its recorded progress.
+export async function materializeSteps(tx: Prisma.TransactionClient, requestId: string, steps: PlanStep[], reuses: readonly string[] = []) {
+  await claimPlanReuses(tx, requestId, reuses);
   const existing = await tx.planStep.count({ where: { requestId } });
   if (existing > 0) {
     await tx.planStep.updateMany({
@@ -40,6 +44,7 @@ export async function materializeSteps(tx: Prisma.TransactionClient, requestId: 
   });
 }
 
+// Relied-on ids are not kept on the row: the step's claims are where they live.
 export function recordOf(row: StepRow): StepRecord {
   return {
     outputs: (row.outputs ?? {}) as Record<string, string>,
@@ -53,25 +58,30 @@ export function hasRecord(row: StepRow): boolean {
   return record.created.length > 0 || Object.keys(record.outputs).length > 0;
 }
 
-// Saved before the executor makes its next AWS call, so that a crash between two calls loses no resource id.
-export async function saveProgress(stepId: string, record: StepRecord, extra: Prisma.PlanStepUpdateInput = {}) {
-  await db().planStep.update({
-    where: { id: stepId },
-    data: {
-      outputs: asJson(record.outputs),
-      createdResources: asJson(record.created),
-      awsRequestIds: [...new Set(record.requestIds)],
-      ...extra,
-    },
+// Saved before the executor makes its next AWS call, so that a crash between two calls loses no resource id;
+// the claims on what the record names commit with it.
+export async function saveProgress(row: StepRow, record: StepRecord, extra: Prisma.PlanStepUpdateInput = {}) {
+  await db().$transaction(async (tx) => {
+    await tx.planStep.update({
+      where: { id: row.id },
+      data: {
+        outputs: asJson(record.outputs),
+        createdResources: asJson(record.created),
+        awsRequestIds: [...new Set(record.requestIds)],
+        ...extra,
+      },
+    });
+    await claimStepResources(tx, row, record);
   });
 }
 
 type StepAudit = { action: string; details?: Prisma.InputJsonObject; resourceIds?: string[] };
 
-// A step's status change and its audit event commit together.
+// A step's status change and its audit event commit together; so does the end of an undone step's claims.
 export async function updateStep(row: StepRow, data: Prisma.PlanStepUpdateInput, audit?: StepAudit) {
   await db().$transaction(async (tx) => {
     await tx.planStep.update({ where: { id: row.id }, data });
+    if (data.status === "UNDONE") await releaseStepClaims(tx, row);
     if (audit) {
       await recordAuditEvent(tx, {
         actor: PROVISIONER,

@@ -10,7 +10,7 @@ import { nextUndoDelay } from "./undo-retry";
 import { loadSteps, recordOf, updateStep, type StepRow } from "./step-store";
 
 // Teardown: in reverse order, remove exactly what each step recorded as created — never a route, rule or
-// peering that was there before, and not a shared resource another live request still uses.
+// peering that was there before, and not a resource another request still holds a claim on.
 export async function undoSteps(requestId: string, deps: RunnerDeps): Promise<{ ok: true } | { ok: false; error: string; step: string }> {
   const rows = await loadSteps(requestId);
   const outputs = outputsOf(rows);
@@ -21,14 +21,10 @@ export async function undoSteps(requestId: string, deps: RunnerDeps): Promise<{ 
       if (row.status !== "PENDING") await updateStep(row, { status: "UNDONE" }, { action: "step.undo", details: { note: "created nothing" } });
       continue;
     }
-    const users = await Promise.all(record.created.map((c) => stillUsedBy(requestId, c.id)));
-    const user = users.find((u) => u !== null);
-    if (user !== undefined && user !== null) {
-      await updateStep(
-        row,
-        { status: "SKIPPED", error: `Kept: still used by request #${user}` },
-        { action: "step.keep", resourceIds: record.created.map((c) => c.id), details: { usedBy: user } },
-      );
+    const ids = record.created.map((c) => c.id);
+    const user = await stillUsedBy(requestId, ids);
+    if (user !== null) {
+      await updateStep(row, { status: "SKIPPED", error: keptLabel(user) }, { action: "step.keep", resourceIds: ids, details: { usedBy: user } });
       continue;
     }
     const result = await undoStepRow(row, outputs, deps);
@@ -38,19 +34,35 @@ export async function undoSteps(requestId: string, deps: RunnerDeps): Promise<{ 
   return { ok: true };
 }
 
-export async function undoStepRow(row: StepRow, outputs: Map<string, Record<string, string>>, deps: RunnerDeps): Promise<{ ok: true } | { ok: false; error: string }> {
+/** Stored as the kept step's error; the request page shows it as the step's outcome. */
+export function keptLabel(requestNumber: number): string {
+  return `Kept: used by #${requestNumber}`;
+}
+
+export async function undoStepRow(
+  row: StepRow,
+  outputs: Map<string, Record<string, string>>,
+  deps: RunnerDeps,
+): Promise<{ ok: true; kept?: string } | { ok: false; error: string }> {
   const definition = row.definition as unknown as PlanStep;
   const record = recordOf(row);
   await updateStep(row, { status: "UNDOING" });
   const started = Date.now();
   for (let retries = 0; ; ) {
     try {
-      const { requestIds } = await executorFor(definition.kind).undo(finishedStepContext(row, outputs, deps), record);
-      await updateStep(
-        row,
-        { status: "UNDONE", awsRequestIds: [...new Set([...row.awsRequestIds, ...requestIds])], error: null },
-        { action: "step.undo", resourceIds: record.created.map((c) => c.id) },
-      );
+      const { requestIds, kept } = await executorFor(definition.kind).undo(finishedStepContext(row, outputs, deps), record);
+      const awsRequestIds = [...new Set([...row.awsRequestIds, ...requestIds])];
+      if (kept) {
+        // Others in AWS still use what the step made (another account's VPC connections on a scheme): it stays,
+        // and the step says so instead of claiming it was removed.
+        await updateStep(
+          row,
+          { status: "SKIPPED", awsRequestIds, error: `Kept: ${kept}` },
+          { action: "step.keep", resourceIds: record.created.map((c) => c.id), details: { kept } },
+        );
+        return { ok: true, kept };
+      }
+      await updateStep(row, { status: "UNDONE", awsRequestIds, error: null }, { action: "step.undo", resourceIds: record.created.map((c) => c.id) });
       return { ok: true };
     } catch (error) {
       const info = describeAwsError(error);

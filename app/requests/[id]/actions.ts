@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { actionResult, type ActionState } from "@/lib/auth/action-state";
 import { actorOf } from "@/lib/auth/current-user";
-import { requireActionUser } from "@/lib/auth/guard";
+import { assertMayOnRequest, requireActionUser } from "@/lib/auth/guard";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { ACTION_LABELS } from "@/lib/domain/lifecycle";
 import { fieldErrors } from "@/lib/domain/request-input";
@@ -29,9 +29,11 @@ const decisionSchema = z
     message: "Say why the request is rejected (at least 5 characters); the requester reads this",
   });
 
+// Who may approve, reject, cancel or operate is the policy's answer about the request itself, asked inside the
+// transition (as the API does), not a role check here that could disagree with it.
 export async function decideRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    const user = await requireActionUser("request:approve");
+    const user = await requireActionUser();
     const parsed = decisionSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { ok: false, message: "Check the comment.", fieldErrors: fieldErrors(parsed.error) };
     const { requestId, version, decision, comment } = parsed.data;
@@ -54,7 +56,7 @@ const cancelSchema = z.object({ requestId: z.string().min(1), version: z.coerce.
 
 export async function cancelRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
-    const user = await requireActionUser("request:create");
+    const user = await requireActionUser();
     const parsed = cancelSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { ok: false, message: "That request could not be read from the form." };
     await transitionRequest({
@@ -115,8 +117,9 @@ export async function checkDriftAction(_prev: ActionState, form: FormData): Prom
     const requestId = formString(form.get("requestId"));
     const request = await getRequestForViewer(user, requestId);
     if (!request) return { ok: false, message: "No such request." };
-    if (request.status !== "ACTIVE") return { ok: false, message: "Only an active connection can be checked." };
-    const problems = await checkDrift(requestId, await platformRunnerDeps(DEFAULT_LIMITS, (line) => console.log(line)));
+    assertMayOnRequest(user, "request.drift-check", request);
+    const deps = await platformRunnerDeps(DEFAULT_LIMITS, (line) => console.log(line));
+    const problems = await checkDrift(requestId, deps, { kind: "user", userId: user.id, label: user.email });
     revalidatePath(`/requests/${requestId}`);
     return problems.length
       ? { ok: false, message: `${problems.length} problem(s) found; see above.` }

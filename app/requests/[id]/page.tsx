@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AuditTimeline, timelineEvents } from "@/components/audit-timeline";
 import { CancelForm } from "@/components/cancel-form";
 import { ClientLocationFacts } from "@/components/client-location-facts";
+import { ClientVpcConnections } from "@/components/client-vpc-connections";
 import { ConnectionDetails, readLiveConnection } from "@/components/connection-details";
 import { LiveRefresh } from "@/components/live-refresh";
 import { OperateForm } from "@/components/operate-form";
@@ -16,34 +17,45 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
-import { allowedActions } from "@/lib/domain/lifecycle";
 import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
-import { hasPermission } from "@/lib/domain/roles";
+import { allowedRequestActions, may } from "@/lib/domain/permissions";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
 
 import { cancelRequest, checkDriftAction, decideRequest, operateRequest, replanRequestAction } from "./actions";
+import { rejectConnectionAction } from "../../catalog/clusters/[id]/actions";
 import { failureOf, IN_FLIGHT_STATUSES } from "./request-progress";
+import { loadRequestConnections } from "./request-connections";
+import { stepOutcomeLabel } from "./step-outcome";
 
 export const metadata = { title: "Request" };
 
 export default async function RequestDetailPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser("request:read-own-team");
+  const user = await requirePageUser("request.list");
   const { id } = await params;
   const request = await getRequestForViewer(user, id);
   if (!request) notFound();
   const stored = readStoredPlan(request.plan);
-  const parties = { requesterId: request.requesterId, teamId: request.teamId, failedDuring: request.failedDuring };
-  const actions = allowedActions(request.status, actorOf(user), parties);
   const blocked = planBlocksApproval(stored);
-  const mayDecide = allowedActions(request.status, actorOf(user), { ...parties, blockedByPreflight: false }).includes("reject");
+  const facts = { requesterId: request.requesterId, teamId: request.teamId, failedDuring: request.failedDuring, status: request.status, blockedByPreflight: blocked };
+  const person = actorOf(user);
+  // Every control below is shown exactly when the policy would accept its action.
+  const actions = allowedRequestActions(person, facts);
+  const decision = may(person, "request.reject", facts);
+  const mayDecide = decision.ok;
+  const decidedByAnother = !decision.ok && decision.code === "separation-of-duties";
+  const mayReplan = may(person, "request.replan", facts).ok;
+  const mayCheckDrift = may(person, "request.drift-check", facts).ok;
   const scenario = SCENARIO_LABELS[request.scenario as Scenario];
-  const ownRequest = request.requesterId === user.id;
   const progress = new Map<string, StepProgress>(
-    request.steps.map((s) => [s.key, { status: s.status, attempts: s.attempts, error: s.error, createdResources: s.createdResources, waitingFor: s.waitingFor }]),
+    request.steps.map((s) => [
+      s.key,
+      { status: s.status, attempts: s.attempts, error: s.error, createdResources: s.createdResources, waitingFor: s.waitingFor, outcome: stepOutcomeLabel(request.status, s) },
+    ]),
   );
   const inFlight = IN_FLIGHT_STATUSES.includes(request.status);
   const operations = (["retry", "rollback", "decommission"] as const).filter((op) => actions.includes(op));
   const failure = request.status === "FAILED" ? failureOf(request.auditEvents) : null;
+  const connections = await loadRequestConnections(user, request, stored);
   const drift = Array.isArray(request.drift) ? (request.drift as { summary: string; problem: string }[]) : [];
 
   return (
@@ -118,6 +130,21 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
             </Card>
           </div>
           <StoredPlanSection stored={stored} progress={request.steps.length ? progress : undefined} />
+          {connections ? (
+            <Card title="Client VPC connections">
+              <p className="mb-3 text-sm text-slate-600">
+                {connections.showsAll
+                  ? `Every client VPC connection MSK lists for ${request.cluster.name} now; those of this request are marked.`
+                  : "The client VPC connections MSK lists now that this request accounts for."}
+              </p>
+              <ClientVpcConnections
+                watch={connections.watch}
+                clusterId={request.clusterId}
+                requestId={request.id}
+                reject={connections.mayReject ? rejectConnectionAction : null}
+              />
+            </Card>
+          ) : null}
           <Card title="Justification">
             <p className="text-sm whitespace-pre-wrap">{request.justification}</p>
           </Card>
@@ -140,18 +167,18 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               ) : null}
               <DecisionForm requestId={request.id} version={request.version} action={decideRequest} canApprove={actions.includes("approve")} />
             </Card>
-          ) : request.status === "SUBMITTED" && ownRequest && hasPermission(user.roles, "request:approve") ? (
+          ) : decidedByAnother ? (
             <Card title="Your decision">
               <p className="text-sm text-slate-600">You filed this request, so another approver decides it.</p>
             </Card>
           ) : null}
-          {request.status === "SUBMITTED" && (mayDecide || actions.includes("cancel")) ? (
+          {mayReplan ? (
             <Card title="Plan freshness">
               <p className="mb-2 text-sm text-slate-600">The plan reflects AWS as it was when computed. Re-plan after changing the client&apos;s network.</p>
               <ReplanButton requestId={request.id} action={replanRequestAction} />
             </Card>
           ) : null}
-          {request.status === "ACTIVE" ? (
+          {mayCheckDrift ? (
             <Card title="Still connected?">
               <p className="mb-2 text-sm text-slate-600">
                 {request.driftCheckedAt ? `Last checked against AWS ${formatTime(request.driftCheckedAt)}.` : "Checked against AWS when it became active."}

@@ -13,7 +13,7 @@ import { requestFromFormData } from "./form-data";
 export async function submitRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
   let createdId: string | undefined;
   const state = await actionResult(async () => {
-    const user = await requireActionUser("request:create");
+    const user = await requireActionUser("request.create");
     const { input, teamId } = requestFromFormData(form);
     const parsed = requestInputSchema.safeParse(input);
     if (!parsed.success) {

@@ -13,6 +13,16 @@ function text(value: FormDataEntryValue | null): string {
   return formString(value).trim();
 }
 
+/** The three topic lists; all empty means none was asked for (every topic), so the field is left out. */
+function topicAccessFrom(form: FormData): { topicAccess?: { readTopics: string[]; writeTopics: string[]; consumerGroups: string[] } } {
+  const access = {
+    readTopics: list(form.get("topicAccess.readTopics")),
+    writeTopics: list(form.get("topicAccess.writeTopics")),
+    consumerGroups: list(form.get("topicAccess.consumerGroups")),
+  };
+  return Object.values(access).some((names) => names.length > 0) ? { topicAccess: access } : {};
+}
+
 export function requestFromFormData(form: FormData): { input: unknown; teamId: string | undefined } {
   const type = text(form.get("client.type"));
   const client =
@@ -37,6 +47,7 @@ export function requestFromFormData(form: FormData): { input: unknown; teamId: s
       authModes: form.getAll("authModes").map(String),
       environment: text(form.get("environment")),
       justification: formString(form.get("justification")),
+      ...topicAccessFrom(form),
       ...(type === "aws-vpc" && form.get("preferredMethod") === "multi-vpc-private-connectivity"
         ? { preferredMethod: "multi-vpc-private-connectivity" }
         : {}),

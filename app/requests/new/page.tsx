@@ -8,7 +8,7 @@ import { RequestForm } from "./request-form";
 export const metadata = { title: "New request" };
 
 export default async function NewRequestPage() {
-  const user = await requirePageUser("request:create");
+  const user = await requirePageUser("request.create");
   const [catalog, accounts] = await Promise.all([listClusters(), listClientAccounts(user.teams.map((t) => t.id))]);
   const clusters = catalog.filter((c) => c.state !== "MISSING");
   return (

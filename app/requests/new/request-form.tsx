@@ -252,6 +252,31 @@ export function RequestForm({
             </div>
             <FieldError id="authModes-error" messages={errorsFor("authModes")} />
           </div>
+          {authModes.includes("iam") ? (
+            <div>
+            <p className="text-xs text-slate-500">
+              The client&apos;s IAM policy grants only the topics and groups named here (end a name with * for a prefix); leave all three
+              empty for every topic and group of the cluster.
+            </p>
+            <div className="mt-2 grid gap-4 sm:grid-cols-3">
+              {(
+                [
+                  ["readTopics", "Topics to read", "orders, payments.*"],
+                  ["writeTopics", "Topics to write", "audit-events"],
+                  ["consumerGroups", "Consumer groups", "orders-reader"],
+                ] as const
+              ).map(([name, label, placeholder]) =>
+                field(
+                  `topicAccess.${name}`,
+                  label,
+                  (d, invalid) => (
+                    <input id={`topicAccess.${name}`} name={`topicAccess.${name}`} placeholder={placeholder} className={inputStyles} aria-describedby={d} aria-invalid={invalid} />
+                  ),
+                ),
+              )}
+            </div>
+            </div>
+          ) : null}
           {field("environment", "Environment", (d, invalid) => (
             <select id="environment" name="environment" className={`${inputStyles} max-w-xs`} defaultValue="dev" aria-describedby={d} aria-invalid={invalid}>
               {ENVIRONMENTS.map((e) => (

@@ -66,7 +66,9 @@ resource "aws_iam_role_policy" "cluster_owner" {
             "kafka:DescribeClusterV2",
             "kafka:GetBootstrapBrokers",
             "kafka:GetClusterPolicy",
+            "kafka:ListClientVpcConnections",
             "kafka:PutClusterPolicy",
+            "kafka:RejectClientVpcConnection",
             "kafka:UpdateConnectivity"
           ],
           "Resource": "arn:${data.aws_partition.current.partition}:kafka:*:${data.aws_caller_identity.current.account_id}:cluster/*"

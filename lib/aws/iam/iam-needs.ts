@@ -146,7 +146,8 @@ export const STEP_NEEDS: Record<StepKind, StepNeeds> = {
     // The update's operation is read to learn whether it failed, so a failed one is never issued again blindly.
     execute: [readCluster, kafka("UpdateConnectivity"), kafka("DescribeClusterOperationV2")],
     verify: [readCluster],
-    undo: [readCluster, kafka("UpdateConnectivity")],
+    // A scheme other client VPC connections still use is kept on rather than turned off under them.
+    undo: [readCluster, kafka("ListClientVpcConnections"), kafka("UpdateConnectivity")],
   },
   "put-cluster-policy": {
     sides: ["cluster"],
@@ -171,6 +172,16 @@ export const STEP_NEEDS: Record<StepKind, StepNeeds> = {
 /** Reading the connection details when a request becomes active (bootstrap brokers). */
 export const ACTIVATION_NEEDS: Record<Side, ApiCall[]> = {
   cluster: [kafka("GetBootstrapBrokers")],
+  client: [],
+  transit: [],
+};
+
+/**
+ * Watching the cluster's client VPC connections (request and cluster pages) and an approver rejecting one
+ * the portal did not expect, in the cluster owner's account.
+ */
+export const CONNECTION_WATCH_NEEDS: Record<Side, ApiCall[]> = {
+  cluster: [kafka("ListClientVpcConnections"), kafka("RejectClientVpcConnection")],
   client: [],
   transit: [],
 };

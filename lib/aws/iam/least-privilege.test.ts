@@ -135,6 +135,9 @@ describe("the role kit's least-privilege policies", () => {
     "ram:AcceptResourceShareInvitation",
     // Read when a VPC already has an attachment: the second on-prem request (provisioning tests).
     "ec2:GetTransitGatewayAttachmentPropagations",
+    // An approver's action, not a plan's: lib/provisioner/reject-client-vpc-connection.test.ts calls it through
+    // the cluster-owner kit of the default topology.
+    "kafka:RejectClientVpcConnection",
   ]);
   it("grant no action that none of those runs needed", () => {
     const used = new Set([...calls.flatMap((c) => c.actions ?? []), ...NOT_IN_THE_DEFAULT_TOPOLOGY]);

@@ -1,5 +1,5 @@
 import { actionOf, IMPLIED_ACTIONS, type ApiCall, type ImpliedAction } from "./iam-actions";
-import { ACTIVATION_NEEDS, DISCOVERY_NEEDS, STEP_NEEDS, type Side } from "./iam-needs";
+import { ACTIVATION_NEEDS, CONNECTION_WATCH_NEEDS, DISCOVERY_NEEDS, STEP_NEEDS, type Side } from "./iam-needs";
 
 /** Every call the portal may make in an account playing these sides. */
 export function callsFor(sides: readonly Side[]): ApiCall[] {
@@ -7,7 +7,11 @@ export function callsFor(sides: readonly Side[]): ApiCall[] {
   const fromSteps = Object.values(STEP_NEEDS)
     .filter((n) => plays(n.sides))
     .flatMap((n) => [...n.execute, ...n.verify, ...n.undo]);
-  const fromSides = sides.flatMap((side) => [...DISCOVERY_NEEDS[side], ...ACTIVATION_NEEDS[side]]);
+  const fromSides = sides.flatMap((side) => [
+    ...DISCOVERY_NEEDS[side],
+    ...ACTIVATION_NEEDS[side],
+    ...CONNECTION_WATCH_NEEDS[side],
+  ]);
   return [...fromSides, ...fromSteps];
 }
 

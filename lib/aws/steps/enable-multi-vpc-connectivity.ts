@@ -1,6 +1,8 @@
 import { UpdateConnectivityCommand } from "@aws-sdk/client-kafka";
 import { z } from "zod";
-import type { StepContext, StepExecutor } from "./step-executor";
+import { schemeUsers } from "@/lib/domain/client-vpc-connections";
+import { listClientVpcConnections } from "../discovery/client-vpc-connections";
+import type { StepContext, StepExecutor, StepRecord } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { hasCode, isVersionConflict, StepConflictError, StepNotReadyError } from "./support/errors";
 import { operationFailed, readOperation } from "./support/msk-operation";
@@ -120,23 +122,45 @@ export const enableMultiVpcConnectivity: StepExecutor = {
     return off.length === 0 ? { ok: true } : { ok: false, problem: `Multi-VPC connectivity is off for ${off.join(", ")}` };
   },
 
-  /** Turns off only the schemes this step turned on, keeping the rest as the cluster has them now. */
-  async undo(ctx, record) {
-    const { arn } = wantedSchemes(ctx);
-    const log = callLog();
-    const ours = createdOfType(record, TYPE)
-      .map((c) => c.id.slice(c.id.lastIndexOf("#") + 1))
-      .filter((s): s is Scheme => SCHEMES.includes(s as Scheme));
-    if (ours.length === 0) return { requestIds: [] };
-    const kafka = ctx.access.kafka(ctx.step.account, ctx.step.region);
-    const cluster = await describeCluster(kafka, log, arn);
-    // AWS refuses a change while the cluster is UPDATING; the runner retries this error with backoff.
-    if (cluster.State !== "ACTIVE") throw new StepNotReadyError(`Cluster ${cluster.ClusterName ?? arn} is ${cluster.State ?? "not ACTIVE"}`);
-    const now = multiVpcOf(cluster);
-    if (!ours.some((s) => now[s])) return { requestIds: log.ids };
-    const after: SchemeFlags = { ...now };
-    for (const s of ours) after[s] = false;
-    await log.run(kafka.send(new UpdateConnectivityCommand({ ClusterArn: arn, CurrentVersion: cluster.CurrentVersion, ConnectivityInfo: connectivityInfo(after) })));
-    return { requestIds: log.ids };
-  },
+  undo,
 };
+
+/**
+ * Turns off only the schemes this step turned on, keeping the rest as the cluster has them now. A scheme that
+ * client VPC connections still use stays on: turning it off would make them INACTIVE, cutting off clients this
+ * request does not own (this request's own connections were deleted by the steps undone before this one).
+ */
+async function undo(ctx: StepContext, record: StepRecord): Promise<{ requestIds: string[]; kept?: string }> {
+  const { arn } = wantedSchemes(ctx);
+  const log = callLog();
+  const ours = createdOfType(record, TYPE)
+    .map((c) => c.id.slice(c.id.lastIndexOf("#") + 1))
+    .filter((s): s is Scheme => SCHEMES.includes(s as Scheme));
+  if (ours.length === 0) return { requestIds: [] };
+  const kafka = ctx.access.kafka(ctx.step.account, ctx.step.region);
+  const cluster = await describeCluster(kafka, log, arn);
+  // AWS refuses a change while the cluster is UPDATING; the runner retries this error with backoff.
+  if (cluster.State !== "ACTIVE") throw new StepNotReadyError(`Cluster ${cluster.ClusterName ?? arn} is ${cluster.State ?? "not ACTIVE"}`);
+  const now = multiVpcOf(cluster);
+  const on = ours.filter((s) => now[s]);
+  if (on.length === 0) return { requestIds: log.ids };
+  const users = schemeUsers(await listClientVpcConnections(ctx.access, { arn, accountId: ctx.step.account, region: ctx.step.region }, (c) => log.run(c)), on);
+  const kept = users.size > 0 ? keptNote(users) : undefined;
+  const off = on.filter((s) => !users.has(s));
+  if (off.length === 0) return { requestIds: log.ids, kept };
+  const after: SchemeFlags = { ...now };
+  for (const s of off) after[s] = false;
+  await log.run(kafka.send(new UpdateConnectivityCommand({ ClusterArn: arn, CurrentVersion: cluster.CurrentVersion, ConnectivityInfo: connectivityInfo(after) })));
+  // Undone only once MSK has finished the rolling update: until then the brokers still take multi-VPC
+  // clients, and a request shown as removed would not be. The runner calls again while this says not ready,
+  // and the next call finds the cluster UPDATING, then ACTIVE with the schemes off (and the kept ones on).
+  await ctx.record({ ...record, requestIds: [...record.requestIds, ...log.ids] });
+  throw new StepNotReadyError(`Cluster ${cluster.ClusterName ?? arn} is updating its brokers to turn off ${off.join(", ")}`);
+}
+
+const SCHEME_LABEL: Record<Scheme, string> = { iam: "IAM", scram: "SASL/SCRAM", tls: "TLS" };
+
+/** Read after "Kept:" on the step: which scheme stays on, and whose connections hold it. */
+function keptNote(users: Map<Scheme, string[]>): string {
+  return [...users].map(([scheme, accounts]) => `${SCHEME_LABEL[scheme]} used by connections from accounts ${accounts.join(", ")}`).join("; ");
+}

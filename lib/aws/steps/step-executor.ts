@@ -9,6 +9,11 @@ export type StepRecord = {
   outputs: Record<string, string>;
   /** Exactly what THIS step created (undo removes only these). */
   created: CreatedResource[];
+  /**
+   * Ids of what this step found in place and relies on without having made it (another request's route,
+   * rule, peering option). The runner turns them into claims, so that no other teardown removes them.
+   */
+  reused?: string[];
   /** AWS request ids of every call made, mutating or not. */
   requestIds: string[];
 };
@@ -41,8 +46,11 @@ export type StepExecutor = {
   execute(ctx: StepContext): Promise<ExecuteResult>;
   /** Re-reads AWS: does what this step made still exist as planned? (final verification and drift checks) */
   verify(ctx: StepContext, record: StepRecord): Promise<VerifyResult>;
-  /** Removes only record.created; already-gone is success. */
-  undo(ctx: StepContext, record: StepRecord): Promise<{ requestIds: string[] }>;
+  /**
+   * Removes only record.created; already-gone is success. `kept` says why something was left in place on
+   * purpose (others in AWS still use it): the step is then kept, not undone.
+   */
+  undo(ctx: StepContext, record: StepRecord): Promise<{ requestIds: string[]; kept?: string }>;
 };
 
 export function executorFor(kind: StepKind): StepExecutor {

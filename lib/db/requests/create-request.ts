@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
 import { classifyScenario } from "@/lib/domain/scenario";
 import type { RequestInput } from "@/lib/domain/request-input";
-import { hasPermission } from "@/lib/domain/roles";
+import { may, personOf } from "@/lib/domain/permissions";
 import { ExpectedError } from "@/lib/errors/expected-error";
 
 import { db } from "../client";
@@ -27,7 +27,7 @@ export async function createAccessRequest(
     plan?: (requestId: string) => Promise<StoredPlan>;
   } = {},
 ) {
-  if (!hasPermission(requester.roles, "request:create")) {
+  if (!may(personOf(requester), "request.create").ok) {
     throw new ExpectedError("forbidden", "Your role does not allow filing requests.");
   }
   const teamId = options.teamId ?? (requester.teamIds.length === 1 ? requester.teamIds[0] : undefined);
@@ -61,6 +61,7 @@ export async function createAccessRequest(
         environment: input.environment,
         justification: input.justification,
         preferredMethod: input.preferredMethod ?? null,
+        ...(input.topicAccess ? { topicAccess: asJson(input.topicAccess) } : {}),
         scenario,
       },
     });

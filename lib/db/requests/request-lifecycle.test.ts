@@ -192,7 +192,7 @@ describe("deciding a request", () => {
     const unplanned = await createAccessRequest(person("alice"), input);
     await expect(
       transitionRequest({ requestId: unplanned.id, action: "approve", actor: actor(bob), auditActor: auditActor(bob) }),
-    ).rejects.toThrow("preflight");
+    ).rejects.toThrow("The plan could not be computed");
     const blocked = await fileRequest(person("alice"));
     await withPlan(blocked.id, false);
     await expect(

@@ -47,6 +47,7 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
         teamId: request.teamId,
         failedDuring: request.failedDuring,
         blockedByPreflight: input.action === "approve" ? planBlocksApproval(readStoredPlan(request.plan)) : false,
+        planMissing: input.action === "approve" ? !readStoredPlan(request.plan)?.plan : false,
       },
     });
     if (!decision.ok) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AuthMode } from "../request-input";
-import { clientSettingsFor } from "./client-settings";
+import { clientConnection, clientSettingsFor } from "./client-settings";
 
 describe("clientSettingsFor", () => {
   it.each<[AuthMode, string, string | undefined, string | undefined]>([
@@ -25,5 +25,22 @@ describe("clientSettingsFor", () => {
 
   it("gives settings only for the modes asked for", () => {
     expect(Object.keys(clientSettingsFor(["tls", "iam"], () => null)).sort()).toEqual(["iam", "tls"]);
+  });
+});
+
+describe("clientConnection", () => {
+  const brokers = {
+    BootstrapBrokerStringTls: "b-1.x:9094",
+    BootstrapBrokerStringSaslIam: "b-1.x:9098",
+    BootstrapBrokerStringVpcConnectivitySaslIam: "b-1.x:14001",
+  };
+  it("heads with the preferred mode whatever order the modes were asked in", () => {
+    expect(clientConnection(brokers, ["tls", "iam"], "vpc-peering").bootstrap).toBe("b-1.x:9098");
+    expect(clientConnection(brokers, ["iam", "tls"], "vpc-peering").bootstrap).toBe("b-1.x:9098");
+  });
+  it("gives multi-VPC connectivity's own strings, and none for a scheme it lacks", () => {
+    const c = clientConnection(brokers, ["tls", "iam"], "multi-vpc-private-connectivity");
+    expect(c.bootstrap).toBe("b-1.x:14001");
+    expect(c.clientSettings.tls?.bootstrap).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { AuthMode } from "../request-input";
-import type { BootstrapBrokers } from "./facts";
-import type { ClientSettings } from "./plan-types";
+import type { BootstrapBrokers, MultiVpcAuthMode } from "./facts";
+import type { ClientSettings, ConnectionMethod } from "./plan-types";
 
 export const PRIVATE_BOOTSTRAP_FIELD: Record<AuthMode, keyof BootstrapBrokers> = {
   plaintext: "BootstrapBrokerString",
@@ -78,4 +78,29 @@ export function clientSettingsFor(
     };
   }
   return settings;
+}
+
+/** The bootstrap strings of multi-VPC connectivity, one per scheme; there is none for plaintext. */
+export const MULTI_VPC_BOOTSTRAP_FIELD: Record<MultiVpcAuthMode, keyof BootstrapBrokers> = {
+  iam: "BootstrapBrokerStringVpcConnectivitySaslIam",
+  scram: "BootstrapBrokerStringVpcConnectivitySaslScram",
+  tls: "BootstrapBrokerStringVpcConnectivityTls",
+};
+
+/**
+ * What the client is told, from the cluster's bootstrap strings: the headline string (by AUTH_PREFERENCE,
+ * whatever order the modes were asked in) and the settings per mode. The plan and the Active request both
+ * use this, so the request is shown what it was promised.
+ */
+export function clientConnection(
+  brokers: BootstrapBrokers,
+  authModes: readonly AuthMode[],
+  method: ConnectionMethod,
+): { bootstrap: string | null; clientSettings: ClientSettings } {
+  const bootstrapFor = (mode: AuthMode): string | null => {
+    const field = method === "multi-vpc-private-connectivity" ? (mode === "plaintext" ? null : MULTI_VPC_BOOTSTRAP_FIELD[mode]) : PRIVATE_BOOTSTRAP_FIELD[mode];
+    return field ? (brokers[field] ?? null) : null;
+  };
+  const headline = AUTH_PREFERENCE.find((m) => authModes.includes(m));
+  return { bootstrap: headline ? bootstrapFor(headline) : null, clientSettings: clientSettingsFor(authModes, bootstrapFor) };
 }

@@ -1,7 +1,7 @@
 import { parseClusterArn } from "../cluster-arn";
 import { portsFromBootstrapString } from "../ports";
 import type { AuthMode, ClientLocation } from "../request-input";
-import type { BootstrapBrokers, ClientFacts, MultiVpcAuthMode, PolicyStatement } from "./facts";
+import type { ClientFacts, MultiVpcAuthMode, PolicyStatement } from "./facts";
 import { addFinding, addReuse, addStep, ref } from "./draft";
 import { accountPrincipal, mergePolicy, policyContains, VPC_CONNECTION_ACTIONS } from "./cluster-policy";
 import { clientDataStatements } from "./iam-policy";
@@ -11,12 +11,7 @@ import { checkConnectionZones, connectionSubnets } from "./multi-vpc-subnets";
 import { CONNECTION_SG_KEY, MULTI_VPC_PORT_RANGE, multiVpcPortRange, planConnectionSg } from "./multi-vpc-sg";
 import { kafkaTags } from "./tags";
 import type { PlanContext } from "./context";
-
-export const MULTI_VPC_BOOTSTRAP_FIELD: Record<MultiVpcAuthMode, keyof BootstrapBrokers> = {
-  iam: "BootstrapBrokerStringVpcConnectivitySaslIam",
-  scram: "BootstrapBrokerStringVpcConnectivitySaslScram",
-  tls: "BootstrapBrokerStringVpcConnectivityTls",
-};
+import { MULTI_VPC_BOOTSTRAP_FIELD } from "./client-settings";
 
 const VPC_CONNECTION_AUTH: Record<MultiVpcAuthMode, string> = { iam: "SASL_IAM", scram: "SASL_SCRAM", tls: "TLS" };
 
@@ -93,7 +88,7 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
       command: "UpdateConnectivityCommand",
       input: { ClusterArn: cluster.arn, CurrentVersion: cluster.currentVersion, ConnectivityInfo: connectivity(after) },
       dependsOn: [],
-      creates: { type: "msk-multi-vpc-connectivity", ref: toEnable.join(","), shared: true },
+      creates: { type: "msk-multi-vpc-connectivity", ref: toEnable.join(",") },
       // The version changes with the update; "cluster.CurrentVersion" is read from DescribeClusterV2 when undoing.
       undo: {
         command: "UpdateConnectivityCommand",

@@ -184,7 +184,11 @@ function planPeeringDns(
   const { cluster } = ctx;
   const clusterIsRequester = !existing || sameVpc(existing.requester, cluster);
   const clusterSide = existing ? (clusterIsRequester ? existing.requester : existing.accepter) : null;
-  if (clusterSide?.allowDnsResolutionFromRemoteVpc) return;
+  if (existing && clusterSide?.allowDnsResolutionFromRemoteVpc) {
+    // Relied on, in the id enable-peering-dns records it by: the request that switched it on keeps it on.
+    addReuse(ctx.draft, `${existing.peeringId}:${clusterIsRequester ? "requester" : "accepter"}`);
+    return;
+  }
   const optionsField = clusterIsRequester ? "RequesterPeeringConnectionOptions" : "AccepterPeeringConnectionOptions";
   const key = "enable-peering-dns";
   addStep(ctx.draft, {

@@ -44,7 +44,7 @@ const codes = (plan: ConnectionPlan, severity: string) =>
 
 const tcp = (port: number, source: SgIngressRule["source"]): SgIngressRule => ({ protocol: "tcp", fromPort: port, toPort: port, source });
 const routes = (n: number, extra: Partial<RouteFacts> = {}): RouteFacts[] =>
-  Array.from({ length: n }, (_, i) => ({ destinationCidr: `172.16.${i}.0/24`, target: "tgw-0fff0001", ...extra }));
+  Array.from({ length: n }, (_, i) => ({ destinationCidr: `172.${16 + Math.floor(i / 256)}.${i % 256}.0/24`, target: "tgw-0fff0001", ...extra }));
 const activePeerings = (n: number, vpcId: string): PeeringFacts[] =>
   Array.from({ length: n }, (_, i) => ({
     peeringId: `pcx-${String(i).padStart(8, "0")}`,
@@ -413,12 +413,26 @@ const CASES: Case[] = [
     blocks: ["route-conflict"],
   },
   {
-    name: "other VPC, a client table with 50 routes: blocked (VPC quotas: 50 routes per route table)",
-    input: vpcInput({ clientFacts: client({ routeTables: [{ routeTableId: "rtb-0bbb0101", routes: routes(50) }] }) }),
+    name: "other VPC, a client table with 500 routes: blocked (VPC quotas: 500 routes per route table by default)",
+    input: vpcInput({ clientFacts: client({ routeTables: [{ routeTableId: "rtb-0bbb0101", routes: routes(500) }] }) }),
     scenario: "cross-vpc",
     method: "vpc-peering",
     steps: peeringSteps,
     blocks: ["quota-routes-per-table"],
+  },
+  {
+    name: "other VPC, 49 routes and the local route under a quota of 50: the 50th fits (the local route does not count)",
+    input: vpcInput({
+      platformSettings: platform({ quotas: { routesPerRouteTable: 50 } }),
+      clientFacts: client({
+        routeTables: [{ routeTableId: "rtb-0bbb0101", routes: [{ destinationCidr: "10.20.0.0/16", target: "local" }, ...routes(49)] }],
+      }),
+    }),
+    scenario: "cross-vpc",
+    method: "vpc-peering",
+    steps: peeringSteps,
+    blocks: [],
+    warns: ["quota-routes-per-table-near"],
   },
   {
     name: "other VPC, 50 propagated routes do not count against the route quota",
@@ -797,7 +811,7 @@ const CASES: Case[] = [
         account: TRANSIT_ACCOUNT,
         command: "EnableTransitGatewayRouteTablePropagationCommand",
       });
-      expect(step(plan, "attach-vpc-to-tgw:cluster").creates).toMatchObject({ shared: true });
+      expect(step(plan, "attach-vpc-to-tgw:cluster").creates).toMatchObject({ type: "transit-gateway-attachment" });
       expect(step(plan, "create-route:rtb-0aaa0102:192.168.0.0/16").dependsOn).toEqual([
         "accept-tgw-attachment:cluster",
         "associate-tgw-route-table:cluster",

@@ -1,14 +1,13 @@
 import { kafkaPortsFor } from "../ports";
-import type { AuthMode } from "../request-input";
 import { classifyScenario } from "../scenario";
 import { chooseMethod } from "./choose-method";
-import { AUTH_PREFERENCE, clientSettingsFor, PRIVATE_BOOTSTRAP_FIELD } from "./client-settings";
+import { clientConnection } from "./client-settings";
 import { checkAlreadySatisfied, checkAuthModes } from "./common-checks";
 import { makeContext, requireClient } from "./context";
 import { addFinding, newDraft } from "./draft";
 import type { PlanInput, SgRuleSource } from "./facts";
 import { clientIamPolicy } from "./iam-policy";
-import { MULTI_VPC_BOOTSTRAP_FIELD, multiVpcPorts, planMultiVpc } from "./multi-vpc-plan";
+import { multiVpcPorts, planMultiVpc } from "./multi-vpc-plan";
 import { planPeering } from "./peering-plan";
 import type { ConnectionPlan, StepRef } from "./plan-types";
 import { planSgIngress } from "./sg-steps";
@@ -65,11 +64,7 @@ export function planConnection(input: PlanInput): ConnectionPlan {
   }
   checkAlreadySatisfied(draft);
 
-  const bootstrapFor = (mode: AuthMode): string | null => {
-    const field = mvpc ? (mode === "plaintext" ? null : MULTI_VPC_BOOTSTRAP_FIELD[mode]) : PRIVATE_BOOTSTRAP_FIELD[mode];
-    return field ? (cluster.bootstrap[field] ?? null) : null;
-  };
-  const headline = AUTH_PREFERENCE.find((m) => request.authModes.includes(m));
+  const connection = clientConnection(cluster.bootstrap, request.authModes, method);
 
   return {
     scenario,
@@ -79,8 +74,8 @@ export function planConnection(input: PlanInput): ConnectionPlan {
     preflight: draft.preflight,
     approvable: !draft.preflight.some((f) => f.severity === "block"),
     ports: ctx.ports,
-    bootstrap: headline ? bootstrapFor(headline) : null,
-    clientSettings: clientSettingsFor(request.authModes, bootstrapFor),
+    bootstrap: connection.bootstrap,
+    clientSettings: connection.clientSettings,
     iamPolicy: clientIamPolicy(cluster.arn, request.authModes, request.topicAccess),
     topology: buildTopology({ location, client: input.client, cluster, method, linkId, ports: ctx.ports, sources }),
   };

@@ -40,8 +40,7 @@ export type PlanStep = {
   command: string;
   input: Record<string, unknown>;
   dependsOn: string[];
-  /** shared: later requests may rely on it too, so undo must first check nobody else does. */
-  creates: { type: string; ref?: string; shared?: boolean } | null;
+  creates: { type: string; ref?: string } | null;
   undo: { command: string; input: Record<string, unknown> } | null;
   summary: string;
 };
@@ -81,6 +80,6 @@ export type ConnectionPlan = {
   clientSettings: ClientSettings;
   iamPolicy: PolicyDocument | null;
   topology: Topology;
-  /** Existing resources the plan relies on rather than creates (see addReuse). */
+  /** Existing resources the plan relies on rather than creates (see addReuse); claimed when the request starts. */
   reuses: string[];
 };

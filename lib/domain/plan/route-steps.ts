@@ -1,5 +1,5 @@
 import { cidrContains } from "../cidr";
-import type { PlatformSettings, Quotas, RouteTableFacts } from "./facts";
+import type { PlatformSettings, Quotas, RouteFacts, RouteTableFacts } from "./facts";
 import { addReuse, addFinding, addStep, describeId, type PlanDraft } from "./draft";
 import type { StepRef } from "./plan-types";
 import { checkQuota } from "./quotas";
@@ -81,7 +81,7 @@ export function planRoutes(draft: PlanDraft, args: RoutePlanArgs): string[] {
     checkQuota(draft, {
       code: "quota-routes-per-table",
       what: `Routes in ${routeTableId} (${args.side})`,
-      used: table.routes.filter((r) => !r.propagated).length,
+      used: table.routes.filter(countsTowardRouteQuota).length,
       adding,
       limit: args.quotas.routesPerRouteTable,
       rule: AWS_RULES.quotaRoutes,
@@ -89,6 +89,14 @@ export function planRoutes(draft: PlanDraft, args: RoutePlanArgs): string[] {
     });
   }
   return keys;
+}
+
+/**
+ * What AWS counts against routes per route table: routes added to it (CreateRoute), IPv4 ones here since the
+ * portal adds only IPv4 and the quota is enforced per family. Not the local route, not propagated ones.
+ */
+function countsTowardRouteQuota(route: RouteFacts): boolean {
+  return !route.propagated && route.target !== "local" && !route.destinationCidr.includes(":");
 }
 
 function safeContains(outer: string, inner: string): boolean {

@@ -13,7 +13,8 @@ export const AWS_RULES = {
     "VPC Peering guide (vpc-peering-dns): AllowDnsResolutionFromRemoteVpc on the side whose names are resolved; both VPCs need DNS hostnames and DNS resolution",
   quotaActivePeerings: "Amazon VPC quotas: 50 active VPC peering connections per VPC",
   quotaOutstandingPeerings: "Amazon VPC quotas: 25 outstanding VPC peering connection requests per account",
-  quotaRoutes: "Amazon VPC quotas: 50 non-propagated routes per route table",
+  quotaRoutes:
+    "Amazon VPC quotas (Route tables): 500 non-propagated routes per route table by default, adjustable to 1,000, enforced separately for IPv4 and IPv6; the local route and propagated routes are not among them",
   quotaInboundRules: "Amazon VPC quotas: 60 inbound rules per security group",
   routeOwnership: "Portal rule: never replace or remove a route the portal did not create",
   tgwAzCoverage:
@@ -61,7 +62,7 @@ export const AWS_RULES = {
 export const DEFAULT_QUOTAS: Quotas = {
   activePeeringsPerVpc: 50,
   outstandingPeeringRequests: 25,
-  routesPerRouteTable: 50,
+  routesPerRouteTable: 500,
   inboundRulesPerSecurityGroup: 60,
 };
 

@@ -89,7 +89,7 @@ export function ensureShared(ctx: PlanContext, hub: TransitHub, share: ShareStat
         tags: ramTags(ctx.platform, ctx.requestId, key),
       },
       dependsOn: [],
-      creates: { type: "ram-resource-share", ref: `${key}.resourceShareArn`, shared: true },
+      creates: { type: "ram-resource-share", ref: `${key}.resourceShareArn` },
       undo: { command: "DeleteResourceShareCommand", input: { resourceShareArn: slot.arn } },
       summary: `share transit gateway ${hub.transitGatewayId} with account ${accountId} through RAM (transit ${hub.accountId}, ${hub.region})`,
     });
@@ -102,7 +102,7 @@ export function ensureShared(ctx: PlanContext, hub: TransitHub, share: ShareStat
       command: "AssociateResourceShareCommand",
       input: { resourceShareArn: slot.arn, principals: [accountId] },
       dependsOn: slot.createdByKey ? [slot.createdByKey] : [],
-      creates: { type: "ram-principal-association", ref: `${accountId}`, shared: true },
+      creates: { type: "ram-principal-association", ref: `${accountId}` },
       undo: { command: "DisassociateResourceShareCommand", input: { resourceShareArn: slot.arn, principals: [accountId] } },
       summary: `add account ${accountId} to the RAM share of ${hub.transitGatewayId} (transit ${hub.accountId}, ${hub.region})`,
     });
@@ -213,7 +213,7 @@ export function ensureAttachment(
       },
       dependsOn: args.dependsOn,
       // The cluster's attachment serves every later request for this cluster.
-      creates: { type: "transit-gateway-attachment", ref: `${key}.TransitGatewayAttachmentId`, shared: side === "cluster" },
+      creates: { type: "transit-gateway-attachment", ref: `${key}.TransitGatewayAttachmentId` },
       undo: { command: "DeleteTransitGatewayVpcAttachmentCommand", input: { TransitGatewayAttachmentId: attachmentId } },
       summary: `attach ${vpc.vpcId} to ${hub.transitGatewayId} through ${subnetIds.join(", ")} (${side}, ${vpc.region})`,
     });
@@ -241,7 +241,7 @@ export function ensureAttachment(
       command: "AssociateTransitGatewayRouteTableCommand",
       input: { TransitGatewayRouteTableId: args.associateWith, TransitGatewayAttachmentId: attachmentId },
       dependsOn: [...readyAfter, ...defaults.beforeAssociate],
-      creates: { type: "transit-gateway-route-table-association", ref: `${args.associateWith}:${side}`, shared: side === "cluster" },
+      creates: { type: "transit-gateway-route-table-association", ref: `${args.associateWith}:${side}` },
       undo: {
         command: "DisassociateTransitGatewayRouteTableCommand",
         input: { TransitGatewayRouteTableId: args.associateWith, TransitGatewayAttachmentId: attachmentId },
@@ -261,7 +261,7 @@ export function ensureAttachment(
       command: "EnableTransitGatewayRouteTablePropagationCommand",
       input: { TransitGatewayRouteTableId: table, TransitGatewayAttachmentId: attachmentId },
       dependsOn: readyAfter,
-      creates: { type: "transit-gateway-route-table-propagation", ref: `${table}:${side}`, shared: side === "cluster" },
+      creates: { type: "transit-gateway-route-table-propagation", ref: `${table}:${side}` },
       undo: {
         command: "DisableTransitGatewayRouteTablePropagationCommand",
         input: { TransitGatewayRouteTableId: table, TransitGatewayAttachmentId: attachmentId },

@@ -4,7 +4,7 @@ import { transitionRequest } from "@/lib/db/requests/transition-request";
 import type { PrismaClient } from "@/lib/db/prisma-factory";
 import { startSeededTestDatabase } from "@/lib/db/testing/seeded-test-database";
 import type { LifecycleAction } from "@/lib/domain/lifecycle";
-import type { AuthMode, ClientLocation } from "@/lib/domain/request-input";
+import type { AuthMode, ClientLocation, RequestInput } from "@/lib/domain/request-input";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
 
 import type { RunnerLimits } from "../backoff";
@@ -50,6 +50,20 @@ export async function startProvisioningHarness(options: { topology?: SandboxTopo
           authModes: options.authModes ?? ["iam"],
           environment: "dev",
           justification: "Provisioning test of the whole connection",
+        },
+        { via: "api" },
+      ),
+    /** Files with any other fields of the request input (topic access, a preferred method, …). */
+    fileWith: (name: string, client: ClientLocation, extra: Partial<RequestInput>) =>
+      fileRequest(
+        person(name),
+        {
+          clusterArn: DEMO_CLUSTERS[0]?.arn ?? "",
+          client,
+          authModes: ["iam"],
+          environment: "dev",
+          justification: "Provisioning test of the whole connection",
+          ...extra,
         },
         { via: "api" },
       ),

@@ -52,7 +52,7 @@ export function advanceTime(world: World, now: number): void {
   }
 
   for (const c of Object.values(state.clusters)) {
-    if (c.pendingUpdate && now >= c.pendingUpdate.dueAt) finishConnectivityUpdate(c);
+    if (c.pendingUpdate && now >= c.pendingUpdate.dueAt) finishConnectivityUpdate(c, Object.values(state.vpcConnections));
   }
 
   for (const v of Object.values(state.vpcConnections)) {

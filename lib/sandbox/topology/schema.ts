@@ -186,7 +186,7 @@ export const quotasSchema = z
   .strictObject({
     activePeeringsPerVpc: z.number().int().positive().default(50),
     outstandingPeeringsPerAccount: z.number().int().positive().default(25),
-    routesPerRouteTable: z.number().int().positive().default(50),
+    routesPerRouteTable: z.number().int().positive().default(500),
     inboundRulesPerSecurityGroup: z.number().int().positive().default(60),
     transitGatewaysPerAccount: z.number().int().positive().default(5),
     routeTablesPerTransitGateway: z.number().int().positive().default(20),

@@ -4,7 +4,7 @@ import { listAuditEvents } from "@/lib/db/audit/list-audit-events";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("audit:read", async ({ request }) => {
+export const GET = apiRoute("audit.read", async ({ request }) => {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const { filter, page, errors } = auditFilterFromParams(params);
   if (errors.from || errors.to) {

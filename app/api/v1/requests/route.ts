@@ -7,14 +7,14 @@ import { fileRequest } from "@/lib/provisioner/plan-requests";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute("request:read-own-team", async ({ user, request }) => {
+export const GET = apiRoute("request.list", async ({ user, request }) => {
   const url = new URL(request.url);
   const status = REQUEST_STATUSES.find((s) => s === url.searchParams.get("status"));
   const result = await listRequests(user, { page: Number(url.searchParams.get("page")) || 1, statuses: status ? [status] : undefined });
   return Response.json({ requests: result.rows.map(requestSummaryJson), page: result.page, pages: result.pages, total: result.total });
 });
 
-export const POST = apiRoute("request:create", async ({ user, request }) => {
+export const POST = apiRoute("request.create", async ({ user, request }) => {
   const body = await readJsonBody(request);
   if (typeof body !== "object" || body === null) return jsonError(400, "bad-request", "The body must be a JSON object.");
   const parsed = requestInputSchema.safeParse(body);

@@ -13,6 +13,7 @@ export const CLAIM = "claimed";
 export type Progress = {
   outputs: Record<string, string>;
   created: CreatedResource[];
+  reused: string[];
   log: CallLog;
   snapshot(): StepRecord;
   /** Persists the record now, before the next AWS call. */
@@ -23,9 +24,10 @@ export function startProgress(ctx: StepContext): Progress {
   const previous = ctx.previous;
   const outputs = { ...(previous?.outputs ?? {}) };
   const created = [...(previous?.created ?? [])];
+  const reused = [...(previous?.reused ?? [])];
   const log = callLog(previous?.requestIds ?? []);
-  const snapshot = (): StepRecord => ({ outputs: { ...outputs }, created: [...created], requestIds: [...log.ids] });
-  return { outputs, created, log, snapshot, save: () => ctx.record(snapshot()) };
+  const snapshot = (): StepRecord => ({ outputs: { ...outputs }, created: [...created], reused: [...reused], requestIds: [...log.ids] });
+  return { outputs, created, reused, log, snapshot, save: () => ctx.record(snapshot()) };
 }
 
 export function resource(ctx: StepContext, type: string, id: string): CreatedResource {
@@ -83,8 +85,8 @@ export async function underClaim<T>(progress: Progress, id: string, call: () => 
 
 /**
  * Records an existing resource this step relies on but did not make (another request's route, rule, peering).
- * The runner's teardown looks for such ids in live requests' records and keeps the resource while they exist.
+ * The runner claims it for this request, and another request's teardown keeps it while the claim stands.
  */
 export function markReused(progress: Progress, id: string): void {
-  progress.outputs[`reused:${id}`] = id;
+  if (!progress.reused.includes(id)) progress.reused.push(id);
 }

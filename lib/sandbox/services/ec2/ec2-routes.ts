@@ -60,7 +60,10 @@ export function createRoute(ctx: RequestContext, q: QueryNode): XmlObject {
   if (rt.routes.some((r) => r.destinationCidrBlock === dest)) {
     throw awsError("RouteAlreadyExists", `The route identified by ${dest} already exists.`);
   }
-  if (rt.routes.filter((r) => r.origin === "CreateRoute").length >= ctx.world.topology.quotas.routesPerRouteTable) {
+  // Amazon VPC quotas: routes added to the table count, per address family; the local route does not.
+  const sameFamily = (cidr: string) => cidr.includes(":") === dest.includes(":");
+  const added = rt.routes.filter((r) => r.origin === "CreateRoute" && sameFamily(r.destinationCidrBlock));
+  if (added.length >= ctx.world.topology.quotas.routesPerRouteTable) {
     throw awsError("RouteLimitExceeded", `The maximum number of routes has been reached for ${rt.id}.`);
   }
   rt.routes.push({ destinationCidrBlock: dest, origin: "CreateRoute", ...targetOf(ctx, rt, q) });

@@ -195,8 +195,10 @@ export function rejectClientVpcConnection(ctx: RequestContext, clusterArn: strin
   if (!conn || conn.clusterArn !== cluster.arn) {
     throw awsError("BadRequestException", `The VPC connection ${input.vpcConnectionArn} does not exist for this cluster.`);
   }
-  if (conn.state !== "AVAILABLE" && conn.state !== "CREATING") {
-    throw awsError("BadRequestException", `A VPC connection in state ${conn.state} cannot be rejected.`);
+  // "The client VPC connection must be in the AVAILABLE state to be rejected" (MSK developer guide,
+  // "mvpc-cross-account-reject-connection"). It stays, REJECTED, until its owner deletes it.
+  if (conn.state !== "AVAILABLE") {
+    throw awsError("BadRequestException", `A VPC connection in state ${conn.state} cannot be rejected; only an AVAILABLE one can.`);
   }
   conn.state = "REJECTING";
   conn.dueAt = dueAfter(ctx.world.clock, AWS_DELAYS.mskVpcConnectionDelete);

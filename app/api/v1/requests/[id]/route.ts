@@ -4,7 +4,7 @@ import { getRequestForViewer } from "@/lib/db/requests/get-request";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<{ id: string }>("request:read-own-team", async ({ user, params }) => {
+export const GET = apiRoute<{ id: string }>("request.list", async ({ user, params }) => {
   const request = await getRequestForViewer(user, params.id);
   return request ? Response.json(requestDetailJson(request)) : jsonError(404, "not-found", "No such request.");
 });

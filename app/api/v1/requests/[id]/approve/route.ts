@@ -1,3 +1,3 @@
 import { transitionRoute } from "@/lib/api/transition-route";
 
-export const POST = transitionRoute("approve", "request:approve", { startsWork: true });
+export const POST = transitionRoute("approve", { startsWork: true });

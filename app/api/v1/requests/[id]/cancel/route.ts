@@ -1,3 +1,3 @@
 import { transitionRoute } from "@/lib/api/transition-route";
 
-export const POST = transitionRoute("cancel", "request:create");
+export const POST = transitionRoute("cancel");

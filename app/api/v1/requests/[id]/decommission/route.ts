@@ -1,3 +1,3 @@
 import { transitionRoute } from "@/lib/api/transition-route";
 
-export const POST = transitionRoute("decommission", "request:read-own-team", { startsWork: true });
+export const POST = transitionRoute("decommission", { startsWork: true });

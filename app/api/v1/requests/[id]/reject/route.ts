@@ -1,3 +1,3 @@
 import { transitionRoute } from "@/lib/api/transition-route";
 
-export const POST = transitionRoute("reject", "request:approve", { commentRequired: true });
+export const POST = transitionRoute("reject", { commentRequired: true });

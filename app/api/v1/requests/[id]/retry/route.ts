@@ -1,3 +1,3 @@
 import { transitionRoute } from "@/lib/api/transition-route";
 
-export const POST = transitionRoute("retry", "request:operate", { startsWork: true });
+export const POST = transitionRoute("retry", { startsWork: true });

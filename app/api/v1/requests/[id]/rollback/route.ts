@@ -1,3 +1,3 @@
 import { transitionRoute } from "@/lib/api/transition-route";
 
-export const POST = transitionRoute("rollback", "request:operate", { startsWork: true });
+export const POST = transitionRoute("rollback", { startsWork: true });

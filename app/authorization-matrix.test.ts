@@ -1,0 +1,438 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { snapshot } from "@/lib/aws/steps/testing/sandbox-state";
+import { createToken } from "@/lib/db/tokens/create-token";
+import type { RequestStatus } from "@/lib/domain/lifecycle";
+import type { ClientLocation } from "@/lib/domain/request-input";
+import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
+import { startProvisioningHarness, type ProvisioningHarness } from "@/lib/provisioner/testing/provisioning-harness";
+
+import { actionOutcome, form, orRedirect, PERSONAS, responseOutcome, type Outcome, type Persona } from "./testing/matrix-calls";
+import { databaseFingerprint } from "./testing/portal-state";
+
+// The session is the one part replaced: Auth.js reads it from a signed cookie that only exists inside a Next
+// request. Everything from the session's user id on (loading the user, the policy, the handlers) is real.
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock("@/lib/auth/auth", () => ({
+  auth: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
+  signIn: () => Promise.resolve(undefined),
+  signOut: () => Promise.resolve(undefined),
+  handlers: { GET: () => Promise.resolve(new Response(null)), POST: () => Promise.resolve(new Response(null)) },
+}));
+// The sign-in actions are listed below as public; loading them needs only next-auth's error class.
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+// Outside a Next request there is no page cache to revalidate.
+vi.mock("next/cache", async (original) => ({
+  ...(await original<typeof import("next/cache")>()),
+  revalidatePath: () => undefined,
+}));
+
+const requestActions = await import("./requests/[id]/actions");
+const { submitRequest } = await import("./requests/new/actions");
+const { refreshCatalogAction } = await import("./catalog/actions");
+const admin = await import("./admin/actions");
+const clusterActions = await import("./catalog/clusters/[id]/actions");
+const tokens = await import("./tokens/actions");
+const requestsApi = await import("./api/v1/requests/route");
+const requestApi = await import("./api/v1/requests/[id]/route");
+const auditApi = await import("./api/v1/audit/route");
+const transitionApi = {
+  approve: await import("./api/v1/requests/[id]/approve/route"),
+  reject: await import("./api/v1/requests/[id]/reject/route"),
+  cancel: await import("./api/v1/requests/[id]/cancel/route"),
+  retry: await import("./api/v1/requests/[id]/retry/route"),
+  rollback: await import("./api/v1/requests/[id]/rollback/route"),
+  decommission: await import("./api/v1/requests/[id]/decommission/route"),
+};
+
+let h: ProvisioningHarness;
+const bearer = new Map<Persona, string>();
+beforeAll(async () => {
+  h = await startProvisioningHarness();
+  for (const persona of PERSONAS.filter((p) => p !== "anonymous")) {
+    bearer.set(persona, (await createToken(h.prisma, h.person(persona), "authorization matrix")).token);
+  }
+});
+afterAll(async () => {
+  const queue = (globalThis as { portalQueue?: Promise<{ stop(): Promise<void> }> }).portalQueue;
+  await (await queue)?.stop();
+  await h?.close();
+});
+
+type Fixture = { requestId: string; version: number; tokenId: string };
+type Setup = "none" | RequestStatus | "alice-token";
+const CLIENT = {
+  type: "aws-vpc",
+  accountId: "111111111111",
+  region: "us-east-1",
+  vpcId: "vpc-0aaa0000000000002",
+  securityGroupIds: ["sg-0aaa0000000000011"],
+} satisfies ClientLocation;
+
+// A request filed by alice for payments. Statuses past SUBMITTED are set directly: the matrix is about who may
+// act on a request in that status, and provisioning each one through AWS would only make it slower.
+async function prepare(setup: Setup): Promise<Fixture> {
+  const fixture = { requestId: "none", version: 0, tokenId: "none" };
+  if (setup === "none") return fixture;
+  if (setup === "alice-token") {
+    const made = await createToken(h.prisma, h.person("alice"), "alice's pipeline");
+    return { ...fixture, tokenId: made.id };
+  }
+  const filed = await h.file("alice", CLIENT);
+  const saved = await h.prisma.accessRequest.update({ where: { id: filed.id }, data: { status: setup } });
+  return { ...fixture, requestId: saved.id, version: saved.version };
+}
+
+async function asSession(persona: Persona, run: () => Promise<Outcome>): Promise<Outcome> {
+  session.userId = persona === "anonymous" ? null : h.person(persona).id;
+  try {
+    return await run();
+  } finally {
+    session.userId = null;
+  }
+}
+
+function api(persona: Persona, method: string, url: string, body?: unknown): Request {
+  const token = bearer.get(persona);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+  return new Request(`http://portal.test${url}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+const params = <P>(value: P) => ({ params: Promise.resolve(value) });
+
+const fileForm = () =>
+  form({
+    clusterArn: DEMO_CLUSTERS[0]?.arn ?? "",
+    "client.type": CLIENT.type,
+    "client.accountId": CLIENT.accountId,
+    "client.region": CLIENT.region,
+    "client.vpcId": CLIENT.vpcId,
+    "client.securityGroupIds": CLIENT.securityGroupIds.join(","),
+    authModes: "iam",
+    environment: "dev",
+    justification: "Authorization matrix filing",
+  });
+
+type Row = {
+  /** file#export of the action or route handler this row covers. */
+  covers: string;
+  label: string;
+  setup: Setup;
+  allowed: readonly Persona[];
+  call: (persona: Persona, f: Fixture) => Promise<Outcome>;
+};
+
+const act = (persona: Persona, run: () => Promise<Parameters<typeof actionOutcome>[0]>) =>
+  asSession(persona, async () => actionOutcome(await run()));
+const decide = (decision: "approve" | "reject") => (p: Persona, f: Fixture) =>
+  act(p, () =>
+    requestActions.decideRequest(
+      null,
+      form({ requestId: f.requestId, version: String(f.version), decision, comment: "Matrix decision" }),
+    ),
+  );
+const operate = (operation: "retry" | "rollback" | "decommission") => (p: Persona, f: Fixture) =>
+  act(p, () => requestActions.operateRequest(null, form({ requestId: f.requestId, version: String(f.version), operation })));
+const transition = (action: keyof typeof transitionApi) => async (p: Persona, f: Fixture) =>
+  responseOutcome(
+    await transitionApi[action].POST(
+      api(p, "POST", `/api/v1/requests/${f.requestId}/${action}`, { comment: "Matrix decision" }),
+      params({ id: f.requestId }),
+    ),
+  );
+
+const TEAM = ["alice", "erin"] as const;
+const OPERATORS = ["bob", "erin"] as const;
+const EVERYONE = ["carol", "alice", "bob", "dana", "erin"] as const;
+
+const ROWS: Row[] = [
+  {
+    covers: "requests/[id]/actions.ts#decideRequest",
+    label: "approve",
+    setup: "SUBMITTED",
+    allowed: OPERATORS,
+    call: decide("approve"),
+  },
+  {
+    covers: "requests/[id]/actions.ts#decideRequest",
+    label: "reject",
+    setup: "SUBMITTED",
+    allowed: OPERATORS,
+    call: decide("reject"),
+  },
+  {
+    covers: "requests/[id]/actions.ts#cancelRequest",
+    label: "cancel",
+    setup: "SUBMITTED",
+    allowed: TEAM,
+    call: (p, f) =>
+      act(p, () => requestActions.cancelRequest(null, form({ requestId: f.requestId, version: String(f.version) }))),
+  },
+  {
+    covers: "requests/[id]/actions.ts#replanRequestAction",
+    label: "re-plan",
+    setup: "SUBMITTED",
+    allowed: ["alice", "bob", "erin"],
+    call: (p, f) => act(p, () => requestActions.replanRequestAction(null, form({ requestId: f.requestId }))),
+  },
+  {
+    covers: "requests/[id]/actions.ts#operateRequest",
+    label: "retry",
+    setup: "FAILED",
+    allowed: OPERATORS,
+    call: operate("retry"),
+  },
+  {
+    covers: "requests/[id]/actions.ts#operateRequest",
+    label: "roll back",
+    setup: "FAILED",
+    allowed: OPERATORS,
+    call: operate("rollback"),
+  },
+  {
+    covers: "requests/[id]/actions.ts#operateRequest",
+    label: "decommission",
+    setup: "ACTIVE",
+    allowed: ["alice", "bob", "erin"],
+    call: operate("decommission"),
+  },
+  {
+    covers: "requests/[id]/actions.ts#checkDriftAction",
+    label: "drift check",
+    setup: "ACTIVE",
+    allowed: ["alice", "bob", "erin"],
+    call: (p, f) => act(p, () => requestActions.checkDriftAction(null, form({ requestId: f.requestId }))),
+  },
+  {
+    covers: "requests/new/actions.ts#submitRequest",
+    label: "file a request",
+    setup: "none",
+    allowed: ["carol", "alice", "erin"],
+    call: (p) => act(p, () => orRedirect(() => submitRequest(null, fileForm()))),
+  },
+  {
+    covers: "catalog/actions.ts#refreshCatalogAction",
+    label: "refresh the catalog",
+    setup: "none",
+    allowed: OPERATORS,
+    call: (p) => act(p, () => refreshCatalogAction()),
+  },
+  {
+    covers: "admin/actions.ts#manageClusterAction",
+    label: "archive a cluster",
+    setup: "none",
+    allowed: ["erin"],
+    call: async (p) => {
+      const cluster = await h.prisma.cluster.findFirstOrThrow({ where: { arn: DEMO_CLUSTERS[1]?.arn ?? "" } });
+      return act(p, () => admin.manageClusterAction(null, form({ operation: "archive", id: cluster.id })));
+    },
+  },
+  {
+    covers: "admin/actions.ts#testAccessAction",
+    label: "test account access",
+    setup: "none",
+    allowed: ["erin"],
+    call: (p) => act(p, () => admin.testAccessAction(null, form({ id: "222222222222" }))),
+  },
+  {
+    covers: "tokens/actions.ts#createTokenAction",
+    label: "create a token",
+    setup: "none",
+    allowed: EVERYONE,
+    call: (p) => act(p, () => tokens.createTokenAction(null, form({ name: "matrix pipeline" }))),
+  },
+  {
+    covers: "tokens/actions.ts#revokeTokenAction",
+    label: "revoke alice's token",
+    setup: "alice-token",
+    allowed: ["alice"],
+    call: (p, f) => act(p, () => tokens.revokeTokenAction(null, form({ tokenId: f.tokenId }))),
+  },
+  {
+    covers: "api/v1/requests/route.ts#GET",
+    label: "list requests",
+    setup: "none",
+    allowed: EVERYONE,
+    call: async (p) => responseOutcome(await requestsApi.GET(api(p, "GET", "/api/v1/requests"), params({}))),
+  },
+  {
+    covers: "api/v1/requests/route.ts#POST",
+    label: "file a request",
+    setup: "none",
+    allowed: ["carol", "alice", "erin"],
+    call: async (p) =>
+      responseOutcome(
+        await requestsApi.POST(
+          api(p, "POST", "/api/v1/requests", {
+            clusterArn: DEMO_CLUSTERS[0]?.arn,
+            client: CLIENT,
+            authModes: ["iam"],
+            environment: "dev",
+            justification: "Authorization matrix filing",
+          }),
+          params({}),
+        ),
+      ),
+  },
+  {
+    covers: "api/v1/requests/[id]/route.ts#GET",
+    label: "read a request",
+    setup: "SUBMITTED",
+    allowed: ["alice", "bob", "dana", "erin"],
+    call: async (p, f) =>
+      responseOutcome(await requestApi.GET(api(p, "GET", `/api/v1/requests/${f.requestId}`), params({ id: f.requestId }))),
+  },
+  {
+    covers: "api/v1/requests/[id]/approve/route.ts#POST",
+    label: "approve",
+    setup: "SUBMITTED",
+    allowed: OPERATORS,
+    call: transition("approve"),
+  },
+  {
+    covers: "api/v1/requests/[id]/reject/route.ts#POST",
+    label: "reject",
+    setup: "SUBMITTED",
+    allowed: OPERATORS,
+    call: transition("reject"),
+  },
+  {
+    covers: "api/v1/requests/[id]/cancel/route.ts#POST",
+    label: "cancel",
+    setup: "SUBMITTED",
+    allowed: TEAM,
+    call: transition("cancel"),
+  },
+  {
+    covers: "api/v1/requests/[id]/retry/route.ts#POST",
+    label: "retry",
+    setup: "FAILED",
+    allowed: OPERATORS,
+    call: transition("retry"),
+  },
+  {
+    covers: "api/v1/requests/[id]/rollback/route.ts#POST",
+    label: "roll back",
+    setup: "FAILED",
+    allowed: OPERATORS,
+    call: transition("rollback"),
+  },
+  // The same rule as the page's Decommission button (the requesting team or an operator), not a looser role gate.
+  {
+    covers: "api/v1/requests/[id]/decommission/route.ts#POST",
+    label: "decommission",
+    setup: "ACTIVE",
+    allowed: ["alice", "bob", "erin"],
+    call: transition("decommission"),
+  },
+  {
+    covers: "api/v1/audit/route.ts#GET",
+    label: "read the audit history",
+    setup: "none",
+    allowed: ["bob", "dana", "erin"],
+    call: async (p) => responseOutcome(await auditApi.GET(api(p, "GET", "/api/v1/audit"), params({}))),
+  },
+];
+
+// Open on purpose: signing in, the load balancer's health check, Auth.js's own endpoints.
+const PUBLIC = [
+  "signin/actions.ts#signInAsDevUser",
+  "signin/actions.ts#signInWithSso",
+  "api/health/route.ts#GET",
+  "api/auth/[...nextauth]/route.ts#GET",
+  "api/auth/[...nextauth]/route.ts#POST",
+];
+// Actions whose success needs more of a fixture than this file builds: only their refusals are asserted here.
+const REFUSALS_ONLY: Row[] = (["saveAccountAction", "removeAccountAction", "savePlatformAction"] as const).map((name) => ({
+  covers: `admin/actions.ts#${name}`,
+  label: name,
+  setup: "none",
+  allowed: ["erin"],
+  call: (p) =>
+    act(p, () =>
+      admin[name](
+        null,
+        form({
+          id: "222222222222",
+          name: "Renamed by the matrix",
+          kind: "APPLICATION",
+          regions: "us-east-1",
+          crossAccountVpcVia: "peering",
+          tgwDefaultPropagation: "off",
+        }),
+      ),
+    ),
+}));
+
+REFUSALS_ONLY.push({
+  covers: "catalog/clusters/[id]/actions.ts#rejectConnectionAction",
+  label: "reject a client VPC connection",
+  setup: "none",
+  allowed: ["bob", "erin"],
+  call: (p) =>
+    act(p, () =>
+      clusterActions.rejectConnectionAction(
+        null,
+        form({ clusterId: "none", vpcConnectionArn: "arn:aws:kafka:us-east-1:111111111111:vpc-connection/none" }),
+      ),
+    ),
+});
+
+async function portalState() {
+  return { database: await databaseFingerprint(h.prisma), aws: await snapshot(h.env), awsCalls: (await h.env.calls()).length };
+}
+
+describe("who may call every server action and API route", () => {
+  it("has a row for every server action and route handler", async () => {
+    const appDir = path.join(process.cwd(), "app");
+    const files = readdirSync(appDir, { recursive: true, encoding: "utf8" }).filter((f) => /(^|\/)(actions|route)\.ts$/.test(f));
+    const exported = (
+      await Promise.all(
+        files.map(async (file) => {
+          const exports: Record<string, unknown> = await import(path.join(appDir, file));
+          return Object.entries(exports)
+            .filter(([, v]) => typeof v === "function")
+            .map(([name]) => `${file}#${name}`);
+        }),
+      )
+    ).flat();
+    const covered = new Set([...ROWS, ...REFUSALS_ONLY].map((r) => r.covers).concat(PUBLIC));
+    expect(exported.filter((e) => !covered.has(e))).toEqual([]);
+  });
+
+  describe.each(ROWS)("$covers ($label)", (row) => {
+    it(`allows exactly ${row.allowed.join(", ")}, and a refusal changes nothing in the database or AWS`, async () => {
+      const shared = await prepare(row.setup);
+      for (const persona of PERSONAS.filter((p) => !row.allowed.includes(p))) {
+        const before = await portalState();
+        const outcome = await row.call(persona, shared);
+        expect(outcome.allowed, `${persona}: ${outcome.detail}`).toBe(false);
+        expect(await portalState(), `${persona} changed something`).toEqual(before);
+      }
+      for (const persona of row.allowed) {
+        const outcome = await row.call(persona, await prepare(row.setup));
+        expect(outcome.allowed, `${persona}: ${outcome.detail}`).toBe(true);
+      }
+    });
+  });
+
+  describe.each(REFUSALS_ONLY)("$covers", (row) => {
+    it(`refuses everyone but ${row.allowed.join(", ")} without changing anything`, async () => {
+      for (const persona of PERSONAS.filter((p) => !row.allowed.includes(p))) {
+        const before = await portalState();
+        const outcome = await row.call(persona, await prepare("none"));
+        expect(outcome.detail, persona).toMatch(/"code":"(unauthenticated|forbidden)"/);
+        expect(await portalState(), `${persona} changed something`).toEqual(before);
+      }
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+
+import type { RequestStatus } from "./lifecycle";
+import {
+  allowedRequestActions,
+  may,
+  type Person,
+  type RequestFacts,
+  type RequestQuestion,
+  type RoleQuestion,
+} from "./permissions";
+
+const person = (userId: string, roles: Person["roles"], teamIds: string[] = []): Person => ({
+  kind: "user",
+  userId,
+  roles,
+  teamIds,
+});
+const PEOPLE = {
+  alice: person("alice", ["requester"], ["payments"]),
+  carol: person("carol", ["requester"], ["analytics"]),
+  bob: person("bob", ["approver"]),
+  dana: person("dana", ["auditor"], ["payments"]),
+  erin: person("erin", ["admin"], ["payments"]),
+};
+type Name = keyof typeof PEOPLE;
+const filedByAlice = (status: RequestStatus): RequestFacts => ({ requesterId: "alice", teamId: "payments", status });
+
+describe("who may ask what of a request", () => {
+  it.each<[RequestQuestion, RequestStatus, Name[]]>([
+    ["request.approve", "SUBMITTED", ["bob", "erin"]],
+    ["request.reject", "SUBMITTED", ["bob", "erin"]],
+    ["request.cancel", "SUBMITTED", ["alice", "erin"]],
+    ["request.replan", "SUBMITTED", ["alice", "bob", "erin"]],
+    ["request.retry", "FAILED", ["bob", "erin"]],
+    ["request.rollback", "FAILED", ["bob", "erin"]],
+    ["request.decommission", "ACTIVE", ["alice", "bob", "erin"]],
+    // Checking writes the request and its audit trail: a read-only auditor, even one in the team, may not.
+    ["request.drift-check", "ACTIVE", ["alice", "bob", "erin"]],
+  ])("%s on a %s request: only %j", (question, status, allowed) => {
+    const answers = Object.entries(PEOPLE)
+      .filter(([, p]) => may(p, question, filedByAlice(status)).ok)
+      .map(([name]) => name);
+    expect(answers).toEqual(allowed);
+  });
+
+  it.each<[RequestQuestion, RequestStatus]>([
+    ["request.replan", "ACTIVE"],
+    ["request.drift-check", "SUBMITTED"],
+    ["request.decommission", "FAILED"],
+  ])("%s is refused for a %s request whoever asks", (question, status) => {
+    expect(may(PEOPLE.erin, question, filedByAlice(status))).toMatchObject({ ok: false, code: "invalid-transition" });
+  });
+
+  it("keeps separation of duties: an approver may not decide a request they filed", () => {
+    const own = { requesterId: "bob", teamId: "payments", status: "SUBMITTED" as const };
+    expect(may(PEOPLE.bob, "request.approve", own)).toMatchObject({ ok: false, code: "separation-of-duties" });
+    expect(may(PEOPLE.bob, "request.reject", own)).toMatchObject({ ok: false, code: "separation-of-duties" });
+    expect(may(PEOPLE.bob, "request.replan", own).ok).toBe(true);
+  });
+
+  it("offers approval only while the plan has no blocking finding", () => {
+    expect(allowedRequestActions(PEOPLE.bob, { ...filedByAlice("SUBMITTED"), blockedByPreflight: true })).toEqual(["reject"]);
+    expect(allowedRequestActions(PEOPLE.bob, filedByAlice("SUBMITTED"))).toEqual(["approve", "reject"]);
+  });
+});
+
+describe("who may ask what of the portal", () => {
+  it.each<[RoleQuestion, Name[]]>([
+    ["request.list", ["alice", "carol", "bob", "dana", "erin"]],
+    ["request.list-all", ["bob", "dana", "erin"]],
+    ["request.create", ["alice", "carol", "bob", "erin"]],
+    ["approvals.view", ["bob", "erin"]],
+    ["audit.read", ["bob", "dana", "erin"]],
+    ["catalog.refresh", ["bob", "erin"]],
+    ["platform.manage", ["erin"]],
+    ["token.manage-own", ["alice", "carol", "bob", "dana", "erin"]],
+    ["connection.watch-all", ["bob", "dana", "erin"]],
+    ["connection.reject", ["bob", "erin"]],
+  ])("%s: only %j", (question, allowed) => {
+    expect(
+      Object.entries(PEOPLE)
+        .filter(([, p]) => may(p, question).ok)
+        .map(([name]) => name),
+    ).toEqual(allowed);
+  });
+
+  it("refuses somebody who is not signed in, whatever the question", () => {
+    expect(may(null, "catalog.read")).toMatchObject({ ok: false, code: "unauthenticated" });
+    expect(may(null, "request.cancel", filedByAlice("SUBMITTED"))).toMatchObject({ ok: false, code: "unauthenticated" });
+  });
+});

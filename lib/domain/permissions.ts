@@ -1,0 +1,105 @@
+import { decideTransition, type LifecycleAction, type RequestParties, type RequestStatus } from "./lifecycle";
+import { isApprover, isOperator, isRequestingTeamMember, type Person } from "./request-parties";
+import { hasPermission, type Permission, type Role } from "./roles";
+
+export type { Person } from "./request-parties";
+
+export const personOf = (user: { id: string; roles: readonly Role[]; teamIds: readonly string[] }): Person => ({
+  kind: "user",
+  userId: user.id,
+  roles: user.roles,
+  teamIds: user.teamIds,
+});
+
+/** What the policy needs to know about a request: who filed it, for which team, and where it stands. */
+export type RequestFacts = RequestParties & { status: RequestStatus };
+
+export type PermissionDecision =
+  | { ok: true }
+  | { ok: false; code: "unauthenticated" | "forbidden" | "separation-of-duties" | "invalid-transition"; reason: string };
+
+// Questions about the person alone (may they see this page, manage the platform, …).
+const ROLE_QUESTIONS = {
+  "request.list": ["request:read-own-team"],
+  "request.list-all": ["request:read-all"],
+  "request.create": ["request:create"],
+  "approvals.view": ["request:approve"],
+  "audit.read": ["audit:read"],
+  "catalog.read": ["catalog:read"],
+  // Reading AWS into the catalog is part of an approver's work as much as an administrator's.
+  "catalog.refresh": ["catalog:manage", "request:approve"],
+  "platform.manage": ["catalog:manage"],
+  "token.manage-own": ["token:manage-own"],
+  // Every team's client VPC connections to a cluster, not only those of the viewer's own requests.
+  "connection.watch-all": ["request:read-all"],
+  // Rejecting a client VPC connection cuts a client off the cluster: operators' work, as rolling back is.
+  "connection.reject": ["request:operate"],
+} as const satisfies Record<string, readonly Permission[]>;
+export type RoleQuestion = keyof typeof ROLE_QUESTIONS;
+
+const PEOPLE_ACTIONS = [
+  "approve",
+  "reject",
+  "cancel",
+  "retry",
+  "rollback",
+  "decommission",
+] as const satisfies readonly LifecycleAction[];
+type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
+export type RequestQuestion = `request.${PeopleAction}` | "request.replan" | "request.drift-check";
+
+const FORBIDDEN = "Your role does not allow this.";
+const allowed: PermissionDecision = { ok: true };
+const refuse = (code: Exclude<PermissionDecision, { ok: true }>["code"], reason: string): PermissionDecision => ({
+  ok: false,
+  code,
+  reason,
+});
+
+export function isRoleQuestion(question: string): question is RoleQuestion {
+  return question in ROLE_QUESTIONS;
+}
+
+function roleDecision(person: Person, question: RoleQuestion): PermissionDecision {
+  const needs: readonly Permission[] = ROLE_QUESTIONS[question];
+  return needs.some((p) => hasPermission(person.roles, p)) ? allowed : refuse("forbidden", FORBIDDEN);
+}
+
+// Re-planning and the drift check read AWS and write the request and its audit trail, so they belong to the
+// people responsible for the request (its team, approvers, operators), never to a read-only role.
+function requestDecision(person: Person, question: RequestQuestion, request: RequestFacts): PermissionDecision {
+  if (question === "request.replan") {
+    if (!isApprover(person) && !isRequestingTeamMember(person, request))
+      return refuse("forbidden", "Your role does not allow re-planning this request.");
+    return request.status === "SUBMITTED"
+      ? allowed
+      : refuse("invalid-transition", "Only a request waiting for a decision can be re-planned.");
+  }
+  if (question === "request.drift-check") {
+    if (!isOperator(person) && !isRequestingTeamMember(person, request))
+      return refuse("forbidden", "Your role does not allow checking this request against AWS.");
+    return request.status === "ACTIVE" ? allowed : refuse("invalid-transition", "Only an active connection can be checked.");
+  }
+  const action = PEOPLE_ACTIONS.find((a) => question === `request.${a}`);
+  if (!action) throw new Error(`unknown question ${question}`);
+  const decision = decideTransition({ status: request.status, action, actor: person, request });
+  return decision.ok ? allowed : refuse(decision.code, decision.reason);
+}
+
+/**
+ * The one answer to "may this person do this": pages, server actions, API routes and the UI's show/hide all
+ * ask it. `null` is somebody who is not signed in.
+ */
+export function may(person: Person | null, question: RoleQuestion): PermissionDecision;
+export function may(person: Person | null, question: RequestQuestion, request: RequestFacts): PermissionDecision;
+export function may(person: Person | null, question: RoleQuestion | RequestQuestion, request?: RequestFacts): PermissionDecision {
+  if (!person) return refuse("unauthenticated", "Sign in first.");
+  if (isRoleQuestion(question)) return roleDecision(person, question);
+  if (!request) throw new Error(`${question} is asked about a request`);
+  return requestDecision(person, question, request);
+}
+
+/** The lifecycle actions this person may take on the request now (the buttons its page shows). */
+export function allowedRequestActions(person: Person, request: RequestFacts): PeopleAction[] {
+  return PEOPLE_ACTIONS.filter((action) => may(person, `request.${action}`, request).ok);
+}

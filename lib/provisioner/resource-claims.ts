@@ -1,0 +1,44 @@
+import type { StepRecord } from "@/lib/aws/steps/step-executor";
+import type { Prisma } from "@/lib/db/generated/client";
+
+type ClaimingStep = { requestId: string; key: string; accountId: string; region: string };
+
+/**
+ * Claims what a step's record says it created or relies on. Runs in the transaction that saves the record,
+ * so a resource id is never on a step without its claim, whatever moment a worker dies at. Only adds: a
+ * claim ends when its step is undone or its request's teardown finishes.
+ */
+export async function claimStepResources(tx: Prisma.TransactionClient, step: ClaimingStep, record: StepRecord): Promise<void> {
+  const wanted = [
+    ...record.created.map((c) => ({ resource: c.id, accountId: c.account, region: c.region, kind: "CREATED" as const })),
+    ...(record.reused ?? []).map((id) => ({ resource: id, accountId: step.accountId, region: step.region, kind: "RELIED_ON" as const })),
+  ];
+  if (wanted.length === 0) return;
+  const held = await tx.resourceClaim.findMany({
+    where: { requestId: step.requestId, stepKey: step.key, releasedAt: null },
+    select: { resource: true, kind: true },
+  });
+  const missing = wanted.filter((w) => !held.some((h) => h.resource === w.resource && h.kind === w.kind));
+  if (missing.length === 0) return;
+  await tx.resourceClaim.createMany({ data: missing.map((m) => ({ ...m, requestId: step.requestId, stepKey: step.key })) });
+}
+
+/** What the plan relies on with no step of its own (an active peering, a route already there), claimed as the request starts. */
+export async function claimPlanReuses(tx: Prisma.TransactionClient, requestId: string, resources: readonly string[]): Promise<void> {
+  const held = await tx.resourceClaim.findMany({ where: { requestId, stepKey: null, releasedAt: null }, select: { resource: true } });
+  const missing = [...new Set(resources)].filter((r) => !held.some((h) => h.resource === r));
+  if (missing.length === 0) return;
+  await tx.resourceClaim.createMany({ data: missing.map((resource) => ({ resource, requestId, kind: "RELIED_ON" as const })) });
+}
+
+export async function releaseStepClaims(tx: Prisma.TransactionClient, step: Pick<ClaimingStep, "requestId" | "key">): Promise<void> {
+  await tx.resourceClaim.updateMany({ where: { requestId: step.requestId, stepKey: step.key, releasedAt: null }, data: { releasedAt: new Date() } });
+}
+
+/**
+ * A finished teardown relies on nothing any more. What it kept for others stays recorded on its SKIPPED
+ * steps, and is removed once nobody holds a claim on it (release-kept-resources.ts).
+ */
+export async function releaseRequestClaims(tx: Prisma.TransactionClient, requestId: string): Promise<void> {
+  await tx.resourceClaim.updateMany({ where: { requestId, releasedAt: null }, data: { releasedAt: new Date() } });
+}
