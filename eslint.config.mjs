@@ -2,6 +2,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
+import { layerRules } from "./eslint/layers.mjs";
+
 export default tseslint.config(
   {
     ignores: [".next/**", ".data/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
@@ -23,6 +25,7 @@ export default tseslint.config(
     files: ["**/*.test.ts"],
     rules: { "@typescript-eslint/no-unsafe-assignment": "off" },
   },
+  ...layerRules,
   {
     files: ["**/*.mjs", "**/*.js"],
     extends: [tseslint.configs.disableTypeChecked],

@@ -34,7 +34,8 @@ const requestActions = await import("./requests/[id]/actions");
 const { submitRequest } = await import("./requests/new/actions");
 const { refreshCatalogAction } = await import("./catalog/actions");
 const admin = await import("./admin/actions");
-const clusterActions = await import("./catalog/clusters/[id]/actions");
+const clusterActions = await import("./_shared/client-vpc-connection/actions");
+const decisionActions = await import("./_shared/decision/actions");
 const tokens = await import("./tokens/actions");
 const requestsApi = await import("./api/v1/requests/route");
 const requestApi = await import("./api/v1/requests/[id]/route");
@@ -135,7 +136,7 @@ const act = (persona: Persona, run: () => Promise<Parameters<typeof actionOutcom
   asSession(persona, async () => actionOutcome(await run()));
 const decide = (decision: "approve" | "reject") => (p: Persona, f: Fixture) =>
   act(p, () =>
-    requestActions.decideRequest(
+    decisionActions.decideRequest(
       null,
       form({ requestId: f.requestId, version: String(f.version), decision, comment: "Matrix decision" }),
     ),
@@ -156,14 +157,14 @@ const EVERYONE = ["carol", "alice", "bob", "dana", "erin"] as const;
 
 const ROWS: Row[] = [
   {
-    covers: "requests/[id]/actions.ts#decideRequest",
+    covers: "_shared/decision/actions.ts#decideRequest",
     label: "approve",
     setup: "SUBMITTED",
     allowed: OPERATORS,
     call: decide("approve"),
   },
   {
-    covers: "requests/[id]/actions.ts#decideRequest",
+    covers: "_shared/decision/actions.ts#decideRequest",
     label: "reject",
     setup: "SUBMITTED",
     allowed: OPERATORS,
@@ -343,11 +344,14 @@ const ROWS: Row[] = [
   },
 ];
 
-// Open on purpose: signing in, the load balancer's health check, Auth.js's own endpoints.
+// Open on purpose: signing in and out, the load balancer's health check, Auth.js's own endpoints, the API's
+// description (shapes only; app/api/v1/openapi.test.ts checks that it is served without a token).
 const PUBLIC = [
   "signin/actions.ts#signInAsDevUser",
   "signin/actions.ts#signInWithSso",
+  "signin/actions.ts#signOutAction",
   "api/health/route.ts#GET",
+  "api/v1/openapi.json/route.ts#GET",
   "api/auth/[...nextauth]/route.ts#GET",
   "api/auth/[...nextauth]/route.ts#POST",
 ];
@@ -374,7 +378,7 @@ const REFUSALS_ONLY: Row[] = (["saveAccountAction", "removeAccountAction", "save
 }));
 
 REFUSALS_ONLY.push({
-  covers: "catalog/clusters/[id]/actions.ts#rejectConnectionAction",
+  covers: "_shared/client-vpc-connection/actions.ts#rejectConnectionAction",
   label: "reject a client VPC connection",
   setup: "none",
   allowed: ["bob", "erin"],

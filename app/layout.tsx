@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { NavBar } from "@/components/nav-bar";
 import { currentUser } from "@/lib/auth/current-user";
 
+import { signOutAction } from "./signin/actions";
+
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        {user ? <NavBar user={user} /> : null}
+        {user ? <NavBar user={user} signOut={signOutAction} /> : null}
         <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
       </body>
     </html>

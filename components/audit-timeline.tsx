@@ -1,4 +1,8 @@
+import { timelineComment } from "@/lib/domain/timeline";
+
 import { formatTime } from "./ui/format-time";
+
+export { timelineEvents } from "@/lib/domain/timeline";
 
 export type TimelineEvent = { id: bigint; at: Date; actorLabel: string; action: string; details: unknown };
 
@@ -22,19 +26,6 @@ const ACTION_TEXT: Record<string, string> = {
   "step.fail": "reported a failed step",
 };
 
-// The request's own history; individual step events are shown with their steps in the change list.
-export function timelineEvents<T extends { action: string }>(events: T[]): T[] {
-  return events.filter((e) => e.action.startsWith("request.") || e.action === "step.fail");
-}
-
-function comment(details: unknown): string | null {
-  if (!details || typeof details !== "object") return null;
-  if ("comment" in details && typeof details.comment === "string") return details.comment;
-  if ("reason" in details && typeof details.reason === "string") return details.reason;
-  if ("error" in details && typeof details.error === "string") return details.error;
-  return null;
-}
-
 export function AuditTimeline({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="space-y-4" data-testid="timeline">
@@ -44,7 +35,7 @@ export function AuditTimeline({ events }: { events: TimelineEvent[] }) {
             <span className="font-medium">{e.actorLabel}</span> {ACTION_TEXT[e.action] ?? e.action}
           </p>
           <p className="text-xs text-slate-500">{formatTime(e.at)}</p>
-          {comment(e.details) ? <p className="mt-1 rounded bg-slate-50 px-2 py-1 text-sm text-slate-700">“{comment(e.details)}”</p> : null}
+          {timelineComment(e) ? <p className="mt-1 rounded bg-slate-50 px-2 py-1 text-sm text-slate-700">“{timelineComment(e)}”</p> : null}
         </li>
       ))}
     </ol>

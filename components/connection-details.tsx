@@ -1,3 +1,4 @@
+import { connectionDetails, type LiveConnection } from "@/lib/domain/plan/connection-details";
 import type { ConnectionPlan } from "@/lib/domain/plan/plan-types";
 
 import { CopyBlock } from "./copy-block";
@@ -12,17 +13,9 @@ function properties(values: Record<string, string>): string {
 }
 
 // What the requester came for: where to connect and how, ready to paste into the client's configuration.
-export type LiveConnection = { bootstrap: string | null; clientSettings: ConnectionPlan["clientSettings"]; readAt: string };
-
-export function readLiveConnection(value: unknown): LiveConnection | null {
-  if (!value || typeof value !== "object" || !("clientSettings" in value) || !("readAt" in value)) return null;
-  return value as LiveConnection;
-}
-
 export function ConnectionDetails({ plan, connection }: { plan: ConnectionPlan; connection: LiveConnection | null }) {
-  // Prefer what MSK answered when the request became active: multi-VPC strings do not exist at planning time.
-  const bootstrap = connection?.bootstrap ?? plan.bootstrap;
-  const modes = Object.entries(connection?.clientSettings ?? plan.clientSettings);
+  const { bootstrap, clientSettings, iamPolicy, iamPolicyScope } = connectionDetails(plan, connection);
+  const modes = Object.entries(clientSettings);
   return (
     <Card title="Connect your client">
       <div className="space-y-4" data-testid="connection-details">
@@ -44,23 +37,18 @@ export function ConnectionDetails({ plan, connection }: { plan: ConnectionPlan; 
             </details>
           ) : null,
         )}
-        {plan.iamPolicy ? (
+        {iamPolicy ? (
           <details className="rounded-md ring-1 ring-slate-200">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
               IAM policy for the client&apos;s role{" "}
-              {grantsEveryTopic(plan.iamPolicy) ? "(every topic and group of the cluster: the request named none)" : "(only the topics and groups asked for)"}
+              {iamPolicyScope === "every-topic" ? "(every topic and group of the cluster: the request named none)" : "(only the topics and groups asked for)"}
             </summary>
             <div className="px-3 pb-3">
-              <CopyBlock label="Policy document" text={JSON.stringify(plan.iamPolicy, null, 2)} />
+              <CopyBlock label="Policy document" text={JSON.stringify(iamPolicy, null, 2)} />
             </div>
           </details>
         ) : null}
       </div>
     </Card>
   );
-}
-
-/** Whether the policy reaches every topic or group by wildcard (`…/<cluster-uuid>/*`), i.e. no names were asked for. */
-function grantsEveryTopic(policy: { Statement: { Resource?: string | string[] }[] }): boolean {
-  return policy.Statement.some((s) => [s.Resource ?? []].flat().some((r) => /:(topic|group)\/[^/]+\/[^/]+\/\*$/.test(r)));
 }

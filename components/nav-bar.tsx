@@ -17,7 +17,7 @@ const LINKS: { href: string; label: string; question: RoleQuestion }[] = [
 ];
 
 // Only the links a role can use are shown; each page checks the role again itself.
-export function NavBar({ user }: { user: PortalUser }) {
+export function NavBar({ user, signOut }: { user: PortalUser; signOut: () => Promise<void> }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-6 py-3">
@@ -41,7 +41,7 @@ export function NavBar({ user }: { user: PortalUser }) {
               {user.teams.length ? ` · ${user.teams.map((t) => t.name).join(", ")}` : ""}
             </span>
           </span>
-          <SignOutButton />
+          <SignOutButton action={signOut} />
         </div>
       </div>
     </header>

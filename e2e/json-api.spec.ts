@@ -37,7 +37,16 @@ test("automation uses the JSON API with a token made in the portal", async ({ pa
     justification,
     cluster: { name: "orders-prod", accountId: "111111111111" },
     timeline: expect.arrayContaining([expect.objectContaining({ actor: "alice@example.com", action: "request.submit" })]),
+    // What the request page shows its requester: the plan to review, whether it can be approved, her one button.
+    plan: { state: "computed", method: "vpc-peering", steps: expect.arrayContaining([expect.objectContaining({ kind: "create-peering", progress: null })]) },
+    approval: { approvable: true, reason: null },
+    actions: ["cancel"],
+    connection: null,
   });
+  // The API's description is public: shapes only, every operation in it still needs a token.
+  const described = await request.get("/api/v1/openapi.json");
+  expect(described.status()).toBe(200);
+  expect(await described.json()).toMatchObject({ openapi: "3.1.0", paths: { "/api/v1/requests/{id}": { get: { operationId: "getRequest" } } } });
   // The request the API filed is the one a person sees in the portal.
   await alice.goto(`/requests/${body.id}`);
   await expect(alice.getByTestId("scenario")).toHaveText("Other AWS account");

@@ -14,11 +14,15 @@ async function main() {
     env: { ...process.env, ...environment.env },
   });
   log(`portal starting on http://localhost:${port}`);
+  const exited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
   let stopping = false;
+  // The server (and the worker inside it) lets go of the database before the embedded PostgreSQL stops, so
+  // Ctrl-C ends quietly instead of with the queue's "terminating connection" errors.
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    next.kill("SIGTERM");
+    if (next.exitCode === null && next.signalCode === null) next.kill("SIGTERM");
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
     await environment.stop();
     process.exit(code);
   };

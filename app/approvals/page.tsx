@@ -10,12 +10,13 @@ import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listRequests } from "@/lib/db/requests/list-requests";
 import { may } from "@/lib/domain/permissions";
-import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { requestFacts } from "@/lib/domain/request-facts";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
 
 import { PlanVerdict } from "./plan-verdict";
 
-import { decideRequest } from "../requests/[id]/actions";
+import { decideRequest } from "@/app/_shared/decision/actions";
 
 export const metadata = { title: "Approvals" };
 
@@ -24,7 +25,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   const { page } = await searchParams;
   const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: Number(page) || 1, pageSize: 20, withPlan: true, oldestFirst: true });
   const mayApprove = (r: (typeof queue.rows)[number]) =>
-    may(actorOf(user), "request.approve", { requesterId: r.requesterId, teamId: r.teamId, status: r.status, blockedByPreflight: planBlocksApproval(readStoredPlan(r.plan)) });
+    may(actorOf(user), "request.approve", requestFacts(r, readStoredPlan(r.plan)));
   const decidedByAnother = (r: (typeof queue.rows)[number]) => {
     const decision = may(actorOf(user), "request.reject", { requesterId: r.requesterId, teamId: r.teamId, status: r.status });
     return !decision.ok && decision.code === "separation-of-duties";

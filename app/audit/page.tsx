@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listAuditActions, listAuditEvents } from "@/lib/db/audit/list-audit-events";
 
-import { auditFilterFromParams, type AuditSearchParams } from "./audit-filter";
+import { auditFilterFromParams, type AuditSearchParams } from "@/lib/db/audit/audit-filter-params";
 
 export const metadata = { title: "Audit history" };
 

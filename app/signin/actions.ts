@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 
-import { signIn } from "@/lib/auth/auth";
+import { signIn, signOut } from "@/lib/auth/auth";
 import { formString } from "@/lib/forms/form-string";
 import { devSignInEnabled, oidcEnabled } from "@/lib/config";
 
@@ -23,4 +23,9 @@ export async function signInAsDevUser(_prev: SignInState, formData: FormData): P
 export async function signInWithSso(): Promise<void> {
   if (!oidcEnabled()) return;
   await signIn("oidc", { redirectTo: "/requests" });
+}
+
+// Passed down from the root layout to the shared nav bar, which must not load Auth.js itself.
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/signin" });
 }

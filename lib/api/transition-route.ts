@@ -1,7 +1,5 @@
 import "server-only";
 
-import { z } from "zod";
-
 import { apiRoute, jsonError, readJsonBody } from "@/lib/auth/api-route";
 import { actorOf } from "@/lib/auth/current-user";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
@@ -9,18 +7,14 @@ import type { LifecycleAction } from "@/lib/domain/lifecycle";
 import { fieldErrors } from "@/lib/domain/request-input";
 import { enqueueRun } from "@/lib/provisioner/web-queue";
 
-const bodySchema = z.object({
-  comment: z.string().trim().max(2000, "Keep the comment under 2000 characters").optional(),
-  // Optional optimistic-locking guard for automation: act only if the request is still at this version.
-  version: z.number().int().min(0).optional(),
-});
+import { transitionBodySchema } from "./schemas/transition-body-schema";
 
 // POST /api/v1/requests/:id/<action>: the same transition, guard and audit as the web UI. Who may is not
 // decided here by role: the transition asks the policy about this request, as the page's buttons do.
 export function transitionRoute(action: LifecycleAction, options: { commentRequired?: boolean; startsWork?: boolean } = {}) {
   return apiRoute<{ id: string }>(null, async ({ user, request, params }) => {
     const raw = await readJsonBody(request);
-    const parsed = bodySchema.safeParse(raw === Symbol.for("invalid-json") ? {} : raw);
+    const parsed = transitionBodySchema.safeParse(raw === Symbol.for("invalid-json") ? {} : raw);
     if (!parsed.success) return jsonError(400, "bad-request", "Some fields need attention.", fieldErrors(parsed.error));
     if (options.commentRequired && (parsed.data.comment?.length ?? 0) < 5) {
       return jsonError(400, "bad-request", "Some fields need attention.", { comment: ["Say why (at least 5 characters)"] });

@@ -160,21 +160,28 @@ export function decideTransition(input: {
     };
   }
   if (action === "retry") return { ok: true, to: retryTarget(request.failedDuring) };
-  if (action === "approve" && request.planMissing) {
-    return {
-      ok: false,
-      code: "invalid-transition",
-      reason: "The plan could not be computed; see its error on the request, re-plan once it is resolved, or reject the request",
-    };
-  }
-  if (action === "approve" && request.blockedByPreflight) {
-    return {
-      ok: false,
-      code: "invalid-transition",
-      reason: "The plan has blocking preflight findings; resolve them and re-plan, or reject the request",
-    };
+  if (action === "approve") {
+    const blocker = approvalBlocker(status, request);
+    if (blocker) return { ok: false, code: "invalid-transition", reason: blocker };
   }
   return { ok: true, to: edge.to };
+}
+
+/**
+ * Why nobody may approve this request now (its status or its plan), or null when an approver may. The request
+ * page, the JSON API's `approval` and decideTransition all ask this, so what they say cannot drift apart.
+ */
+export function approvalBlocker(status: RequestStatus, request: RequestParties): string | null {
+  if (!EDGES.approve.from.includes(status)) {
+    return `A request that is ${STATUS_LABELS[status].toLowerCase()} cannot be ${ACTION_LABELS.approve.past}`;
+  }
+  if (request.planMissing) {
+    return "The plan could not be computed; see its error on the request, re-plan once it is resolved, or reject the request";
+  }
+  if (request.blockedByPreflight) {
+    return "The plan has blocking preflight findings; resolve them and re-plan, or reject the request";
+  }
+  return null;
 }
 
 export function allowedActions(status: RequestStatus, actor: Actor, request: RequestParties): LifecycleAction[] {

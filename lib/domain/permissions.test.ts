@@ -8,6 +8,7 @@ import {
   type RequestFacts,
   type RequestQuestion,
   type RoleQuestion,
+  teamsToFileFor,
 } from "./permissions";
 
 const person = (userId: string, roles: Person["roles"], teamIds: string[] = []): Person => ({
@@ -88,5 +89,32 @@ describe("who may ask what of the portal", () => {
   it("refuses somebody who is not signed in, whatever the question", () => {
     expect(may(null, "catalog.read")).toMatchObject({ ok: false, code: "unauthenticated" });
     expect(may(null, "request.cancel", filedByAlice("SUBMITTED"))).toMatchObject({ ok: false, code: "unauthenticated" });
+  });
+});
+
+describe("who may file a request for a team", () => {
+  it.each<[string | null, Name[]]>([
+    // An administrator in the team may; an auditor in it may not file at all; nobody files for a team they are not in.
+    ["payments", ["alice", "erin"]],
+    ["analytics", ["carol"]],
+    [null, []],
+  ])("for %s: only %j", (teamId, allowed) => {
+    expect(
+      Object.entries(PEOPLE)
+        .filter(([, p]) => may(p, "request.create-for-team", { teamId }).ok)
+        .map(([name]) => name),
+    ).toEqual(allowed);
+  });
+
+  it("tells a requester without a team, and one who picked another team, what to do", () => {
+    expect(may(person("zoe", ["requester"]), "request.create-for-team", { teamId: "payments" })).toMatchObject({ reason: "You are not a member of any team yet." });
+    expect(may(PEOPLE.alice, "request.create-for-team", { teamId: "analytics" })).toMatchObject({ reason: "Choose one of your teams." });
+    expect(may(PEOPLE.dana, "request.create-for-team", { teamId: "payments" })).toMatchObject({ reason: "Your role does not allow this." });
+  });
+
+  it("offers the new-request form only the teams the filing path accepts", () => {
+    const teams = [{ id: "payments", name: "Payments" }, { id: "analytics", name: "Analytics" }];
+    expect(teamsToFileFor(PEOPLE.alice, teams)).toEqual([{ id: "payments", name: "Payments" }]);
+    expect(teamsToFileFor(PEOPLE.dana, teams)).toEqual([]);
   });
 });

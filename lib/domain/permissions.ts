@@ -37,7 +37,8 @@ const ROLE_QUESTIONS = {
 } as const satisfies Record<string, readonly Permission[]>;
 export type RoleQuestion = keyof typeof ROLE_QUESTIONS;
 
-const PEOPLE_ACTIONS = [
+/** The lifecycle actions a person takes (the rest are the provisioner's). */
+export const PEOPLE_ACTIONS = [
   "approve",
   "reject",
   "cancel",
@@ -47,6 +48,11 @@ const PEOPLE_ACTIONS = [
 ] as const satisfies readonly LifecycleAction[];
 type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
 export type RequestQuestion = `request.${PeopleAction}` | "request.replan" | "request.drift-check";
+
+/** Questions about the person and a team: may they file a request for it. */
+export type TeamQuestion = "request.create-for-team";
+/** The team asked about; null when none was chosen. */
+export type TeamFacts = { teamId: string | null };
 
 const FORBIDDEN = "Your role does not allow this.";
 const allowed: PermissionDecision = { ok: true };
@@ -86,17 +92,38 @@ function requestDecision(person: Person, question: RequestQuestion, request: Req
   return decision.ok ? allowed : refuse(decision.code, decision.reason);
 }
 
+// A request belongs to the team it is filed for: its members follow it, act on it and later decommission it,
+// so nobody files for a team they are not in, whatever their role.
+function teamDecision(person: Person, team: TeamFacts): PermissionDecision {
+  const role = roleDecision(person, "request.create");
+  if (!role.ok) return role;
+  if (team.teamId !== null && person.teamIds.includes(team.teamId)) return allowed;
+  return refuse("forbidden", person.teamIds.length === 0 ? "You are not a member of any team yet." : "Choose one of your teams.");
+}
+
 /**
  * The one answer to "may this person do this": pages, server actions, API routes and the UI's show/hide all
  * ask it. `null` is somebody who is not signed in.
  */
 export function may(person: Person | null, question: RoleQuestion): PermissionDecision;
 export function may(person: Person | null, question: RequestQuestion, request: RequestFacts): PermissionDecision;
-export function may(person: Person | null, question: RoleQuestion | RequestQuestion, request?: RequestFacts): PermissionDecision {
+export function may(person: Person | null, question: TeamQuestion, team: TeamFacts): PermissionDecision;
+export function may(
+  person: Person | null,
+  question: RoleQuestion | RequestQuestion | TeamQuestion,
+  about?: RequestFacts | TeamFacts,
+): PermissionDecision {
   if (!person) return refuse("unauthenticated", "Sign in first.");
   if (isRoleQuestion(question)) return roleDecision(person, question);
-  if (!request) throw new Error(`${question} is asked about a request`);
-  return requestDecision(person, question, request);
+  if (!about) throw new Error(`${question} is asked about a request or a team`);
+  if (question === "request.create-for-team") return teamDecision(person, about);
+  if (!("status" in about)) throw new Error(`${question} is asked about a request`);
+  return requestDecision(person, question, about);
+}
+
+/** The teams this person may file a request for (the new-request form offers only these). */
+export function teamsToFileFor<T extends { id: string }>(person: Person, teams: readonly T[]): T[] {
+  return teams.filter((team) => may(person, "request.create-for-team", { teamId: team.id }).ok);
 }
 
 /** The lifecycle actions this person may take on the request now (the buttons its page shows). */

@@ -6,17 +6,20 @@ import { Prisma } from "@/lib/db/generated/client";
 import { sameDriftFinding } from "./drift-finding";
 import type { RunnerDeps } from "./runner-deps";
 import { PROVISIONER } from "./step-store";
+import { verifyReliedOn } from "./verify-relied-on";
 import { verifySteps, type VerificationProblem } from "./verify-steps";
 
-// Re-verifies an ACTIVE request against AWS. Drift is recorded on the request (shown on its page) and audited,
-// in the name of whoever asked for the check, only when it appears, changes or clears: re-checking a request
-// that is still drifted the same way only updates when it was last checked.
+// Re-verifies an ACTIVE request against AWS: its own steps, and what it relies on without a step. Drift is
+// recorded on the request (shown on its page) and audited, in the name of whoever asked for the check, only when
+// it appears, changes or clears: re-checking a request that is still drifted the same way only updates when it
+// was last checked.
 export async function checkDrift(
   requestId: string,
   deps: RunnerDeps,
   checkedBy: AuditActor = PROVISIONER,
 ): Promise<VerificationProblem[]> {
-  const problems = await verifySteps(requestId, deps);
+  const [own, reliedOn] = await Promise.all([verifySteps(requestId, deps), verifyReliedOn(requestId, deps)]);
+  const problems = [...own, ...reliedOn];
   await db().$transaction(async (tx) => {
     const before = await tx.accessRequest.findUnique({ where: { id: requestId }, select: { drift: true, status: true } });
     if (before?.status !== "ACTIVE") return;

@@ -142,6 +142,12 @@ describe("two requests for the same client VPC planned before either ran", () =>
     expect([await h.status(first.id), await h.status(second.id)]).toEqual(["ACTIVE", "ACTIVE"]);
     const during = await snapshot(h.env);
     expect(during.peerings.filter((p) => p.includes("vpc-0bbb0000000000001"))).toHaveLength(1);
+    // Whichever ran first made the peering; the other found it in place and must hold it too.
+    const peeringClaims = await h.prisma.resourceClaim.findMany({
+      where: { requestId: { in: [first.id, second.id] }, stepKey: "create-peering", releasedAt: null },
+      select: { kind: true },
+    });
+    expect(peeringClaims.map((c) => c.kind).sort()).toEqual(["CREATED", "RELIED_ON"]);
 
     await h.act("alice", first.id, "decommission");
     await h.run(first.id);

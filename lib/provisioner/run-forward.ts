@@ -1,6 +1,7 @@
-import type { PlanStep, StepKind } from "@/lib/domain/plan/plan-types";
+import type { StepKind } from "@/lib/domain/plan/plan-types";
 import { runStep } from "./run-step";
 import { settlingSince } from "./settling";
+import { stepDefinition } from "./step-definition";
 import type { RunnerDeps } from "./runner-deps";
 import { loadSteps, recordOf } from "./step-store";
 
@@ -11,7 +12,7 @@ export async function runForward(requestId: string, deps: RunnerDeps): Promise<{
   const outputs = new Map<string, Record<string, string>>();
   const finished = new Map<string, { kind: StepKind; finishedAt: Date | null }>();
   for (const row of rows) {
-    const definition = row.definition as unknown as PlanStep;
+    const definition = stepDefinition(row);
     if (row.status === "SUCCEEDED" || row.status === "SKIPPED") {
       outputs.set(row.key, recordOf(row).outputs);
       if (row.status === "SUCCEEDED") finished.set(row.key, { kind: definition.kind, finishedAt: row.finishedAt });

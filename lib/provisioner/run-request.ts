@@ -1,14 +1,13 @@
 import { asJson } from "@/lib/db/as-json";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import type { PlanStep } from "@/lib/domain/plan/plan-types";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
 import { readConnection } from "./read-connection";
 import { resourceKeysOf, withResourceLocks } from "./resource-locks";
 import { releaseKeptResources } from "./release-kept-resources";
-import { releaseRequestClaims } from "./resource-claims";
 import { runForward } from "./run-forward";
+import { stepDefinition } from "./step-definition";
 import type { RunnerDeps } from "./runner-deps";
 import { materializeSteps } from "./step-store";
 import { systemTransition } from "./system-transition";
@@ -32,7 +31,7 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
         const steps = stored.plan.steps;
         await systemTransition(requestId, "start-provisioning", {
           details: { steps: steps.length },
-          alsoInTransaction: (tx) => materializeSteps(tx, requestId, steps, stored.plan.reuses ?? []),
+          alsoInTransaction: (tx) => materializeSteps(tx, requestId, steps),
         });
         break;
       }
@@ -62,9 +61,8 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
           await systemTransition(requestId, "fail", { details: { step: result.step, reason: result.error } });
           return;
         }
-        await systemTransition(requestId, request.status === "ROLLING_BACK" ? "finish-rollback" : "finish-decommission", {
-          alsoInTransaction: (tx) => releaseRequestClaims(tx, requestId),
-        });
+        // The transition releases the request's claims, after which what it kept for others may go too.
+        await systemTransition(requestId, request.status === "ROLLING_BACK" ? "finish-rollback" : "finish-decommission");
         await releaseKeptResources(requestId, deps);
         return;
       }
@@ -79,6 +77,6 @@ function databaseUrl(): string {
 }
 
 async function lockKeys(requestId: string): Promise<string[]> {
-  const rows = await db().planStep.findMany({ where: { requestId }, select: { definition: true } });
-  return resourceKeysOf(rows.map((r) => r.definition as unknown as PlanStep));
+  const rows = await db().planStep.findMany({ where: { requestId }, select: { id: true, definition: true } });
+  return resourceKeysOf(rows.map(stepDefinition));
 }

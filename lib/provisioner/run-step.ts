@@ -1,10 +1,8 @@
-import { describeAwsError } from "@/lib/aws";
 import { executorFor, type StepContext, type StepRecord } from "@/lib/aws/steps/step-executor";
-import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
-import { backoffDelay, pollDelay, sleep } from "./backoff";
+import { withAwsRetry, type AwsAttempt } from "./aws-retry";
 import { resolveRefs, type StepOutputs } from "./resolve-refs";
-import { DEFAULT_SETTLE_WINDOW_MS, stillSettling } from "./settling";
+import { stepDefinition } from "./step-definition";
 import type { RunnerDeps } from "./runner-deps";
 import { hasRecord, recordOf, saveProgress, updateStep, type StepRow } from "./step-store";
 
@@ -19,7 +17,7 @@ export async function runStep(
   /** When the latest share / acceptance / policy change this step depends on finished (settling.ts). */
   settlingSinceMs: number | null = null,
 ): Promise<StepRunResult> {
-  const definition = row.definition as unknown as PlanStep;
+  const definition = stepDefinition(row);
   const started = row.startedAt ?? new Date();
   await updateStep(
     row,
@@ -28,56 +26,54 @@ export async function runStep(
   );
   deps.atBoundary?.({ step: row.key, point: "started" });
   let record: StepRecord | null = hasRecord(row) ? recordOf(row) : null;
-  let retries = 0;
-  let settlingRetries = 0;
-  for (;;) {
-    const ctx: StepContext = {
-      access: deps.access,
-      requestId: row.requestId,
-      step: { ...definition, input: resolveRefs(definition.input, outputs) },
-      tagKeys: deps.tagKeys,
-      previous: record,
-      record: async (progress) => {
-        record = progress;
-        await saveProgress(row, progress);
-      },
-    };
-    try {
+  const outcome = await withAwsRetry(
+    async (): Promise<AwsAttempt<StepRecord>> => {
+      const ctx: StepContext = {
+        access: deps.access,
+        requestId: row.requestId,
+        step: { ...definition, input: resolveRefs(definition.input, outputs) },
+        tagKeys: deps.tagKeys,
+        previous: record,
+        record: async (progress) => {
+          record = progress;
+          await saveProgress(row, progress);
+        },
+      };
       const result = await executorFor(definition.kind).execute(ctx);
       record = result.record;
-      if (result.status === "done") {
-        await saveProgress(row, result.record);
-        await updateStep(
-          row,
-          { status: "SUCCEEDED", finishedAt: new Date(), waitingFor: null, error: null },
-          { action: "step.succeed", resourceIds: result.record.created.map((c) => c.id), details: { outputs: result.record.outputs } },
-        );
-        return { ok: true, record: result.record };
-      }
+      if (result.status === "done") return { status: "done", value: result.record };
       await saveProgress(row, result.record, { waitingFor: result.reason });
-      if (Date.now() - started.getTime() > deps.limits.waitDeadlineMs) {
-        return fail(row, `Gave up after ${Math.round(deps.limits.waitDeadlineMs / 60_000)} minutes waiting: ${result.reason}`);
-      }
-      await sleep(pollDelay(Date.now() - started.getTime(), deps.limits));
-    } catch (error) {
-      const info = describeAwsError(error);
-      if (info.retryable && retries < deps.limits.maxRetries) {
-        retries += 1;
-        await updateStep(row, { attempts: { increment: 1 } }, { action: "step.retry", details: { code: info.code, message: info.message, retry: retries } });
-        await sleep(backoffDelay(retries, deps.limits));
-        continue;
-      }
-      // Bounded by the window, not by maxRetries: the change may take a while to reach this account.
-      if (stillSettling(info, settlingSinceMs, Date.now(), deps.limits.settleWindowMs ?? DEFAULT_SETTLE_WINDOW_MS)) {
-        settlingRetries += 1;
-        await updateStep(row, { attempts: { increment: 1 } }, { action: "step.retry", details: { code: info.code, message: info.message, settling: true } });
-        await sleep(backoffDelay(Math.min(settlingRetries, 8), deps.limits));
-        continue;
-      }
-      if (!info.requestId && !(error instanceof Error && "$metadata" in error)) deps.log(`step ${row.key} failed: ${String(error)}`);
-      return fail(row, `${info.message} (${info.code})${info.requestId ? ` [request id ${info.requestId}]` : ""}`);
-    }
+      return { status: "waiting", reason: result.reason };
+    },
+    {
+      limits: deps.limits,
+      startedAt: started.getTime(),
+      busy: "backoff",
+      settlingSinceMs,
+      onRetry: ({ info, kind, count }) =>
+        updateStep(
+          row,
+          { attempts: { increment: 1 } },
+          { action: "step.retry", details: { code: info.code, message: info.message, ...(kind === "settling" ? { settling: true } : { retry: count }) } },
+        ),
+    },
+  );
+  if (outcome.ok) {
+    await saveProgress(row, outcome.value);
+    await updateStep(
+      row,
+      { status: "SUCCEEDED", finishedAt: new Date(), waitingFor: null, error: null },
+      { action: "step.succeed", resourceIds: outcome.value.created.map((c) => c.id), details: { outputs: outcome.value.outputs } },
+    );
+    return { ok: true, record: outcome.value };
   }
+  const { failure } = outcome;
+  if (failure.kind === "gave-up-waiting") {
+    return fail(row, `Gave up after ${Math.round(deps.limits.waitDeadlineMs / 60_000)} minutes waiting: ${failure.reason}`);
+  }
+  const { error, info } = failure;
+  if (!info.requestId && !(error instanceof Error && "$metadata" in error)) deps.log(`step ${row.key} failed: ${String(error)}`);
+  return fail(row, `${info.message} (${info.code})${info.requestId ? ` [request id ${info.requestId}]` : ""}`);
 }
 
 async function fail(row: StepRow, message: string): Promise<StepRunResult> {

@@ -46,6 +46,7 @@ describe("a dependent step right after a RAM share (eventual consistency)", () =
     await h.act("bob", request.id, "rollback");
     await h.run(request.id);
     expect(await h.status(request.id)).toBe("ROLLED_BACK");
+    expect(await h.prisma.resourceClaim.count({ where: { requestId: request.id, releasedAt: null } })).toBe(0);
   });
 
   it("retries NotFound while the share propagates, then succeeds", async () => {

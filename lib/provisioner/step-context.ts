@@ -1,13 +1,13 @@
 import type { StepContext } from "@/lib/aws/steps/step-executor";
-import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
 import { resolveRefs } from "./resolve-refs";
 import type { RunnerDeps } from "./runner-deps";
+import { stepDefinition } from "./step-definition";
 import { recordOf, saveProgress, type StepRow } from "./step-store";
 
 // The context for verify and undo of a finished step: its input resolved from what the earlier steps produced.
 export function finishedStepContext(row: StepRow, outputs: ReadonlyMap<string, Record<string, string>>, deps: RunnerDeps): StepContext {
-  const definition = row.definition as unknown as PlanStep;
+  const definition = stepDefinition(row);
   let input = definition.input;
   try {
     input = resolveRefs(definition.input, outputs);

@@ -1,11 +1,12 @@
-import type { CreatedResource, StepRecord } from "@/lib/aws/steps/step-executor";
+import type { StepRecord } from "@/lib/aws/steps/step-executor";
 import { asJson } from "@/lib/db/as-json";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
+import { claimStepResources, releaseStepClaims } from "@/lib/db/claims/resource-claims";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
-import { claimPlanReuses, claimStepResources, releaseStepClaims } from "./resource-claims";
+import { stepCreated, stepOutputs } from "./step-definition";
 
 export type StepRow = Awaited<ReturnType<typeof loadSteps>>[number];
 
@@ -15,11 +16,10 @@ export function loadSteps(requestId: string) {
   return db().planStep.findMany({ where: { requestId }, orderBy: { position: "asc" } });
 }
 
-// Written in the same transaction that moves the request to PROVISIONING, with the claims on what the plan
-// relies on without a step. On a retry the rows exist already: what finished stays finished, and what failed
-// half way starts again from its recorded progress.
-export async function materializeSteps(tx: Prisma.TransactionClient, requestId: string, steps: PlanStep[], reuses: readonly string[] = []) {
-  await claimPlanReuses(tx, requestId, reuses);
+// Written in the same transaction that moves the request to PROVISIONING (what the plan relies on without a
+// step was claimed at approval: claims-follow-status.ts). On a retry the rows exist already: what finished
+// stays finished, and what failed half way starts again from its recorded progress.
+export async function materializeSteps(tx: Prisma.TransactionClient, requestId: string, steps: PlanStep[]) {
   const existing = await tx.planStep.count({ where: { requestId } });
   if (existing > 0) {
     await tx.planStep.updateMany({
@@ -47,8 +47,8 @@ export async function materializeSteps(tx: Prisma.TransactionClient, requestId: 
 // Relied-on ids are not kept on the row: the step's claims are where they live.
 export function recordOf(row: StepRow): StepRecord {
   return {
-    outputs: (row.outputs ?? {}) as Record<string, string>,
-    created: (Array.isArray(row.createdResources) ? row.createdResources : []) as CreatedResource[],
+    outputs: stepOutputs(row),
+    created: stepCreated(row),
     requestIds: row.awsRequestIds,
   };
 }

@@ -1,12 +1,10 @@
-import { describeAwsError } from "@/lib/aws";
 import { executorFor } from "@/lib/aws/steps/step-executor";
-import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
-import { sleep } from "./backoff";
+import { withAwsRetry } from "./aws-retry";
+import { stepDefinition } from "./step-definition";
 import type { RunnerDeps } from "./runner-deps";
 import { finishedStepContext, outputsOf } from "./step-context";
 import { stillUsedBy } from "./still-used-by";
-import { nextUndoDelay } from "./undo-retry";
 import { loadSteps, recordOf, updateStep, type StepRow } from "./step-store";
 
 // Teardown: in reverse order, remove exactly what each step recorded as created — never a route, rule or
@@ -44,37 +42,31 @@ export async function undoStepRow(
   outputs: Map<string, Record<string, string>>,
   deps: RunnerDeps,
 ): Promise<{ ok: true; kept?: string } | { ok: false; error: string }> {
-  const definition = row.definition as unknown as PlanStep;
+  const definition = stepDefinition(row);
   const record = recordOf(row);
   await updateStep(row, { status: "UNDOING" });
-  const started = Date.now();
-  for (let retries = 0; ; ) {
-    try {
-      const { requestIds, kept } = await executorFor(definition.kind).undo(finishedStepContext(row, outputs, deps), record);
-      const awsRequestIds = [...new Set([...row.awsRequestIds, ...requestIds])];
-      if (kept) {
-        // Others in AWS still use what the step made (another account's VPC connections on a scheme): it stays,
-        // and the step says so instead of claiming it was removed.
-        await updateStep(
-          row,
-          { status: "SKIPPED", awsRequestIds, error: `Kept: ${kept}` },
-          { action: "step.keep", resourceIds: record.created.map((c) => c.id), details: { kept } },
-        );
-        return { ok: true, kept };
-      }
-      await updateStep(row, { status: "UNDONE", awsRequestIds, error: null }, { action: "step.undo", resourceIds: record.created.map((c) => c.id) });
-      return { ok: true };
-    } catch (error) {
-      const info = describeAwsError(error);
-      const delay = nextUndoDelay(info, Date.now() - started, retries, deps.limits);
-      if (delay !== null) {
-        if (info.kind !== "state") retries += 1;
-        await sleep(delay);
-        continue;
-      }
-      const message = `Undo failed: ${info.message} (${info.code})`;
-      await updateStep(row, { status: "FAILED", error: message }, { action: "step.undo-fail", details: { error: message } });
-      return { ok: false, error: message };
-    }
+  const outcome = await withAwsRetry(
+    async () => ({ status: "done" as const, value: await executorFor(definition.kind).undo(finishedStepContext(row, outputs, deps), record) }),
+    { limits: deps.limits, startedAt: Date.now(), busy: "wait" },
+  );
+  if (!outcome.ok) {
+    const { failure } = outcome;
+    const message = failure.kind === "error" ? `Undo failed: ${failure.info.message} (${failure.info.code})` : `Undo failed: gave up waiting: ${failure.reason}`;
+    await updateStep(row, { status: "FAILED", error: message }, { action: "step.undo-fail", details: { error: message } });
+    return { ok: false, error: message };
   }
+  const { requestIds, kept } = outcome.value;
+  const awsRequestIds = [...new Set([...row.awsRequestIds, ...requestIds])];
+  if (kept) {
+    // Others in AWS still use what the step made (another account's VPC connections on a scheme): it stays,
+    // and the step says so instead of claiming it was removed.
+    await updateStep(
+      row,
+      { status: "SKIPPED", awsRequestIds, error: `Kept: ${kept}` },
+      { action: "step.keep", resourceIds: record.created.map((c) => c.id), details: { kept } },
+    );
+    return { ok: true, kept };
+  }
+  await updateStep(row, { status: "UNDONE", awsRequestIds, error: null }, { action: "step.undo", resourceIds: record.created.map((c) => c.id) });
+  return { ok: true };
 }

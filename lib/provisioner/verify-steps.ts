@@ -1,8 +1,8 @@
 import { describeAwsError } from "@/lib/aws";
 import { executorFor } from "@/lib/aws/steps/step-executor";
-import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
 import type { RunnerDeps } from "./runner-deps";
+import { stepDefinition } from "./step-definition";
 import { finishedStepContext, outputsOf } from "./step-context";
 import { loadSteps, recordOf } from "./step-store";
 
@@ -18,7 +18,7 @@ export async function verifySteps(requestId: string, deps: RunnerDeps): Promise<
     rows
       .filter((r) => r.status === "SUCCEEDED")
       .map(async (row): Promise<VerificationProblem | null> => {
-        const definition = row.definition as unknown as PlanStep;
+        const definition = stepDefinition(row);
         try {
           const result = await executorFor(definition.kind).verify(finishedStepContext(row, outputs, deps), recordOf(row));
           return result.ok ? null : { step: row.key, summary: definition.summary, problem: result.problem };

@@ -8,7 +8,6 @@ import { actorOf } from "@/lib/auth/current-user";
 import { assertMayOnRequest, requireActionUser } from "@/lib/auth/guard";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { ACTION_LABELS } from "@/lib/domain/lifecycle";
-import { fieldErrors } from "@/lib/domain/request-input";
 import { formString } from "@/lib/forms/form-string";
 import { replanRequest } from "@/lib/provisioner/plan-requests";
 import { DEFAULT_LIMITS } from "@/lib/provisioner/backoff";
@@ -16,41 +15,6 @@ import { checkDrift } from "@/lib/provisioner/check-drift";
 import { platformRunnerDeps } from "@/lib/provisioner/platform-runner-deps";
 import { enqueueRun } from "@/lib/provisioner/web-queue";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
-
-const decisionSchema = z
-  .object({
-    requestId: z.string().min(1),
-    version: z.coerce.number().int().min(0),
-    decision: z.enum(["approve", "reject"], { error: "Choose approve or reject" }),
-    comment: z.string().trim().max(2000, "Keep the comment under 2000 characters"),
-  })
-  .refine((d) => d.decision !== "reject" || d.comment.length >= 5, {
-    path: ["comment"],
-    message: "Say why the request is rejected (at least 5 characters); the requester reads this",
-  });
-
-// Who may approve, reject, cancel or operate is the policy's answer about the request itself, asked inside the
-// transition (as the API does), not a role check here that could disagree with it.
-export async function decideRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return actionResult(async () => {
-    const user = await requireActionUser();
-    const parsed = decisionSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return { ok: false, message: "Check the comment.", fieldErrors: fieldErrors(parsed.error) };
-    const { requestId, version, decision, comment } = parsed.data;
-    await transitionRequest({
-      requestId,
-      action: decision,
-      actor: actorOf(user),
-      auditActor: { kind: "user", userId: user.id, label: user.email },
-      expectedVersion: version,
-      comment: comment || undefined,
-    });
-    if (decision === "approve") await enqueueRun(requestId);
-    revalidatePath(`/requests/${requestId}`);
-    revalidatePath("/approvals");
-    return { ok: true, message: decision === "approve" ? "Approved. Provisioning starts now." : "Request rejected." };
-  });
-}
 
 const cancelSchema = z.object({ requestId: z.string().min(1), version: z.coerce.number().int().min(0) });
 

@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { AuditTimeline, timelineEvents } from "@/components/audit-timeline";
 import { CancelForm } from "@/components/cancel-form";
 import { ClientLocationFacts } from "@/components/client-location-facts";
+import { TopicAccessSummary } from "@/components/topic-access-summary";
 import { ClientVpcConnections } from "@/components/client-vpc-connections";
-import { ConnectionDetails, readLiveConnection } from "@/components/connection-details";
+import { ConnectionDetails } from "@/components/connection-details";
 import { LiveRefresh } from "@/components/live-refresh";
 import { OperateForm } from "@/components/operate-form";
 import type { StepProgress } from "@/components/plan/change-list";
@@ -17,15 +18,21 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
+import { readDriftProblems } from "@/lib/domain/drift-problems";
+import { readTopicAccess } from "@/lib/domain/client-location";
+import { readLiveConnection } from "@/lib/domain/plan/connection-details";
 import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { requestFacts } from "@/lib/domain/request-facts";
 import { allowedRequestActions, may } from "@/lib/domain/permissions";
 import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
 
-import { cancelRequest, checkDriftAction, decideRequest, operateRequest, replanRequestAction } from "./actions";
-import { rejectConnectionAction } from "../../catalog/clusters/[id]/actions";
-import { failureOf, IN_FLIGHT_STATUSES } from "./request-progress";
+import { rejectConnectionAction } from "@/app/_shared/client-vpc-connection/actions";
+import { decideRequest } from "@/app/_shared/decision/actions";
+
+import { cancelRequest, checkDriftAction, operateRequest, replanRequestAction } from "./actions";
+import { failureOf, IN_FLIGHT_STATUSES } from "@/lib/domain/request-progress";
 import { loadRequestConnections } from "./request-connections";
-import { stepOutcomeLabel } from "./step-outcome";
+import { stepOutcomeLabel } from "@/lib/provisioner/step-outcome";
 
 export const metadata = { title: "Request" };
 
@@ -36,7 +43,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   if (!request) notFound();
   const stored = readStoredPlan(request.plan);
   const blocked = planBlocksApproval(stored);
-  const facts = { requesterId: request.requesterId, teamId: request.teamId, failedDuring: request.failedDuring, status: request.status, blockedByPreflight: blocked };
+  const facts = requestFacts(request, stored);
   const person = actorOf(user);
   // Every control below is shown exactly when the policy would accept its action.
   const actions = allowedRequestActions(person, facts);
@@ -56,7 +63,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const operations = (["retry", "rollback", "decommission"] as const).filter((op) => actions.includes(op));
   const failure = request.status === "FAILED" ? failureOf(request.auditEvents) : null;
   const connections = await loadRequestConnections(user, request, stored);
-  const drift = Array.isArray(request.drift) ? (request.drift as { summary: string; problem: string }[]) : [];
+  const drift = readDriftProblems(request.drift);
 
   return (
     <div className="space-y-6">
@@ -118,6 +125,10 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
                 <dd className="col-span-2 font-mono text-xs leading-5">{request.cluster.region}</dd>
                 <dt className="text-slate-500">Auth modes</dt>
                 <dd className="col-span-2">{request.authModes.join(", ")}</dd>
+                <dt className="text-slate-500">Topics</dt>
+                <dd className="col-span-2">
+                  <TopicAccessSummary value={readTopicAccess(request.topicAccess)} />
+                </dd>
                 <dt className="text-slate-500">Environment</dt>
                 <dd className="col-span-2">{request.environment}</dd>
                 {request.preferredMethod ? (

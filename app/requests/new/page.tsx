@@ -2,6 +2,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listClientAccounts, listClusters } from "@/lib/db/catalog/list-catalog";
 import { AWS_REGIONS } from "@/lib/domain/aws-regions";
+import { personOf, teamsToFileFor } from "@/lib/domain/permissions";
 
 import { RequestForm } from "./request-form";
 
@@ -9,7 +10,9 @@ export const metadata = { title: "New request" };
 
 export default async function NewRequestPage() {
   const user = await requirePageUser("request.create");
-  const [catalog, accounts] = await Promise.all([listClusters(), listClientAccounts(user.teams.map((t) => t.id))]);
+  // The same policy the filing path applies, so the form offers no team it would refuse.
+  const teams = teamsToFileFor(personOf(user), user.teams);
+  const [catalog, accounts] = await Promise.all([listClusters(), listClientAccounts(teams.map((t) => t.id))]);
   const clusters = catalog.filter((c) => c.state !== "MISSING");
   return (
     <>
@@ -27,7 +30,7 @@ export default async function NewRequestPage() {
           authModes: c.authModes,
           accountName: c.account.name,
         }))}
-        teams={user.teams}
+        teams={teams}
         regions={[...AWS_REGIONS]}
         accounts={accounts.map((a) => ({ id: a.id, name: a.name, regions: a.regions }))}
       />

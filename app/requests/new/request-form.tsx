@@ -254,7 +254,7 @@ export function RequestForm({
           </div>
           {authModes.includes("iam") ? (
             <div>
-            <p className="text-xs text-slate-500">
+              <p className="text-xs text-slate-500">
               The client&apos;s IAM policy grants only the topics and groups named here (end a name with * for a prefix); leave all three
               empty for every topic and group of the cluster.
             </p>
@@ -265,15 +265,13 @@ export function RequestForm({
                   ["writeTopics", "Topics to write", "audit-events"],
                   ["consumerGroups", "Consumer groups", "orders-reader"],
                 ] as const
-              ).map(([name, label, placeholder]) =>
-                field(
-                  `topicAccess.${name}`,
-                  label,
-                  (d, invalid) => (
+              ).map(([name, label, placeholder]) => (
+                <div key={name}>
+                  {field(`topicAccess.${name}`, label, (d, invalid) => (
                     <input id={`topicAccess.${name}`} name={`topicAccess.${name}`} placeholder={placeholder} className={inputStyles} aria-describedby={d} aria-invalid={invalid} />
-                  ),
-                ),
-              )}
+                  ))}
+                </div>
+              ))}
             </div>
             </div>
           ) : null}

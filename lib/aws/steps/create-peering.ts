@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { hasCode, isNotFound, StepConflictError } from "./support/errors";
 import { DEAD_PEERING, describePeering, listPeerings, livePeeringsBetween, peeringJoins, peeringStatus, type PeeringEnd } from "./support/peerings";
-import { addCreated, createdOfType, done, resource, startProgress, waiting, type Progress } from "./support/progress";
+import { addCreated, createdOfType, done, markReused, resource, startProgress, waiting, type Progress } from "./support/progress";
 import { parseInput } from "./support/step-input";
 import { carriesOurTags, ec2TagFilters, ec2TagSpecifications } from "./support/tags";
 import { callLog } from "./support/call-log";
@@ -75,6 +75,8 @@ async function execute(ctx: StepContext) {
   const [other] = await livePeeringsBetween(ec2, progress.log, ...ends(ctx, input), ctx.access.pageSize);
   if (other?.VpcPeeringConnectionId) {
     progress.outputs[OUTPUT] = other.VpcPeeringConnectionId;
+    // Relied on: the request that made it keeps it while this one is live.
+    markReused(progress, other.VpcPeeringConnectionId);
     return settle(progress, other);
   }
   let made: VpcPeeringConnection | undefined;
@@ -92,6 +94,7 @@ async function execute(ctx: StepContext) {
     if (!found?.VpcPeeringConnectionId) throw error;
     progress.outputs[OUTPUT] = found.VpcPeeringConnectionId;
     if (carriesOurTags(ctx, found.Tags)) addCreated(progress, resource(ctx, TYPE, found.VpcPeeringConnectionId));
+    else markReused(progress, found.VpcPeeringConnectionId);
     await progress.save();
     return settle(progress, found);
   }

@@ -1,9 +1,9 @@
-import { ModifyVpcPeeringConnectionOptionsCommand, type VpcPeeringConnection } from "@aws-sdk/client-ec2";
+import { ModifyVpcPeeringConnectionOptionsCommand } from "@aws-sdk/client-ec2";
 import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog } from "./support/call-log";
 import { StepConflictError } from "./support/errors";
-import { DEAD_PEERING, describePeering, peeringStatus } from "./support/peerings";
+import { DEAD_PEERING, describePeering, peeringStatus, remoteDnsAllowed } from "./support/peerings";
 import { addCreated, underClaim, createdOfType, done, hasCreated, isClaimed, resource, startProgress, waiting, markReused } from "./support/progress";
 import { parseInput } from "./support/step-input";
 
@@ -20,11 +20,6 @@ function sideOf(ctx: StepContext): { id: string; side: Side } {
   const input = parseInput(ctx.step, inputSchema);
   const side: Side = input.RequesterPeeringConnectionOptions ? "requester" : "accepter";
   return { id: input.VpcPeeringConnectionId, side };
-}
-
-function allowed(p: VpcPeeringConnection, side: Side): boolean {
-  const info = side === "requester" ? p.RequesterVpcInfo : p.AccepterVpcInfo;
-  return info?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc === true;
 }
 
 function modify(id: string, side: Side, value: boolean) {
@@ -48,7 +43,7 @@ async function execute(ctx: StepContext) {
   if (!p || DEAD_PEERING.includes(status)) throw new StepConflictError("VpcPeeringGone", `Peering ${id} is ${p ? status : "gone"}`);
   // Options can be changed only on an active peering.
   if (status !== "active") return waiting(progress, `peering ${id} is ${status}`);
-  if (allowed(p, side)) {
+  if (remoteDnsAllowed(p, side)) {
     if (claimedBefore) addCreated(progress, resource(ctx, TYPE, optionId));
     else if (!hasCreated(progress.created, TYPE, optionId)) markReused(progress, optionId);
     return done(progress);
@@ -66,7 +61,7 @@ export const enablePeeringDns: StepExecutor = {
     const { id, side } = sideOf(ctx);
     const p = await describePeering(ctx.access.ec2(ctx.step.account, ctx.step.region), callLog(), id);
     if (!p || peeringStatus(p) !== "active") return { ok: false, problem: `Peering ${id} is ${p ? peeringStatus(p) : "gone"}` };
-    return allowed(p, side)
+    return remoteDnsAllowed(p, side)
       ? { ok: true }
       : { ok: false, problem: `DNS resolution from the remote VPC is off on the ${side} side of ${id}` };
   },
@@ -78,7 +73,7 @@ export const enablePeeringDns: StepExecutor = {
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
     const p = await describePeering(ec2, log, id);
     // A peering that is no longer active has no options left to reset.
-    if (p && peeringStatus(p) === "active" && allowed(p, side)) await log.run(ec2.send(modify(id, side, false)));
+    if (p && peeringStatus(p) === "active" && remoteDnsAllowed(p, side)) await log.run(ec2.send(modify(id, side, false)));
     return { requestIds: log.ids };
   },
 };

@@ -30,9 +30,12 @@ export async function createAccessRequest(
   if (!may(personOf(requester), "request.create").ok) {
     throw new ExpectedError("forbidden", "Your role does not allow filing requests.");
   }
+  // Somebody in one team files for it without choosing.
   const teamId = options.teamId ?? (requester.teamIds.length === 1 ? requester.teamIds[0] : undefined);
-  if (!teamId || !requester.teamIds.includes(teamId)) {
-    const message = requester.teamIds.length === 0 ? "You are not a member of any team yet." : "Choose one of your teams.";
+  const forTeam = may(personOf(requester), "request.create-for-team", { teamId: teamId ?? null });
+  // The role was allowed above, so a refusal here is about the team: the form's team field says it.
+  if (!forTeam.ok || !teamId) {
+    const message = forTeam.ok ? "Choose one of your teams." : forTeam.reason;
     throw new ExpectedError("bad-request", message, { teamId: [message] });
   }
   const cluster = await db().cluster.findUnique({ where: { arn: input.clusterArn } });

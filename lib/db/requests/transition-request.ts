@@ -4,6 +4,7 @@ import { decideTransition, STATUS_LABELS, type Actor, type LifecycleAction, type
 import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { ExpectedError } from "@/lib/errors/expected-error";
 
+import { claimsFollowStatus } from "../claims/claims-follow-status";
 import { db } from "../client";
 import type { Prisma } from "../generated/client";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
@@ -69,6 +70,7 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
       const now = await tx.accessRequest.findUnique({ where: { id: request.id }, select: { status: true } });
       throw staleError(now?.status ?? request.status);
     }
+    await claimsFollowStatus(tx, request, decision.to);
     await input.alsoInTransaction?.(tx, request, decision.to);
     await recordAuditEvent(tx, {
       actor: input.auditActor,

@@ -1,4 +1,4 @@
-import { auditFilterFromParams } from "@/app/audit/audit-filter";
+import { auditFilterFromParams } from "@/lib/db/audit/audit-filter-params";
 import { apiRoute, jsonError } from "@/lib/auth/api-route";
 import { listAuditEvents } from "@/lib/db/audit/list-audit-events";
 

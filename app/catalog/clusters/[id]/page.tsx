@@ -11,7 +11,7 @@ import { may } from "@/lib/domain/permissions";
 import { portalAwsAccess } from "@/lib/provisioner/portal-aws-access";
 import { watchClientVpcConnections } from "@/lib/provisioner/watch-client-vpc-connections";
 
-import { rejectConnectionAction } from "./actions";
+import { rejectConnectionAction } from "@/app/_shared/client-vpc-connection/actions";
 
 export const metadata = { title: "Cluster connections" };
 

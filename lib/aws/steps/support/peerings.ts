@@ -10,6 +10,12 @@ export function peeringStatus(p: VpcPeeringConnection | null | undefined): strin
   return p?.Status?.Code ?? "unknown";
 }
 
+/** Whether that side of the peering lets its VPC resolve the other VPC's private DNS names. */
+export function remoteDnsAllowed(p: VpcPeeringConnection, side: "requester" | "accepter"): boolean {
+  const info = side === "requester" ? p.RequesterVpcInfo : p.AccepterVpcInfo;
+  return info?.PeeringOptions?.AllowDnsResolutionFromRemoteVpc === true;
+}
+
 export async function describePeering(ec2: EC2Client, log: CallLog, id: string): Promise<VpcPeeringConnection | null> {
   try {
     const out = await log.run(ec2.send(new DescribeVpcPeeringConnectionsCommand({ VpcPeeringConnectionIds: [id] })));

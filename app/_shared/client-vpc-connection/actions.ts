@@ -9,7 +9,8 @@ import { formString } from "@/lib/forms/form-string";
 import { portalAwsAccess } from "@/lib/provisioner/portal-aws-access";
 import { rejectClientVpcConnectionAs } from "@/lib/provisioner/reject-client-vpc-connection";
 
-// Shown on the cluster page and on the request pages of multi-VPC requests; both are refreshed.
+// Shown on the cluster page and on the request pages of multi-VPC requests; both are refreshed, so the action
+// belongs to neither route.
 export async function rejectConnectionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
     const user = await requireActionUser("connection.reject");

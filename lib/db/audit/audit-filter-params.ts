@@ -1,4 +1,4 @@
-import type { AuditFilter } from "@/lib/db/audit/list-audit-events";
+import type { AuditFilter } from "./list-audit-events";
 
 export type AuditSearchParams = { request?: string; actor?: string; action?: string; from?: string; to?: string; page?: string };
 

@@ -1,14 +1,15 @@
-import type { StepRecord } from "@/lib/aws/steps/step-executor";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "../generated/client";
 
 type ClaimingStep = { requestId: string; key: string; accountId: string; region: string };
+// What a step executor records (StepRecord in lib/aws): the ids it created, and those it found in place.
+type ClaimedRecord = { created: readonly { id: string; account: string; region: string }[]; reused?: readonly string[] };
 
 /**
  * Claims what a step's record says it created or relies on. Runs in the transaction that saves the record,
  * so a resource id is never on a step without its claim, whatever moment a worker dies at. Only adds: a
  * claim ends when its step is undone or its request's teardown finishes.
  */
-export async function claimStepResources(tx: Prisma.TransactionClient, step: ClaimingStep, record: StepRecord): Promise<void> {
+export async function claimStepResources(tx: Prisma.TransactionClient, step: ClaimingStep, record: ClaimedRecord): Promise<void> {
   const wanted = [
     ...record.created.map((c) => ({ resource: c.id, accountId: c.account, region: c.region, kind: "CREATED" as const })),
     ...(record.reused ?? []).map((id) => ({ resource: id, accountId: step.accountId, region: step.region, kind: "RELIED_ON" as const })),
@@ -23,7 +24,11 @@ export async function claimStepResources(tx: Prisma.TransactionClient, step: Cla
   await tx.resourceClaim.createMany({ data: missing.map((m) => ({ ...m, requestId: step.requestId, stepKey: step.key })) });
 }
 
-/** What the plan relies on with no step of its own (an active peering, a route already there), claimed as the request starts. */
+/**
+ * What the plan relies on with no step of its own (an active peering, a route already there). Claimed as the
+ * request is approved, so that between approval and the run another request's teardown keeps them; claiming
+ * again (as a retry does) adds nothing.
+ */
 export async function claimPlanReuses(tx: Prisma.TransactionClient, requestId: string, resources: readonly string[]): Promise<void> {
   const held = await tx.resourceClaim.findMany({ where: { requestId, stepKey: null, releasedAt: null }, select: { resource: true } });
   const missing = [...new Set(resources)].filter((r) => !held.some((h) => h.resource === r));
@@ -36,8 +41,9 @@ export async function releaseStepClaims(tx: Prisma.TransactionClient, step: Pick
 }
 
 /**
- * A finished teardown relies on nothing any more. What it kept for others stays recorded on its SKIPPED
- * steps, and is removed once nobody holds a claim on it (release-kept-resources.ts).
+ * A request that has ended (rejected, cancelled, rolled back, decommissioned) relies on nothing any more.
+ * What its teardown kept for others stays recorded on its SKIPPED steps, and is removed once nobody holds a
+ * claim on it (release-kept-resources.ts).
  */
 export async function releaseRequestClaims(tx: Prisma.TransactionClient, requestId: string): Promise<void> {
   await tx.resourceClaim.updateMany({ where: { requestId, releasedAt: null }, data: { releasedAt: new Date() } });

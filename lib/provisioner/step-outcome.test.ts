@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { keptLabel } from "@/lib/provisioner/undo-steps";
+import { keptLabel } from "./undo-steps";
 
 import { stepOutcomeLabel } from "./step-outcome";
 

@@ -1,0 +1,165 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { responseValidator } from "@/lib/api/openapi/testing/response-validator";
+import { createToken } from "@/lib/db/tokens/create-token";
+import { startProvisioningHarness, type ProvisioningHarness } from "@/lib/provisioner/testing/provisioning-harness";
+import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
+
+// The API authenticates by bearer token only and never reads the Auth.js session, whose module needs a Next
+// request to load; everything from the token on is real.
+vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(null), signIn: () => undefined, signOut: () => undefined, handlers: {} }));
+
+const V1 = path.join(process.cwd(), "app/api/v1");
+const routeFiles = readdirSync(V1, { recursive: true, encoding: "utf8" }).filter((f) => /(^|\/)route\.ts$/.test(f));
+const toPath = (file: string) => `/api/v1/${path.dirname(file)}`.replace(/\[(\w+)\]/g, "{$1}");
+const routes = new Map(await Promise.all(routeFiles.map(async (f) => [toPath(f), (await import(path.join(V1, f))) as Record<string, unknown>] as const)));
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const { openApiDocument } = await import("@/lib/api/openapi/document");
+const doc = openApiDocument();
+const check = responseValidator(doc);
+const exercised = new Set<string>();
+
+let h: ProvisioningHarness;
+const tokens = new Map<string, string>();
+beforeAll(async () => {
+  h = await startProvisioningHarness();
+  for (const name of ["alice", "bob", "carol", "dana"]) tokens.set(name, (await createToken(h.prisma, h.person(name), "openapi test")).token);
+});
+afterAll(async () => {
+  const queue = (globalThis as { portalQueue?: Promise<{ stop(): Promise<void> }> }).portalQueue;
+  await (await queue)?.stop();
+  await h?.close();
+});
+
+/** Calls the route handler for `url` as `who`, checks the answer against the document, and returns its body. */
+async function call(who: string | null, method: "get" | "post", url: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const { pathname, search } = new URL(url, "http://portal.test");
+  const entry = [...routes].find(([template]) => new RegExp(`^${template.replace(/\{\w+\}/g, "([^/]+)")}$`).test(pathname));
+  if (!entry) throw new Error(`no route for ${pathname}`);
+  const [template, module] = entry;
+  const values = pathname.match(new RegExp(`^${template.replace(/\{\w+\}/g, "([^/]+)")}$`))?.slice(1) ?? [];
+  const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
+  const handler = module[method.toUpperCase()] as Handler;
+  const token = who ? tokens.get(who) : undefined;
+  const request = new Request(`http://portal.test${pathname}${search}`, {
+    method: method.toUpperCase(),
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const response = await handler(request, { params: Promise.resolve(Object.fromEntries(names.map((n, i) => [n, values[i] ?? ""]))) });
+  const json = (await response.json()) as Record<string, unknown>;
+  expect(check.response(template, method, response.status, json), `${method} ${url} -> ${response.status} ${JSON.stringify(json)}`).toBeNull();
+  if (response.status < 300 && body !== undefined) expect(check.requestBody(template, method, body)).toBeNull();
+  exercised.add(`${method} ${template}`);
+  return { status: response.status, json };
+}
+
+const filing = (justification = "Nightly pipeline reads the orders topic") => ({
+  clusterArn: DEMO_CLUSTERS[0]?.arn,
+  client: { type: "aws-vpc", accountId: "222222222222", region: "us-east-1", vpcId: "vpc-0bbb0000000000001", securityGroupIds: ["sg-0bbb0000000000001"] },
+  authModes: ["iam"],
+  environment: "dev",
+  justification,
+  topicAccess: { readTopics: ["orders"], writeTopics: [], consumerGroups: ["nightly"] },
+});
+
+async function file(): Promise<string> {
+  const created = await call("alice", "post", "/api/v1/requests", filing());
+  expect(created.status).toBe(201);
+  return String(created.json.id);
+}
+
+describe("the OpenAPI document at /api/v1/openapi.json", () => {
+  it("is served without a token", async () => {
+    const served = await call(null, "get", "/api/v1/openapi.json");
+    expect(served.status).toBe(200);
+    expect(served.json).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it("documents exactly the routes and methods that exist", () => {
+    const implemented = [...routes].flatMap(([p, m]) => Object.keys(m).filter((k) => /^(GET|POST|PUT|PATCH|DELETE)$/.test(k)).map((k) => `${k.toLowerCase()} ${p}`));
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    expect(documented.sort()).toEqual(implemented.sort());
+  });
+});
+
+describe("real responses match the document", () => {
+  it("filing, listing and refusals", async () => {
+    expect((await call(null, "get", "/api/v1/requests")).status).toBe(401);
+    const bad = await call("alice", "post", "/api/v1/requests", { ...filing(), client: { ...filing().client, vpcId: "vpc-nope" } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.fields).toMatchObject({ "client.vpcId": ["Enter a VPC id like vpc-0abc1234"] });
+    expect((await call("dana", "post", "/api/v1/requests", filing())).status).toBe(403);
+    const id = await file();
+    const list = await call("alice", "get", "/api/v1/requests?status=SUBMITTED");
+    expect(list.json.requests).toEqual(expect.arrayContaining([expect.objectContaining({ id, status: "SUBMITTED" })]));
+    expect((await call("carol", "get", `/api/v1/requests/${id}`)).status).toBe(404);
+  });
+
+  it("a submitted request carries its plan, preflight, approval and the caller's actions", async () => {
+    const id = await file();
+    const { json } = await call("alice", "get", `/api/v1/requests/${id}`);
+    expect(json).toMatchObject({ status: "SUBMITTED", approval: { approvable: true, reason: null }, actions: ["cancel"], connection: null });
+    expect(json.topicAccess).toEqual({ readTopics: ["orders"], writeTopics: [], consumerGroups: ["nightly"] });
+    const plan = json.plan as { state: string; method: string; ports: number[]; steps: { kind: string; input: object; progress: unknown }[] };
+    expect(plan).toMatchObject({ state: "computed", method: "vpc-peering" });
+    expect(plan.ports.length).toBeGreaterThan(0);
+    expect(plan.steps.map((s) => s.kind)).toContain("create-peering");
+    expect(plan.steps.every((s) => s.progress === null && Object.keys(s.input).length > 0)).toBe(true);
+    expect((await call("bob", "get", `/api/v1/requests/${id}`)).json.actions).toEqual(["approve", "reject"]);
+  });
+
+  it("a plan that could not be computed says so, and approving is refused for that reason", async () => {
+    const id = await file();
+    await h.prisma.accessRequest.update({ where: { id }, data: { plan: { computedAt: new Date().toISOString(), error: { message: "DescribeVpcs was denied" } } } });
+    const { json } = await call("bob", "get", `/api/v1/requests/${id}`);
+    expect(json.plan).toMatchObject({ state: "failed", error: { message: "DescribeVpcs was denied", field: null } });
+    expect(json.approval).toEqual({ approvable: false, reason: expect.stringContaining("could not be computed") });
+    expect(json.actions).toEqual(["reject"]);
+    const refused = await call("bob", "post", `/api/v1/requests/${id}/approve`, {});
+    expect(refused.json.message).toBe((json.approval as { reason: string }).reason);
+  });
+
+  it("approved and provisioned: step progress and what the client is told", async () => {
+    const id = await file();
+    expect((await call("bob", "post", `/api/v1/requests/${id}/approve`, { comment: "Looks right" })).json).toMatchObject({ status: "APPROVED" });
+    await h.run(id);
+    const { json } = await call("alice", "get", `/api/v1/requests/${id}`);
+    expect(json).toMatchObject({ status: "ACTIVE", decision: { by: "bob@example.com", comment: "Looks right" }, approval: { approvable: false }, actions: ["decommission"] });
+    const steps = (json.plan as { steps: { progress: { status: string } | null }[] }).steps;
+    expect(steps.every((s) => s.progress?.status === "SUCCEEDED")).toBe(true);
+    const connection = json.connection as { bootstrap: string; clientSettings: Record<string, object>; iamPolicyScope: string };
+    expect(connection.bootstrap).toMatch(/:9098/);
+    expect(Object.keys(connection.clientSettings)).toEqual(["iam"]);
+    expect(connection.iamPolicyScope).toBe("topics-asked-for");
+    expect((json.timeline as { action: string }[]).map((e) => e.action)).toEqual(expect.arrayContaining(["request.submit", "request.approve", "request.activate"]));
+    expect((await call("alice", "post", `/api/v1/requests/${id}/approve`, {})).status).toBeGreaterThanOrEqual(400);
+    expect((await call("alice", "post", `/api/v1/requests/${id}/decommission`, { version: Number(json.version) })).json).toMatchObject({ status: "DECOMMISSIONING" });
+  });
+
+  it("the other transitions and the audit history", async () => {
+    expect((await call("bob", "post", `/api/v1/requests/${await file()}/reject`, { comment: "no" })).status).toBe(400);
+    expect((await call("bob", "post", `/api/v1/requests/${await file()}/reject`, { comment: "Use the shared hub instead" })).json).toMatchObject({ status: "REJECTED" });
+    const cancelled = await file();
+    expect((await call("alice", "post", `/api/v1/requests/${cancelled}/cancel`, { version: 7 })).status).toBe(409);
+    expect((await call("alice", "post", `/api/v1/requests/${cancelled}/cancel`, {})).json).toMatchObject({ status: "CANCELLED" });
+    for (const action of ["retry", "rollback"] as const) {
+      const id = await file();
+      await h.prisma.accessRequest.update({ where: { id }, data: { status: "FAILED", failedDuring: "PROVISIONING" } });
+      expect((await call("bob", "post", `/api/v1/requests/${id}/${action}`, {})).status).toBe(200);
+    }
+    expect((await call("carol", "get", "/api/v1/audit")).status).toBe(403);
+    expect((await call("dana", "get", "/api/v1/audit?from=yesterday")).status).toBe(400);
+    const audit = await call("dana", "get", "/api/v1/audit?action=request.");
+    expect((audit.json.events as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it("exercised every documented operation", () => {
+    const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    expect(documented.filter((op) => !exercised.has(op))).toEqual([]);
+  });
+});

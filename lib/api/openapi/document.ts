@@ -1,0 +1,21 @@
+import { componentSchemas } from "./component-schemas";
+import { apiPaths } from "./operations";
+
+/** The OpenAPI 3.1 description of the JSON API, served at /api/v1/openapi.json. */
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "MSK connectivity portal API",
+      version: "1",
+      description:
+        "The portal's operations for automation, with the same validation, policy and audit as the web UI. Send an API token as `Authorization: Bearer <token>`.",
+    },
+    security: [{ bearer: [] }],
+    paths: apiPaths(),
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token (mskp_…) made under API tokens" } },
+      schemas: componentSchemas(),
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { PEOPLE_ACTIONS } from "@/lib/domain/permissions";
+
+import type { ComponentName } from "./component-schemas";
+
+const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (description: string, schema: object) => ({ description, content: { "application/json": { schema } } });
+
+const ERRORS = {
+  400: "The body or a query parameter needs attention; `fields` maps each to its messages",
+  401: "No valid API token",
+  403: "The policy refuses the caller this operation",
+  404: "No such request, or one the caller may not see",
+  409: "The request is not in a status for this, or changed since `version`",
+} as const;
+const errors = (...codes: (keyof typeof ERRORS)[]) => Object.fromEntries(codes.map((c) => [c, json(ERRORS[c], ref("Error"))]));
+
+const query = (name: string, description: string, schema: object = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
+const idParam = { name: "id", in: "path", required: true, description: "The request's id", schema: { type: "string" } };
+
+const TRANSITION_TEXT: Record<(typeof PEOPLE_ACTIONS)[number], string> = {
+  approve: "Approve a submitted request (not your own); provisioning starts",
+  reject: "Reject a submitted request; `comment` (at least 5 characters) says why",
+  cancel: "Cancel your team's submitted request",
+  retry: "Retry a failed request from the phase it failed in",
+  rollback: "Undo what a failed request created",
+  decommission: "Remove an active connection",
+};
+
+function transitionPath(action: (typeof PEOPLE_ACTIONS)[number]) {
+  return {
+    post: {
+      operationId: `${action}Request`,
+      summary: TRANSITION_TEXT[action],
+      parameters: [idParam],
+      requestBody: { required: false, content: { "application/json": { schema: ref("TransitionBody") } } },
+      responses: { 200: json("The request's new status and version", ref("TransitionResult")), ...errors(400, 401, 403, 404, 409) },
+    },
+  };
+}
+
+/** Every /api/v1 operation, keyed as OpenAPI paths. */
+export function apiPaths() {
+  return {
+    "/api/v1/requests": {
+      get: {
+        operationId: "listRequests",
+        summary: "The requests the caller may see, newest first",
+        parameters: [query("status", "Only requests in this status (an unknown status is ignored)"), query("page", "1-based page of 25", { type: "integer", minimum: 1 })],
+        responses: { 200: json("One page of requests", ref("RequestList")), ...errors(401, 403) },
+      },
+      post: {
+        operationId: "fileRequest",
+        summary: "File a request: the same fields and validation as the form",
+        requestBody: { required: true, content: { "application/json": { schema: ref("RequestInput") } } },
+        responses: { 201: json("Filed and planned", ref("RequestCreated")), ...errors(400, 401, 403) },
+      },
+    },
+    "/api/v1/requests/{id}": {
+      get: {
+        operationId: "getRequest",
+        summary: "One request as its page shows it: plan, preflight, approval, the caller's actions, connection details once active",
+        parameters: [idParam],
+        responses: { 200: json("The request", ref("RequestDetail")), ...errors(401, 403, 404) },
+      },
+    },
+    ...Object.fromEntries(PEOPLE_ACTIONS.map((action) => [`/api/v1/requests/{id}/${action}`, transitionPath(action)])),
+    "/api/v1/audit": {
+      get: {
+        operationId: "listAuditEvents",
+        summary: "The audit history, newest first (auditors, approvers, administrators)",
+        parameters: [
+          query("request", "A request's id or #number"),
+          query("actor", "Part of the actor's label"),
+          query("action", "Actions starting with this, e.g. request. or step."),
+          query("from", "From this date and time (UTC unless it carries an offset)"),
+          query("to", "Up to this date and time"),
+          query("page", "1-based page of 50", { type: "integer", minimum: 1 }),
+        ],
+        responses: { 200: json("One page of events", ref("AuditList")), ...errors(400, 401, 403) },
+      },
+    },
+    "/api/v1/openapi.json": {
+      get: {
+        operationId: "getOpenApiDocument",
+        summary: "This document",
+        security: [],
+        responses: { 200: json("The OpenAPI 3.1 document", {
+            type: "object",
+            properties: { openapi: { const: "3.1.0" }, paths: { type: "object" } },
+            required: ["openapi", "paths"],
+          }) },
+      },
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import "server-only";
+
+import type { z } from "zod";
+
+import type { RequestDetail } from "@/lib/db/requests/get-request";
+import { readDriftProblems } from "@/lib/domain/drift-problems";
+import { approvalBlocker } from "@/lib/domain/lifecycle";
+import { allowedRequestActions, type Person } from "@/lib/domain/permissions";
+import { connectionDetails, readLiveConnection } from "@/lib/domain/plan/connection-details";
+import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { requestFacts } from "@/lib/domain/request-facts";
+import { failureOf } from "@/lib/domain/request-progress";
+import { timelineComment, timelineEvents } from "@/lib/domain/timeline";
+
+import { planJson } from "./plan-json";
+import { topicAccessOf } from "./request-columns";
+import { requestSummaryJson } from "./request-json";
+import type { requestDetailJsonSchema } from "./schemas/request-detail-schema";
+
+export type RequestDetailJson = z.infer<typeof requestDetailJsonSchema>;
+
+// What the request page shows this caller, from the same functions the page calls: the policy's facts and
+// reasons, the client's connection details, the timeline's filter. The caller already may see the request
+// (it was loaded through the visibility rule); only `actions` depends on who asks.
+export function requestDetailJson(r: RequestDetail, person: Person): RequestDetailJson {
+  const stored = readStoredPlan(r.plan);
+  const facts = requestFacts(r, stored);
+  const blocker = approvalBlocker(r.status, facts);
+  const drift = readDriftProblems(r.drift);
+  return {
+    ...requestSummaryJson(r),
+    cluster: { arn: r.cluster.arn, name: r.cluster.name, accountId: r.cluster.accountId, region: r.cluster.region },
+    justification: r.justification,
+    preferredMethod: r.preferredMethod === "multi-vpc-private-connectivity" ? r.preferredMethod : null,
+    topicAccess: topicAccessOf(r),
+    plan: planJson(stored, r.status, r.steps),
+    approval: { approvable: blocker === null, reason: blocker },
+    actions: allowedRequestActions(person, facts),
+    decision: r.decidedBy ? { by: r.decidedBy.email, comment: r.decisionComment, at: r.decidedAt?.toISOString() ?? null } : null,
+    failure: r.status === "FAILED" ? failureOf(r.auditEvents) : null,
+    drift: drift.length ? { checkedAt: r.driftCheckedAt?.toISOString() ?? null, findings: drift } : null,
+    connection: r.status === "ACTIVE" && stored?.plan ? connectionDetails(stored.plan, readLiveConnection(r.connection)) : null,
+    timeline: timelineEvents(r.auditEvents).map((e) => ({ at: e.at.toISOString(), actor: e.actorLabel, action: e.action, comment: timelineComment(e) })),
+  };
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+import { isoDateTime, pagingJson } from "./common";
+
+export const auditEventJsonSchema = z.object({
+  id: z.string(),
+  at: isoDateTime,
+  actor: z.string(),
+  action: z.string().meta({ description: "request.approve, step.succeed, catalog.refresh, …" }),
+  requestId: z.string().nullable(),
+  accountId: z.string().nullable(),
+  region: z.string().nullable(),
+  resourceIds: z.array(z.string()),
+  details: z.unknown().meta({ description: "What the event recorded; its shape depends on the action" }),
+});
+
+export const auditListJsonSchema = z.object({ events: z.array(auditEventJsonSchema), ...pagingJson });

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+import { PEOPLE_ACTIONS } from "@/lib/domain/permissions";
+
+import { clientJsonSchema, isoDateTime } from "./common";
+import { connectionJsonSchema } from "./connection-schema";
+import { planJsonSchema } from "./plan-schema";
+import { requestSummaryJsonSchema } from "./request-summary-schema";
+
+const topicAccessJsonSchema = z.object({ readTopics: z.array(z.string()), writeTopics: z.array(z.string()), consumerGroups: z.array(z.string()) });
+
+/** One request as its page shows it to the caller. */
+export const requestDetailJsonSchema = requestSummaryJsonSchema.extend({
+  cluster: z.object({ arn: z.string(), name: z.string(), accountId: z.string(), region: z.string() }),
+  client: clientJsonSchema,
+  justification: z.string(),
+  preferredMethod: z.literal("multi-vpc-private-connectivity").nullable(),
+  topicAccess: topicAccessJsonSchema.nullable().meta({ description: "The topics and groups the IAM policy is narrowed to; null: every topic" }),
+  plan: planJsonSchema,
+  approval: z.object({
+    approvable: z.boolean().meta({ description: "Whether an approver (not its requester) may approve the request now" }),
+    reason: z.string().nullable().meta({ description: "Why not: its status, a plan that could not be computed, or blocking preflight findings" }),
+  }),
+  actions: z.array(z.enum(PEOPLE_ACTIONS)).meta({ description: "The lifecycle actions the caller may take now: POST /api/v1/requests/{id}/<action>" }),
+  decision: z.object({ by: z.string(), comment: z.string().nullable(), at: isoDateTime.nullable() }).nullable(),
+  failure: z.string().nullable().meta({ description: "For a FAILED request: why provisioning stopped" }),
+  drift: z
+    .object({ checkedAt: isoDateTime.nullable(), findings: z.array(z.object({ step: z.string(), summary: z.string(), problem: z.string() })) })
+    .nullable()
+    .meta({ description: "Where AWS no longer matches what an active request built; null when it matched at the last check" }),
+  connection: connectionJsonSchema.nullable().meta({ description: "Present once the request is ACTIVE" }),
+  timeline: z.array(z.object({ at: isoDateTime, actor: z.string(), action: z.string(), comment: z.string().nullable() })),
+});

@@ -1,0 +1,41 @@
+import { describeAwsError } from "@/lib/aws";
+import { checkReliedOn, type Place } from "@/lib/aws/relied-on/check-relied-on";
+import { db } from "@/lib/db/client";
+import { readClientLocation } from "@/lib/domain/client-location";
+
+import type { RunnerDeps } from "./runner-deps";
+import type { VerificationProblem } from "./verify-steps";
+
+/** Stands in for a step key on a problem with something the request relies on but has no step for. */
+export const RELIED_ON = "relied-on";
+
+// What the plan relies on without a step (a peering, its DNS option or a route another request made, or that was
+// there before) is as much a part of the working path as the request's own steps; nothing else re-reads it.
+export async function verifyReliedOn(requestId: string, deps: RunnerDeps): Promise<VerificationProblem[]> {
+  const request = await db().accessRequest.findUnique({
+    where: { id: requestId },
+    select: { client: true, cluster: { select: { accountId: true, region: true } } },
+  });
+  if (!request) return [];
+  const claims = await db().resourceClaim.findMany({
+    where: { requestId, stepKey: null, releasedAt: null },
+    select: { resource: true },
+    orderBy: { resource: "asc" },
+  });
+  const client = readClientLocation(request.client);
+  const places: Place[] = [
+    { account: request.cluster.accountId, region: request.cluster.region },
+    ...(client?.type === "aws-vpc" ? [{ account: client.accountId, region: client.region }] : []),
+  ];
+  const results = await Promise.all(
+    claims.map(async ({ resource }): Promise<VerificationProblem | null> => {
+      try {
+        const check = await checkReliedOn(deps.access, resource, places);
+        return check?.problem ? { step: RELIED_ON, summary: check.summary, problem: check.problem } : null;
+      } catch (error) {
+        return { step: RELIED_ON, summary: resource, problem: `could not be checked: ${describeAwsError(error).message}` };
+      }
+    }),
+  );
+  return results.filter((p): p is VerificationProblem => p !== null);
+}
