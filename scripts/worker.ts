@@ -6,7 +6,11 @@ import { requireDatabaseUrl } from "./lib/require-database-url";
 // `npm run worker`: a provisioning worker on its own. Several may run against one database; they share the
 // queue and a request is only ever run by one of them at a time.
 async function main() {
-  const worker = await startWorker({ databaseUrl: requireDatabaseUrl(), concurrency: config().PROVISIONER_CONCURRENCY });
+  const worker = await startWorker({
+    databaseUrl: requireDatabaseUrl(),
+    concurrency: config().PROVISIONER_CONCURRENCY,
+    limits: { waitDeadlineMs: config().PROVISIONER_WAIT_DEADLINE_MINUTES * 60_000 },
+  });
   console.log("[worker] waiting for approved requests");
   const stop = async () => {
     await worker.stop();

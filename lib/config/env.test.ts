@@ -4,7 +4,13 @@ import { parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("runs on a fresh machine with nothing configured", () => {
-    expect(parseEnv({})).toMatchObject({ NODE_ENV: "development", AWS_REGION: "us-east-1", PORT: 3000, SANDBOX_PORT: 4566 });
+    expect(parseEnv({})).toMatchObject({
+      NODE_ENV: "development",
+      AWS_REGION: "us-east-1",
+      PORT: 3000,
+      SANDBOX_PORT: 4566,
+      PROVISIONER_WAIT_DEADLINE_MINUTES: 240,
+    });
   });
 
   it.each([
@@ -13,6 +19,7 @@ describe("parseEnv", () => {
     [{ AUTH_OIDC_ISSUER: "https://idp.example.com" }, "AUTH_OIDC_ISSUER: AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together"],
     [{ SANDBOX_PORT: "99999" }, "SANDBOX_PORT"],
     [{ DEV_SIGN_IN: "maybe" }, "DEV_SIGN_IN"],
+    [{ PROVISIONER_WAIT_DEADLINE_MINUTES: "0" }, "PROVISIONER_WAIT_DEADLINE_MINUTES"],
   ])("names the variable that is wrong: %j", (env, message) => {
     expect(() => parseEnv(env)).toThrow(message);
   });

@@ -30,6 +30,9 @@ const envSchema = z
     // Run the provisioning worker inside the web server (the default), or only in `npm run worker` processes.
     PROVISIONER_IN_PROCESS: booleanFlag.default(true),
     PROVISIONER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    // How long a step may wait for AWS (undo as long as execute). MSK's rolling broker update for multi-VPC
+    // connectivity takes 30 minutes or more per change, hours on large clusters.
+    PROVISIONER_WAIT_DEADLINE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(240),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4566),
     SANDBOX_TIME_SCALE: z.coerce.number().positive().default(1),

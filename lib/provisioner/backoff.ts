@@ -19,8 +19,9 @@ export const DEFAULT_LIMITS: RunnerLimits = {
   maxRetries: 8,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
-  // MSK multi-VPC connectivity reboots brokers: AWS says 30 minutes or more.
-  waitDeadlineMs: 90 * 60_000,
+  // MSK multi-VPC connectivity reboots brokers: AWS says 30 minutes or more, hours on large clusters. The
+  // servers take PROVISIONER_WAIT_DEADLINE_MINUTES (same default).
+  waitDeadlineMs: 240 * 60_000,
   // Peerings leave initiating-request and provisioning about a second after the call.
   pollMs: 200,
 };

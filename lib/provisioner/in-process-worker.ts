@@ -9,7 +9,11 @@ export function startInProcessWorker(): Promise<Worker | null> {
   globalForWorker.portalWorker ??= (async () => {
     const env = config();
     if (!env.PROVISIONER_IN_PROCESS || !env.DATABASE_URL) return null;
-    const worker = await startWorker({ databaseUrl: env.DATABASE_URL, concurrency: env.PROVISIONER_CONCURRENCY });
+    const worker = await startWorker({
+      databaseUrl: env.DATABASE_URL,
+      concurrency: env.PROVISIONER_CONCURRENCY,
+      limits: { waitDeadlineMs: env.PROVISIONER_WAIT_DEADLINE_MINUTES * 60_000 },
+    });
     // On shutdown the queue stops taking jobs and closes its connections before the process (and, under
     // `npm run dev`, the embedded database) goes away.
     const stopOnce = () => void worker.stop().finally(() => process.exit(0));
