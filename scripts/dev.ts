@@ -9,7 +9,11 @@ async function main() {
   const log = (line: string) => console.log(`[portal] ${line}`);
   const environment = await preparePortalEnvironment({ log });
   const port = String(config().PORT);
-  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-p", port], {
+  const host = config().DEV_HOST;
+  if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
+    log(`WARNING: listening on ${host}: anyone who can reach it may sign in as any demo user, admin included`);
+  }
+  const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-H", host, "-p", port], {
     stdio: "inherit",
     env: { ...process.env, ...environment.env },
   });

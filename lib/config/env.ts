@@ -34,6 +34,8 @@ const envSchema = z
     // connectivity takes 30 minutes or more per change, hours on large clusters.
     PROVISIONER_WAIT_DEADLINE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(240),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Where `npm run dev` listens: this machine only, since the development sign-in hands out any role.
+    DEV_HOST: z.string().min(1).default("127.0.0.1"),
     SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4566),
     SANDBOX_TIME_SCALE: z.coerce.number().positive().default(1),
   })
