@@ -1,15 +1,31 @@
 import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 
 import { config, ConfigError } from "@/lib/config";
+import { effectiveSettings } from "@/lib/config/effective-settings";
 
-import { preparePortalEnvironment } from "./lib/portal-environment";
+import { claimDevInstance } from "./lib/dev-instance-lock";
+import { DATA_DIR, preparePortalEnvironment } from "./lib/portal-environment";
 
 // `npm run dev`: everything the portal needs on a fresh machine, then Next's dev server.
 async function main() {
   const log = (line: string) => console.log(`[portal] ${line}`);
-  const environment = await preparePortalEnvironment({ log });
   const port = String(config().PORT);
   const host = config().DEV_HOST;
+  const url = `http://localhost:${port}`;
+  mkdirSync(DATA_DIR, { recursive: true, mode: 0o755 });
+  const instance = claimDevInstance(path.join(DATA_DIR, "dev-server.json"), url);
+  if ("runningAt" in instance) {
+    log(`the portal is already running from this folder (PID ${instance.runningAt.pid}) at ${instance.runningAt.url}`);
+    log("stop that one first (Ctrl-C in its terminal, or `kill " + instance.runningAt.pid + "`)");
+    process.exit(1);
+  }
+  process.on("exit", () => instance.release());
+  const environment = await preparePortalEnvironment({ log });
+  for (const line of effectiveSettings(config(), { databaseUrl: environment.env.DATABASE_URL, awsEndpoint: environment.env.AWS_ENDPOINT_URL })) {
+    log(line);
+  }
   if (!["127.0.0.1", "localhost", "::1"].includes(host)) {
     log(`WARNING: listening on ${host}: anyone who can reach it may sign in as any demo user, admin included`);
   }
@@ -17,7 +33,7 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, ...environment.env },
   });
-  log(`portal starting on http://localhost:${port}`);
+  log(`portal starting on ${url}`);
   const exited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
   let stopping = false;
   // The server (and the worker inside it) lets go of the database before the embedded PostgreSQL stops, so
