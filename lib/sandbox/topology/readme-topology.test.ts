@@ -16,21 +16,17 @@ function readmeTable(): string {
 
 function topologyIds(): string[] {
   return DEFAULT_TOPOLOGY.accounts.flatMap((account) => [
-    ...("vpcs" in account
-      ? account.vpcs.flatMap((vpc) => [
-          vpc.id,
-          ...vpc.subnets.map((s) => s.id),
-          ...vpc.routeTables.map((r) => r.id),
-          ...vpc.securityGroups.map((g) => g.id),
-        ])
-      : []),
-    ...("transitGateways" in account
-      ? account.transitGateways.flatMap((tgw) => [
-          tgw.id,
-          ...tgw.routeTables.map((r) => r.id),
-          ...tgw.directConnectGatewayAttachments.map((a) => a.id),
-        ])
-      : []),
+    ...(account.vpcs ?? []).flatMap((vpc) => [
+      vpc.id,
+      ...vpc.subnets.map((s) => s.id),
+      ...vpc.routeTables.map((r) => r.id),
+      ...vpc.securityGroups.map((g) => g.id),
+    ]),
+    ...(account.transitGateways ?? []).flatMap((tgw) => [
+      tgw.id,
+      ...tgw.routeTables.map((r) => r.id),
+      ...(tgw.directConnectGatewayAttachments ?? []).map((a) => a.id),
+    ]),
   ]);
 }
 
