@@ -6,7 +6,7 @@ import { layerRules } from "./eslint/layers.mjs";
 
 export default tseslint.config(
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".data/**", "dist/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   ...nextVitals,
   ...nextTypescript,

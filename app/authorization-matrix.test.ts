@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { snapshot } from "@/lib/aws/steps/testing/sandbox-state";
+import { openSession } from "@/lib/db/sessions/open-session";
 import { createToken } from "@/lib/db/tokens/create-token";
 import type { RequestStatus } from "@/lib/domain/lifecycle";
 import type { ClientLocation } from "@/lib/domain/request-input";
@@ -15,9 +17,10 @@ import { databaseFingerprint } from "./testing/portal-state";
 
 // The session is the one part replaced: Auth.js reads it from a signed cookie that only exists inside a Next
 // request. Everything from the session's user id on (loading the user, the policy, the handlers) is real.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
+// The session row it names is real: revoked, expired or a deactivated person's session is refused by the portal.
+const session = vi.hoisted(() => ({ userId: null as string | null, sessionId: null as string | null }));
 vi.mock("@/lib/auth/auth", () => ({
-  auth: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
+  auth: () => Promise.resolve(session.userId ? { user: { id: session.userId }, sessionId: session.sessionId } : null),
   signIn: () => Promise.resolve(undefined),
   signOut: () => Promise.resolve(undefined),
   handlers: { GET: () => Promise.resolve(new Response(null)), POST: () => Promise.resolve(new Response(null)) },
@@ -37,6 +40,7 @@ const admin = await import("./admin/actions");
 const clusterActions = await import("./_shared/client-vpc-connection/actions");
 const decisionActions = await import("./_shared/decision/actions");
 const tokens = await import("./tokens/actions");
+const people = await import("./admin/people/actions");
 const requestsApi = await import("./api/v1/requests/route");
 const requestApi = await import("./api/v1/requests/[id]/route");
 const auditApi = await import("./api/v1/audit/route");
@@ -51,11 +55,31 @@ const transitionApi = {
 
 let h: ProvisioningHarness;
 const bearer = new Map<Persona, string>();
+const sessions = new Map<Persona, string>();
+const users = new Map<Persona, { id: string; email: string }>();
+const who = (persona: Persona) => {
+  const user = users.get(persona);
+  if (!user) throw new Error(`${persona} has no user`);
+  return user;
+};
 beforeAll(async () => {
   h = await startProvisioningHarness();
+  const payments = await h.prisma.team.findUniqueOrThrow({ where: { slug: "payments" } });
+  // An administrator of the filing team: whatever they are refused, deactivation alone refused it.
+  const deactivated = await h.prisma.user.create({
+    data: { email: "frank@example.com", name: "Frank Deactivated", roles: ["admin"], memberships: { create: [{ teamId: payments.id }] } },
+  });
   for (const persona of PERSONAS.filter((p) => p !== "anonymous")) {
-    bearer.set(persona, (await createToken(h.prisma, h.person(persona), "authorization matrix")).token);
+    users.set(persona, persona === "deactivated" ? deactivated : h.person(persona === "read-token" ? "erin" : persona));
   }
+  for (const persona of PERSONAS.filter((p) => p !== "anonymous")) {
+    const scope = persona === "read-token" ? "read" : "write";
+    bearer.set(persona, (await createToken(h.prisma, who(persona), "authorization matrix", { scope })).token);
+    if (persona !== "read-token") sessions.set(persona, (await openSession(h.prisma, who(persona).id, 12)).id);
+  }
+  // Set directly, not through deactivatePerson, so its session and token are still live rows: the check at
+  // every use is what must refuse them.
+  await h.prisma.user.update({ where: { id: deactivated.id }, data: { deactivatedAt: new Date() } });
 });
 afterAll(async () => {
   const queue = (globalThis as { portalQueue?: Promise<{ stop(): Promise<void> }> }).portalQueue;
@@ -63,8 +87,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Fixture = { requestId: string; version: number; tokenId: string };
-type Setup = "none" | RequestStatus | "alice-token";
+type Fixture = { requestId: string; version: number; tokenId: string; userId: string };
+type Setup = "none" | RequestStatus | "alice-token" | "spare-person" | "deactivated-person";
 const CLIENT = {
   type: "aws-vpc",
   accountId: "111111111111",
@@ -76,11 +100,17 @@ const CLIENT = {
 // A request filed by alice for payments. Statuses past SUBMITTED are set directly: the matrix is about who may
 // act on a request in that status, and provisioning each one through AWS would only make it slower.
 async function prepare(setup: Setup): Promise<Fixture> {
-  const fixture = { requestId: "none", version: 0, tokenId: "none" };
+  const fixture = { requestId: "none", version: 0, tokenId: "none", userId: "none" };
   if (setup === "none") return fixture;
   if (setup === "alice-token") {
     const made = await createToken(h.prisma, h.person("alice"), "alice's pipeline");
     return { ...fixture, tokenId: made.id };
+  }
+  if (setup === "spare-person" || setup === "deactivated-person") {
+    const email = `spare-${randomUUID()}@example.com`;
+    const deactivatedAt = setup === "deactivated-person" ? new Date() : null;
+    const spare = await h.prisma.user.create({ data: { email, name: email, roles: ["requester"], deactivatedAt } });
+    return { ...fixture, userId: spare.id };
   }
   const filed = await h.file("alice", CLIENT);
   const saved = await h.prisma.accessRequest.update({ where: { id: filed.id }, data: { status: setup } });
@@ -88,11 +118,13 @@ async function prepare(setup: Setup): Promise<Fixture> {
 }
 
 async function asSession(persona: Persona, run: () => Promise<Outcome>): Promise<Outcome> {
-  session.userId = persona === "anonymous" ? null : h.person(persona).id;
+  session.userId = persona === "anonymous" ? null : who(persona).id;
+  session.sessionId = sessions.get(persona) ?? null;
   try {
     return await run();
   } finally {
     session.userId = null;
+    session.sessionId = null;
   }
 }
 
@@ -154,6 +186,8 @@ const transition = (action: keyof typeof transitionApi) => async (p: Persona, f:
 const TEAM = ["alice", "erin"] as const;
 const OPERATORS = ["bob", "erin"] as const;
 const EVERYONE = ["carol", "alice", "bob", "dana", "erin"] as const;
+const ADMIN = ["erin"] as const;
+const person = (f: Fixture, fields: Record<string, string> = {}) => form({ userId: f.userId, ...fields });
 
 const ROWS: Row[] = [
   {
@@ -249,7 +283,49 @@ const ROWS: Row[] = [
     label: "create a token",
     setup: "none",
     allowed: EVERYONE,
-    call: (p) => act(p, () => tokens.createTokenAction(null, form({ name: "matrix pipeline" }))),
+    call: (p) => act(p, () => tokens.createTokenAction(null, form({ name: "matrix pipeline", scope: "read", lifetimeDays: "30" }))),
+  },
+  {
+    covers: "admin/people/actions.ts#registerPersonAction",
+    label: "pre-register a person",
+    setup: "none",
+    allowed: ADMIN,
+    call: (p) => act(p, () => people.registerPersonAction(null, form({ email: "matrix-person@example.com", name: "Matrix", roles: "auditor" }))),
+  },
+  {
+    covers: "admin/people/actions.ts#updatePersonAction",
+    label: "change a person's roles",
+    setup: "spare-person",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => people.updatePersonAction(null, person(f, { roles: "auditor" }))),
+  },
+  {
+    covers: "admin/people/actions.ts#deactivatePersonAction",
+    label: "deactivate a person",
+    setup: "spare-person",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => people.deactivatePersonAction(null, person(f))),
+  },
+  {
+    covers: "admin/people/actions.ts#reactivatePersonAction",
+    label: "reactivate a person",
+    setup: "deactivated-person",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => people.reactivatePersonAction(null, person(f))),
+  },
+  {
+    covers: "admin/people/actions.ts#revokePersonSessionsAction",
+    label: "sign a person out everywhere",
+    setup: "spare-person",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => people.revokePersonSessionsAction(null, person(f))),
+  },
+  {
+    covers: "admin/people/actions.ts#revokeAnyTokenAction",
+    label: "revoke alice's token as an administrator",
+    setup: "alice-token",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => people.revokeAnyTokenAction(null, form({ tokenId: f.tokenId }))),
   },
   {
     covers: "tokens/actions.ts#revokeTokenAction",
@@ -262,7 +338,7 @@ const ROWS: Row[] = [
     covers: "api/v1/requests/route.ts#GET",
     label: "list requests",
     setup: "none",
-    allowed: EVERYONE,
+    allowed: [...EVERYONE, "read-token"],
     call: async (p) => responseOutcome(await requestsApi.GET(api(p, "GET", "/api/v1/requests"), params({}))),
   },
   {
@@ -288,7 +364,7 @@ const ROWS: Row[] = [
     covers: "api/v1/requests/[id]/route.ts#GET",
     label: "read a request",
     setup: "SUBMITTED",
-    allowed: ["alice", "bob", "dana", "erin"],
+    allowed: ["alice", "bob", "dana", "erin", "read-token"],
     call: async (p, f) =>
       responseOutcome(await requestApi.GET(api(p, "GET", `/api/v1/requests/${f.requestId}`), params({ id: f.requestId }))),
   },
@@ -339,18 +415,21 @@ const ROWS: Row[] = [
     covers: "api/v1/audit/route.ts#GET",
     label: "read the audit history",
     setup: "none",
-    allowed: ["bob", "dana", "erin"],
+    allowed: ["bob", "dana", "erin", "read-token"],
     call: async (p) => responseOutcome(await auditApi.GET(api(p, "GET", "/api/v1/audit"), params({}))),
   },
 ];
 
-// Open on purpose: signing in and out, the load balancer's health check, Auth.js's own endpoints, the API's
-// description (shapes only; app/api/v1/openapi.test.ts checks that it is served without a token).
+// Open on purpose: signing in and out, the load balancer's health and readiness checks, Auth.js's own endpoints,
+// the API's description (shapes only; app/api/v1/openapi.test.ts checks that it is served without a token). The
+// metrics scrape takes no user or API token but its own METRICS_TOKEN (app/api/metrics/route.test.ts).
 const PUBLIC = [
   "signin/actions.ts#signInAsDevUser",
   "signin/actions.ts#signInWithSso",
   "signin/actions.ts#signOutAction",
   "api/health/route.ts#GET",
+  "api/ready/route.ts#GET",
+  "api/metrics/route.ts#GET",
   "api/v1/openapi.json/route.ts#GET",
   "api/auth/[...nextauth]/route.ts#GET",
   "api/auth/[...nextauth]/route.ts#POST",
@@ -391,6 +470,9 @@ REFUSALS_ONLY.push({
     ),
 });
 
+// A read-only token is a way of calling the API, not a browser session: server actions never see it.
+const personasOf = (row: Row) => (row.covers.startsWith("api/") ? PERSONAS : PERSONAS.filter((p) => p !== "read-token"));
+
 async function portalState() {
   return { database: await databaseFingerprint(h.prisma), aws: await snapshot(h.env), awsCalls: (await h.env.calls()).length };
 }
@@ -416,7 +498,7 @@ describe("who may call every server action and API route", () => {
   describe.each(ROWS)("$covers ($label)", (row) => {
     it(`allows exactly ${row.allowed.join(", ")}, and a refusal changes nothing in the database or AWS`, async () => {
       const shared = await prepare(row.setup);
-      for (const persona of PERSONAS.filter((p) => !row.allowed.includes(p))) {
+      for (const persona of personasOf(row).filter((p) => !row.allowed.includes(p))) {
         const before = await portalState();
         const outcome = await row.call(persona, shared);
         expect(outcome.allowed, `${persona}: ${outcome.detail}`).toBe(false);
@@ -431,7 +513,7 @@ describe("who may call every server action and API route", () => {
 
   describe.each(REFUSALS_ONLY)("$covers", (row) => {
     it(`refuses everyone but ${row.allowed.join(", ")} without changing anything`, async () => {
-      for (const persona of PERSONAS.filter((p) => !row.allowed.includes(p))) {
+      for (const persona of personasOf(row).filter((p) => !row.allowed.includes(p))) {
         const before = await portalState();
         const outcome = await row.call(persona, await prepare("none"));
         expect(outcome.detail, persona).toMatch(/"code":"(unauthenticated|forbidden)"/);

@@ -1,10 +1,11 @@
+import type { AuditDetails } from "@/lib/domain/audit-details";
 import { timelineComment } from "@/lib/domain/timeline";
 
 import { formatTime } from "./ui/format-time";
 
 export { timelineEvents } from "@/lib/domain/timeline";
 
-export type TimelineEvent = { id: bigint; at: Date; actorLabel: string; action: string; details: unknown };
+export type TimelineEvent = { id: bigint; at: Date; actorLabel: string; action: string; details: AuditDetails };
 
 const ACTION_TEXT: Record<string, string> = {
   "request.submit": "filed the request",

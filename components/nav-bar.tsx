@@ -14,6 +14,7 @@ const LINKS: { href: string; label: string; question: RoleQuestion }[] = [
   { href: "/catalog", label: "Catalog", question: "catalog.read" },
   { href: "/tokens", label: "API tokens", question: "token.manage-own" },
   { href: "/admin", label: "Admin", question: "platform.manage" },
+  { href: "/admin/people", label: "People", question: "people.manage" },
 ];
 
 // Only the links a role can use are shown; each page checks the role again itself.

@@ -41,6 +41,8 @@ const structuralZones = [
   zone("./lib/db", ["./lib/aws", "./lib/provisioner", "./lib/auth", "./lib/api", "./app", "./components"], "lib/db depends only on lib/domain."),
   zone("./lib/provisioner", ["./lib/auth", "./lib/api", ...ABOVE_LIB], "lib/provisioner depends on lib/aws, lib/db and lib/domain."),
   zone("./lib/!(domain|aws|db|provisioner)/**", ABOVE_LIB, "lib/ never imports routes, components or seeds."),
+  // Every layer logs and counts, so these two sit below all of them: they read the configuration and nothing else.
+  zone(["./lib/log", "./lib/metrics"], ["./lib/!(config|log|metrics)/**", ...ABOVE_LIB], "lib/log and lib/metrics are used by every layer and import only lib/config."),
   zone("./lib/sandbox", [...PORTAL_RUNTIME, "./prisma"], "lib/sandbox models AWS and imports nothing from the portal."),
   zone("./components", ["./app", "./lib/auth/auth.{ts,tsx}", "./lib/db", "./lib/provisioner", "./lib/aws"], "Shared components get data and actions from their route, not from auth, the database or AWS."),
 ];

@@ -31,7 +31,8 @@ async function main() {
   }
   const next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "dev", "-H", host, "-p", port], {
     stdio: "inherit",
-    env: { ...process.env, ...environment.env },
+    // The development sign-in is off unless a server asks for it; this launcher does, unless DEV_SIGN_IN=0.
+    env: { ...process.env, ...environment.env, DEV_SIGN_IN: config().DEV_SIGN_IN === false ? "0" : "1" },
   });
   log(`portal starting on ${url}`);
   const exited = new Promise<void>((resolve) => next.once("exit", () => resolve()));

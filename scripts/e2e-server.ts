@@ -3,11 +3,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { createPrismaClient } from "@/lib/db/prisma-factory";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { startSandbox } from "@/lib/sandbox";
 import { seedDatabase } from "@/prisma/seed/seed-database";
+
+import { createE2eDatabase } from "./lib/e2e-database";
 
 // The Playwright webServer: a fresh, seeded database and a fresh sandbox AWS per run, then `next dev` on its
 // own port and build directory, so it can run beside a developer's `npm run dev` without sharing anything.
@@ -23,28 +23,6 @@ const DIST_DIR = ".next/e2e";
 const NEXT_ENV_DTS = path.resolve("next-env.d.ts");
 
 const log = (line: string) => console.log(`[e2e] ${line}`);
-
-async function createDatabase(): Promise<{ database: TestDatabase; embedded?: EmbeddedPostgres }> {
-  try {
-    return { database: await createTestDatabase() };
-  } catch (error) {
-    if (!isConnectionRefused(error)) throw error;
-    log("no PostgreSQL on 127.0.0.1:5432: starting the embedded one (data in .data/e2e-postgres)");
-    const embedded = await startEmbeddedPostgres({ dataDir: path.resolve(".data/e2e-postgres"), port: 54339 });
-    process.env.TEST_DATABASE_ADMIN_URL = embedded.url;
-    try {
-      return { database: await createTestDatabase(), embedded };
-    } catch (inner) {
-      await embedded.stop();
-      throw inner;
-    }
-  }
-}
-
-function isConnectionRefused(error: unknown): boolean {
-  const errors: unknown[] = error instanceof AggregateError ? error.errors : [error];
-  return errors.some((e) => typeof e === "object" && e !== null && "code" in e && e.code === "ECONNREFUSED");
-}
 
 // Next adds its type globs to the tsconfig it is given; this one is ours to change, so tsconfig.json stays as
 // it is. (Turbopack cannot read a tsconfig inside the build directory, hence .data.)
@@ -71,7 +49,7 @@ async function main() {
   const started = Date.now();
   // Next rewrites next-env.d.ts to point at the build directory it runs with; the developer's copy comes back on exit.
   const nextEnvDts = existsSync(NEXT_ENV_DTS) ? readFileSync(NEXT_ENV_DTS, "utf8") : undefined;
-  const { database, embedded } = await createDatabase();
+  const { database, embedded } = await createE2eDatabase({ embeddedDataDir: ".data/e2e-postgres", embeddedPort: 54339, log });
   log(`fresh database ${new URL(database.url).pathname.slice(1)}`);
   const prisma = createPrismaClient(database.url, 2);
   try {

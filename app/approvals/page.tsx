@@ -11,8 +11,9 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { listRequests } from "@/lib/db/requests/list-requests";
 import { may } from "@/lib/domain/permissions";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { clampPage } from "@/lib/domain/validation/page-number";
 import { requestFacts } from "@/lib/domain/request-facts";
-import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
+import { SCENARIO_LABELS } from "@/lib/domain/scenario";
 
 import { PlanVerdict } from "./plan-verdict";
 
@@ -23,9 +24,9 @@ export const metadata = { title: "Approvals" };
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePageUser("approvals.view");
   const { page } = await searchParams;
-  const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: Number(page) || 1, pageSize: 20, withPlan: true, oldestFirst: true });
+  const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: clampPage(page), pageSize: 20, withPlan: true, oldestFirst: true });
   const mayApprove = (r: (typeof queue.rows)[number]) =>
-    may(actorOf(user), "request.approve", requestFacts(r, readStoredPlan(r.plan)));
+    may(actorOf(user), "request.approve", requestFacts(r, readStoredPlan(r)));
   const decidedByAnother = (r: (typeof queue.rows)[number]) => {
     const decision = may(actorOf(user), "request.reject", { requesterId: r.requesterId, teamId: r.teamId, status: r.status });
     return !decision.ok && decision.code === "separation-of-duties";
@@ -49,14 +50,14 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                   </Link>{" "}
                   · {r.team.name} · {r.requester.email} · {formatTime(r.createdAt)}
                 </p>
-                <p className="mt-1 text-lg font-semibold">{SCENARIO_LABELS[r.scenario as Scenario]?.title ?? r.scenario}</p>
+                <p className="mt-1 text-lg font-semibold">{SCENARIO_LABELS[r.scenario].title}</p>
                 <p className="text-sm text-slate-700">
                   {r.cluster.name} ({r.cluster.region}) ← <span className="font-mono text-xs">{describeClient(r.client)}</span>
                 </p>
                 <p className="mt-1 text-sm text-slate-600">
                   {r.authModes.join(", ")} · {r.environment}
                 </p>
-                <PlanVerdict stored={readStoredPlan(r.plan)} />
+                <PlanVerdict stored={readStoredPlan(r)} />
               </div>
               <div>
                 {decidedByAnother(r) ? (

@@ -12,7 +12,8 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { listRequests } from "@/lib/db/requests/list-requests";
 import { REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from "@/lib/domain/lifecycle";
 import { may } from "@/lib/domain/permissions";
-import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
+import { clampPage } from "@/lib/domain/validation/page-number";
+import { SCENARIO_LABELS } from "@/lib/domain/scenario";
 
 export const metadata = { title: "Requests" };
 
@@ -20,7 +21,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const user = await requirePageUser("request.list");
   const params = await searchParams;
   const status = REQUEST_STATUSES.find((s) => s === params.status);
-  const result = await listRequests(user, { page: Number(params.page) || 1, statuses: status ? [status] : undefined });
+  const result = await listRequests(user, { page: clampPage(params.page), statuses: status ? [status] : undefined });
   const seesAll = may(actorOf(user), "request.list-all").ok;
   const canCreate = may(actorOf(user), "request.create").ok;
   const hrefFor = (page: number, s: RequestStatus | undefined = status) =>
@@ -99,7 +100,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                     <div className="text-xs text-slate-500">{r.cluster.region}</div>
                   </td>
                   <td className="px-4 py-3 font-mono text-xs">{describeClient(r.client)}</td>
-                  <td className="px-4 py-3">{SCENARIO_LABELS[r.scenario as Scenario]?.title ?? r.scenario}</td>
+                  <td className="px-4 py-3">{SCENARIO_LABELS[r.scenario].title}</td>
                   <td className="px-4 py-3">
                     <StatusBadge status={r.status} />
                   </td>

@@ -7,11 +7,13 @@ import { db } from "@/lib/db/client";
 
 import { signInWithSso } from "./actions";
 import { DevSignIn } from "./dev-sign-in";
+import { signInRefusal } from "./sign-in-refusal";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   if (await currentUser()) redirect("/requests");
+  const refusal = signInRefusal((await searchParams).error);
   const users = devSignInEnabled()
     ? await db().user.findMany({ orderBy: { email: "asc" }, select: { email: true, name: true, roles: true } })
     : [];
@@ -20,6 +22,11 @@ export default async function SignInPage() {
       <h1 className="text-xl font-semibold">MSK connectivity portal</h1>
       <p className="mt-1 text-sm text-slate-600">Get your Kafka client onto an MSK cluster&apos;s network.</p>
       <div className="mt-6 space-y-6">
+        {refusal ? (
+          <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800" data-testid="sign-in-refusal">
+            {refusal}
+          </p>
+        ) : null}
         {oidcEnabled() ? (
           <form action={signInWithSso}>
             <button type="submit" className={`${buttonStyles.primary} w-full`}>

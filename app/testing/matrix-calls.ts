@@ -1,7 +1,11 @@
 import type { ActionState } from "@/lib/auth/action-state";
 
-export const PERSONAS = ["anonymous", "carol", "alice", "bob", "dana", "erin"] as const;
-/** carol: requester of another team; alice: requester of the team that filed; bob: approver; dana: auditor; erin: admin. */
+export const PERSONAS = ["anonymous", "carol", "alice", "bob", "dana", "erin", "deactivated", "read-token"] as const;
+/**
+ * carol: requester of another team; alice: requester of the team that filed; bob: approver; dana: auditor; erin: admin;
+ * deactivated: an admin of the filing team, deactivated with a live session and token; read-token: erin through a
+ * read-only API token (API routes only: it is not a browser session).
+ */
 export type Persona = (typeof PERSONAS)[number];
 
 /** What one call came to, in the terms the matrix asserts. */

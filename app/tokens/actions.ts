@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 
 import { actionResult, type ActionState } from "@/lib/auth/action-state";
 import { requireActionUser } from "@/lib/auth/guard";
@@ -10,19 +9,26 @@ import { createToken } from "@/lib/db/tokens/create-token";
 import { revokeOwnToken } from "@/lib/db/tokens/manage-tokens";
 import { formString } from "@/lib/forms/form-string";
 import { fieldErrors } from "@/lib/domain/request-input";
-
-const nameSchema = z.object({
-  name: z.string().trim().min(3, "Name the token after what uses it (at least 3 characters)").max(80, "Keep the name under 80 characters"),
-});
+import { tokenFormSchema } from "@/lib/domain/people/token-input";
+import { TOKEN_SCOPE_LABELS } from "@/lib/domain/people/token-scope";
 
 export async function createTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
     const user = await requireActionUser("token.manage-own");
-    const parsed = nameSchema.safeParse({ name: form.get("name") ?? "" });
-    if (!parsed.success) return { ok: false, message: "Check the name.", fieldErrors: fieldErrors(parsed.error) };
-    const { token } = await createToken(db(), user, parsed.data.name);
+    const parsed = tokenFormSchema.safeParse({
+      name: form.get("name") ?? "",
+      scope: formString(form.get("scope")),
+      lifetimeDays: formString(form.get("lifetimeDays")),
+    });
+    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error) };
+    const { name, scope, lifetimeDays } = parsed.data;
+    const { token, expiresAt } = await createToken(db(), user, name, { scope, lifetimeDays });
     revalidatePath("/tokens");
-    return { ok: true, message: "Token created. Copy it now: it is not shown again.", data: { token } };
+    return {
+      ok: true,
+      message: `Token created (${TOKEN_SCOPE_LABELS[scope].toLowerCase()}, expires ${expiresAt?.toISOString().slice(0, 10) ?? "never"}). Copy it now: it is not shown again.`,
+      data: { token },
+    };
   });
 }
 

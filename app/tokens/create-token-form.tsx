@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 
 import type { ActionState } from "@/lib/auth/action-state";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS, TOKEN_SCOPE_LABELS, TOKEN_SCOPES } from "@/lib/domain/people/token-scope";
 import { formString } from "@/lib/forms/form-string";
 
 import { inputStyles } from "@/components/ui/button-styles";
@@ -18,17 +19,35 @@ export function CreateTokenForm() {
     setTyped(formString(form.get("name")));
     return createTokenAction(prev, form);
   }, null);
-  const nameErrors = state && !state.ok ? state.fieldErrors?.name : undefined;
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">Token name</label>
-          <input id="token-name" name="name" placeholder="ci-pipeline" defaultValue={state && !state.ok ? typed : ""} className={inputStyles} aria-describedby="token-name-error" aria-invalid={Boolean(nameErrors)} />
+          <input id="token-name" name="name" placeholder="ci-pipeline" defaultValue={state && !state.ok ? typed : ""} className={inputStyles} aria-describedby="token-name-error" aria-invalid={Boolean(errors?.name)} />
+        </div>
+        <div>
+          <label htmlFor="token-scope" className="block text-sm font-medium text-slate-800">May</label>
+          <select id="token-scope" name="scope" defaultValue="write" className={inputStyles} aria-describedby="token-scope-error" aria-invalid={Boolean(errors?.scope)}>
+            {TOKEN_SCOPES.map((s) => (
+              <option key={s} value={s}>{TOKEN_SCOPE_LABELS[s]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="token-lifetime" className="block text-sm font-medium text-slate-800">Expires after</label>
+          <select id="token-lifetime" name="lifetimeDays" defaultValue={String(DEFAULT_TOKEN_LIFETIME_DAYS)} className={inputStyles} aria-describedby="token-lifetime-error" aria-invalid={Boolean(errors?.lifetimeDays)}>
+            {TOKEN_LIFETIME_DAYS.map((d) => (
+              <option key={d} value={d}>{d} days</option>
+            ))}
+          </select>
         </div>
         <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
       </div>
-      <FieldError id="token-name-error" messages={nameErrors} />
+      <FieldError id="token-name-error" messages={errors?.name} />
+      <FieldError id="token-scope-error" messages={errors?.scope} />
+      <FieldError id="token-lifetime-error" messages={errors?.lifetimeDays} />
       <FormMessage state={state} />
       {state?.ok && state.data?.token ? (
         <div className="rounded-md bg-slate-900 p-3">

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatTime } from "@/components/ui/format-time";
 import { PageHeader } from "@/components/ui/page-header";
+import { TokenTable } from "@/components/tokens/token-table";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listOwnTokens } from "@/lib/db/tokens/manage-tokens";
 
@@ -22,32 +22,9 @@ export default async function TokensPage() {
         </Card>
         <Card title="Your tokens">
           {tokens.length === 0 ? (
-            <EmptyState title="No tokens yet">Create one above, or on a server run <code>npm run token -- your@email</code>.</EmptyState>
+            <EmptyState title="No tokens yet">Create one above, or on a server run <code>npm run token -- your@email [name] --scope read --days 30</code>.</EmptyState>
           ) : (
-            <table className="min-w-full text-sm">
-              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">Name</th>
-                  <th scope="col" className="py-2 pr-4">Starts with</th>
-                  <th scope="col" className="py-2 pr-4">Created</th>
-                  <th scope="col" className="py-2 pr-4">Last used</th>
-                  <th scope="col" className="py-2 pr-4">State</th>
-                  <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {tokens.map((t) => (
-                  <tr key={t.id} data-testid="token-row">
-                    <td className="py-2 pr-4 font-medium">{t.name}</td>
-                    <td className="py-2 pr-4 font-mono text-xs">{t.prefix}…</td>
-                    <td className="py-2 pr-4">{formatTime(t.createdAt)}</td>
-                    <td className="py-2 pr-4">{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
-                    <td className="py-2 pr-4">{t.revokedAt ? `revoked ${formatTime(t.revokedAt)}` : "active"}</td>
-                    <td className="py-2">{t.revokedAt ? null : <RevokeTokenButton tokenId={t.id} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TokenTable tokens={tokens} revoke={(id) => <RevokeTokenButton tokenId={id} />} />
           )}
         </Card>
       </div>

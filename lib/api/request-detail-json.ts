@@ -23,7 +23,7 @@ export type RequestDetailJson = z.infer<typeof requestDetailJsonSchema>;
 // reasons, the client's connection details, the timeline's filter. The caller already may see the request
 // (it was loaded through the visibility rule); only `actions` depends on who asks.
 export function requestDetailJson(r: RequestDetail, person: Person): RequestDetailJson {
-  const stored = readStoredPlan(r.plan);
+  const stored = readStoredPlan(r);
   const facts = requestFacts(r, stored);
   const blocker = approvalBlocker(r.status, facts);
   const drift = readDriftProblems(r.drift);
@@ -31,7 +31,7 @@ export function requestDetailJson(r: RequestDetail, person: Person): RequestDeta
     ...requestSummaryJson(r),
     cluster: { arn: r.cluster.arn, name: r.cluster.name, accountId: r.cluster.accountId, region: r.cluster.region },
     justification: r.justification,
-    preferredMethod: r.preferredMethod === "multi-vpc-private-connectivity" ? r.preferredMethod : null,
+    preferredMethod: r.preferredMethod,
     topicAccess: topicAccessOf(r),
     plan: planJson(stored, r.status, r.steps),
     approval: { approvable: blocker === null, reason: blocker },
@@ -39,7 +39,7 @@ export function requestDetailJson(r: RequestDetail, person: Person): RequestDeta
     decision: r.decidedBy ? { by: r.decidedBy.email, comment: r.decisionComment, at: r.decidedAt?.toISOString() ?? null } : null,
     failure: r.status === "FAILED" ? failureOf(r.auditEvents) : null,
     drift: drift.length ? { checkedAt: r.driftCheckedAt?.toISOString() ?? null, findings: drift } : null,
-    connection: r.status === "ACTIVE" && stored?.plan ? connectionDetails(stored.plan, readLiveConnection(r.connection)) : null,
+    connection: r.status === "ACTIVE" && stored?.plan ? connectionDetails(stored.plan, readLiveConnection(r)) : null,
     timeline: timelineEvents(r.auditEvents).map((e) => ({ at: e.at.toISOString(), actor: e.actorLabel, action: e.action, comment: timelineComment(e) })),
   };
 }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 
 import type { RequestListRow } from "@/lib/db/requests/list-requests";
 
-import { authModesOf, clientOf, scenarioOf } from "./request-columns";
+import { authModesOf, clientOf } from "./request-columns";
 import type { requestSummaryJsonSchema } from "./schemas/request-summary-schema";
 
 export type RequestSummaryJson = z.infer<typeof requestSummaryJsonSchema>;
@@ -16,7 +16,7 @@ export function requestSummaryJson(r: RequestListRow): RequestSummaryJson {
     number: r.number,
     status: r.status,
     version: r.version,
-    scenario: scenarioOf(r),
+    scenario: r.scenario,
     cluster: r.cluster.name,
     team: r.team.slug,
     requester: r.requester.email,

@@ -1,15 +1,22 @@
 import "server-only";
 
+import { scopeAllows } from "@/lib/domain/people/token-scope";
 import { may, type RoleQuestion } from "@/lib/domain/permissions";
 import { isExpectedError } from "@/lib/errors/expected-error";
+import { BodyTooLargeError, MAX_JSON_BODY_BYTES, readLimitedText } from "@/lib/http/read-limited-body";
+import { logUnexpected, unexpectedErrorMessage } from "@/lib/log/log-unexpected";
+import { withRequestId } from "@/lib/log/request-context";
+import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
+import { observeHttp } from "@/lib/metrics/observe-http";
 
-import { userFromBearer } from "./api-token";
+import { callerFromBearer } from "./api-token";
 import { actorOf, type PortalUser } from "./current-user";
+import { apiRateLimit, tooManyRequests } from "./rate-limits";
 
 export type ApiContext<P> = { user: PortalUser; request: Request; params: P };
 
 export function jsonError(status: number, error: string, message: string, fields?: Record<string, string[]>): Response {
-  return Response.json({ error, message, ...(fields ? { fields } : {}) }, { status });
+  return Response.json({ error, message, ...(fields ? { fields } : {}) }, { status, headers: { "cache-control": "no-store" } });
 }
 
 // Every JSON API handler goes through this: bearer token -> user -> the policy's answer -> handler, with expected
@@ -20,24 +27,47 @@ export function apiRoute<P = Record<string, never>>(
   question: RoleQuestion | null,
   handler: (context: ApiContext<P>) => Promise<Response>,
 ) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+  const respond = async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const user = await userFromBearer(request.headers.get("authorization"));
-      if (!user) return jsonError(401, "unauthenticated", "Send a valid API token as `Authorization: Bearer <token>`.");
+      const limited = await apiRateLimit(request.headers);
+      if (limited) return tooManyRequests(limited, { error: "too-many-requests", message: `Too many requests; try again in ${limited.retryAfterSeconds} s.` });
+      const caller = await callerFromBearer(request.headers.get("authorization"));
+      if (!caller) return jsonError(401, "unauthenticated", "Send a valid API token as `Authorization: Bearer <token>`.");
+      // The method is the declaration: anything but GET/HEAD/OPTIONS changes something and needs a write token.
+      if (!scopeAllows(caller.scope, request.method)) {
+        return jsonError(403, "forbidden", "This token is read-only: create a token with read and write scope to change anything.");
+      }
+      const { user } = caller;
       const decision = question ? may(actorOf(user), question) : null;
       if (decision && !decision.ok) return jsonError(403, "forbidden", decision.reason);
       return await handler({ user, request, params: await context.params });
     } catch (error) {
+      if (error instanceof BodyTooLargeError) return jsonError(413, "payload-too-large", error.message);
       if (isExpectedError(error)) return jsonError(error.status, error.code, error.message, error.fieldErrors);
-      console.error("API request failed", error);
-      return jsonError(500, "internal", "Something went wrong on our side. Nothing was changed; try again.");
+      const reference = logUnexpected(error, "API request failed", { method: request.method, path: new URL(request.url).pathname });
+      return Response.json({ error: "internal", message: unexpectedErrorMessage(reference), reference }, { status: 500 });
     }
+  };
+  // Answers carry requests and tokens' users' data: no shared or browser cache may keep them. The request id
+  // (the caller's x-request-id or a new one) is on every log line of the call and echoed in the answer.
+  return (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = requestIdFrom(request.headers);
+    return withRequestId(requestId, () =>
+      observeHttp(request, async () => {
+        const response = await respond(request, context);
+        response.headers.set("cache-control", "no-store");
+        response.headers.set(REQUEST_ID_HEADER, requestId);
+        return response;
+      }),
+    );
   };
 }
 
+/** The parsed body, or Symbol.for("invalid-json"); a body over 1 MB throws, which apiRoute answers with 413. */
 export async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await readLimitedText(request, MAX_JSON_BODY_BYTES);
   try {
-    return await request.json();
+    return JSON.parse(text);
   } catch {
     return Symbol.for("invalid-json");
   }

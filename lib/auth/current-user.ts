@@ -2,36 +2,24 @@ import "server-only";
 
 import { cache } from "react";
 
+import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { resolveSession } from "@/lib/db/sessions/resolve-session";
 import { personOf, type Person } from "@/lib/domain/permissions";
-import type { Role } from "@/lib/domain/roles";
 
 import { auth } from "./auth";
+import { loadPortalUser, type PortalUser } from "./load-portal-user";
 
-export type PortalUser = {
-  id: string;
-  email: string;
-  name: string;
-  roles: Role[];
-  teams: { id: string; slug: string; name: string }[];
-  teamIds: string[];
-};
+export { loadPortalUser, type PortalUser } from "./load-portal-user";
 
-export async function loadPortalUser(userId: string): Promise<PortalUser | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    include: { memberships: { include: { team: true }, orderBy: { team: { slug: "asc" } } } },
-  });
-  if (!user) return null;
-  const teams = user.memberships.map((m) => ({ id: m.team.id, slug: m.team.slug, name: m.team.name }));
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles, teams, teamIds: teams.map((t) => t.id) };
-}
-
-// Once per request: React's cache() shares the result between the layout, the page and its components.
+// Once per request: React's cache() shares the result between the layout, the page and its components. The
+// cookie only names a session; whether it still counts is the database's answer.
 export const currentUser = cache(async (): Promise<PortalUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  return id ? loadPortalUser(id) : null;
+  const sessionId = session?.sessionId;
+  if (!sessionId) return null;
+  const userId = await resolveSession(db(), sessionId, { idleMinutes: config().SESSION_IDLE_MINUTES });
+  return userId && userId === session.user?.id ? loadPortalUser(userId) : null;
 });
 
 export function actorOf(user: PortalUser): Person {

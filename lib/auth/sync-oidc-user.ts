@@ -2,22 +2,44 @@ import "server-only";
 
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
+import { idpManagement, rolesAfterSignIn } from "@/lib/domain/people/idp-managed";
 
 import { groupsFromClaim, parseRoleMap, rolesFromGroups, teamSlugsFromGroups } from "./role-mapping";
 
-// The identity provider is the source of truth for roles and teams: each sign-in brings the user's record
-// in line with the groups claim, so removing someone from a group takes effect at their next sign-in.
-export async function syncOidcUser(profile: Record<string, unknown>): Promise<string | null> {
+export type OidcSignIn = { ok: true; userId: string } | { ok: false; code: OidcRefusal };
+export type OidcRefusal = "no-email" | "unverified-email" | "deactivated";
+
+// Some providers send the claim as the string "true".
+const emailVerified = (profile: Record<string, unknown>) => profile.email_verified === true || profile.email_verified === "true";
+
+// The identity provider is the source of truth for the roles it manages (those AUTH_OIDC_ROLE_MAP names, and
+// "requester") and for teams: each sign-in brings the user's record in line with the groups claim, so removing
+// someone from a group takes effect at their next sign-in. The e-mail is who the person is here (a pre-registered
+// record is found by it), so an address the provider has not verified signs in nobody.
+export async function syncOidcUser(profile: Record<string, unknown>): Promise<OidcSignIn> {
   const email = typeof profile.email === "string" ? profile.email.toLowerCase() : null;
-  if (!email) return null;
+  if (!email) return { ok: false, code: "no-email" };
+  if (!emailVerified(profile)) return { ok: false, code: "unverified-email" };
   const env = config();
+  const roleMap = parseRoleMap(env.AUTH_OIDC_ROLE_MAP);
+  // Called only for a single sign-on sign-in, so the provider manages what it manages whatever else is configured.
+  const managed = idpManagement(true, roleMap.values());
   const groups = groupsFromClaim(profile[env.AUTH_OIDC_GROUPS_CLAIM]);
-  const roles = rolesFromGroups(groups, parseRoleMap(env.AUTH_OIDC_ROLE_MAP));
+  const fromGroups = rolesFromGroups(groups, roleMap);
   const slugs = teamSlugsFromGroups(groups, env.AUTH_OIDC_TEAM_PREFIX);
   const name = typeof profile.name === "string" && profile.name ? profile.name : email;
 
-  const user = await db().$transaction(async (tx) => {
-    const saved = await tx.user.upsert({ where: { email }, create: { email, name, roles }, update: { name, roles } });
+  return db().$transaction(async (tx): Promise<OidcSignIn> => {
+    const existing = await tx.user.findUnique({ where: { email } });
+    if (existing?.deactivatedAt) return { ok: false, code: "deactivated" };
+    const roles = existing ? rolesAfterSignIn(existing.roles, fromGroups, managed) : fromGroups;
+    const saved = existing
+      ? await tx.user.update({ where: { id: existing.id }, data: { name, roles } })
+      : await tx.user.create({ data: { email, name, roles } });
+    if (!existing) {
+      await recordAuditEvent(tx, { actor: { kind: "system", label: "single sign-on" }, action: "user.create", resourceIds: [saved.id], details: { email, roles, via: "sign-in" } });
+    }
     const teams = await Promise.all(
       slugs.map((slug) => tx.team.upsert({ where: { slug }, create: { slug, name: slug }, update: {} })),
     );
@@ -26,7 +48,6 @@ export async function syncOidcUser(profile: Record<string, unknown>): Promise<st
       data: teams.map((t) => ({ userId: saved.id, teamId: t.id })),
       skipDuplicates: true,
     });
-    return saved;
+    return { ok: true, userId: saved.id };
   });
-  return user.id;
 }

@@ -5,6 +5,7 @@ import { RAMClient } from "@aws-sdk/client-ram";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { createAssumeRoleCredentials, type AwsCredentials, type AwsCredentialsProvider } from "./assume-role-credentials";
 import { callContextPlugin, type PortalCall } from "./call-context";
+import { callLogPlugin } from "./call-log";
 import { DEFAULT_PAGE_SIZE } from "./collect-pages";
 
 export type AwsAccessOptions = {
@@ -63,8 +64,12 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
   };
   const base = options.baseCredentials;
   let stsClient: STSClient | undefined;
-  const sts = (): STSClient =>
-    (stsClient ??= new STSClient({ ...common, region: options.homeRegion, ...(base ? { credentials: base } : {}) }));
+  const sts = (): STSClient => {
+    if (stsClient) return stsClient;
+    stsClient = new STSClient({ ...common, region: options.homeRegion, ...(base ? { credentials: base } : {}) });
+    stsClient.middlewareStack.use(callLogPlugin({ service: "sts", region: options.homeRegion }));
+    return stsClient;
+  };
 
   let callerAccount: Promise<string> | undefined;
   const portalAccountId = (): Promise<string> => {
@@ -129,24 +134,28 @@ export function createAwsAccess(options: AwsAccessOptions): AwsAccess {
       client("ec2", accountId, region, (c, call) => {
         const ec2 = new EC2Client(c);
         ec2.middlewareStack.use(callContextPlugin(call));
+        ec2.middlewareStack.use(callLogPlugin(call));
         return ec2;
       }),
     ram: (accountId, region) =>
       client("ram", accountId, region, (c, call) => {
         const ram = new RAMClient(c);
         ram.middlewareStack.use(callContextPlugin(call));
+        ram.middlewareStack.use(callLogPlugin(call));
         return ram;
       }),
     kafka: (accountId, region) =>
       client("kafka", accountId, region, (c, call) => {
         const kafka = new KafkaClient(c);
         kafka.middlewareStack.use(callContextPlugin(call));
+        kafka.middlewareStack.use(callLogPlugin(call));
         return kafka;
       }),
     directConnect: (accountId, region) =>
       client("directconnect", accountId, region, (c, call) => {
         const dx = new DirectConnectClient(c);
         dx.middlewareStack.use(callContextPlugin(call));
+        dx.middlewareStack.use(callLogPlugin(call));
         return dx;
       }),
     sts,

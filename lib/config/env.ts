@@ -23,6 +23,9 @@ const envSchema = z
     // Groups named PREFIX<team-slug> make the user a member of that team.
     AUTH_OIDC_TEAM_PREFIX: z.string().default("team-"),
     DEV_SIGN_IN: booleanFlag.optional(),
+    // A signed-in session ends this long after sign-in however active it is, and after this long without a visit.
+    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60 * 30).default(60),
     AWS_ENDPOINT_URL: z.url().optional(),
     AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be a region code like us-east-1").default("us-east-1"),
     PORTAL_ROLE_NAME: z.string().min(1).default("MskConnectivityPortal"),
@@ -36,6 +39,22 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // Where `npm run dev` listens: this machine only, since the development sign-in hands out any role.
     DEV_HOST: z.string().min(1).default("127.0.0.1"),
+    // How many proxies (load balancer, ingress) sit in front of the portal and append to X-Forwarded-For. 0: none,
+    // clients reach the portal directly and the header they send is not believed.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Requests per minute, counted in PostgreSQL so every server shares them; 0 turns a limit off.
+    RATE_LIMIT_API_PER_TOKEN: z.coerce.number().int().min(0).default(600),
+    RATE_LIMIT_API_PER_ADDRESS: z.coerce.number().int().min(0).default(1200),
+    RATE_LIMIT_SIGN_IN_PER_ADDRESS: z.coerce.number().int().min(0).default(20),
+    // The portal's public URL (Auth.js reads it too); https makes session cookies Secure behind a TLS-terminating proxy.
+    AUTH_URL: z.url().optional(),
+    // Believe the Host and X-Forwarded-Host headers for the portal's own URL. On by default outside production; in
+    // production set AUTH_URL, or this when a proxy you control sets the Host header.
+    AUTH_TRUST_HOST: booleanFlag.optional(),
+    // Bearer token Prometheus sends to /api/metrics; unset, the endpoint answers 404 and says how to turn it on.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    // Unset: info, or warn under tests so a test run's output stays readable.
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4566),
     SANDBOX_TIME_SCALE: z.coerce.number().positive().default(1),
   })
@@ -48,6 +67,9 @@ const envSchema = z
         message: "AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together: set all three or none",
       });
     }
+    if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_AGE_HOURS * 60) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_MINUTES"], message: "cannot be longer than SESSION_MAX_AGE_HOURS" });
+    }
     if (env.NODE_ENV === "production") {
       if (env.DEV_SIGN_IN === true) {
         ctx.addIssue({ code: "custom", path: ["DEV_SIGN_IN"], message: "the development sign-in cannot be on in production" });
@@ -58,6 +80,13 @@ const envSchema = z
       if (!env.DATABASE_URL) {
         ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required in production" });
       }
+      if (!env.AUTH_URL && env.AUTH_TRUST_HOST !== true) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AUTH_URL"],
+          message: "is required in production (the portal's public https:// URL), or set AUTH_TRUST_HOST=1 behind a proxy that sets Host",
+        });
+      }
     }
   });
 
@@ -65,9 +94,22 @@ export type Env = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {}
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+// Password-less sign-in as anyone: only on a development server (`npm run dev`, the end-to-end dev server)
+// that asks for it, never by default.
+export function devSignInAllowed(env: Env): boolean {
+  return env.NODE_ENV === "development" && env.DEV_SIGN_IN === true;
+}
+
+export type ParseOptions = {
+  // A `next build` output is production whatever NODE_ENV says when it is started: it has no business
+  // offering the development sign-in or running without a secret and a database.
+  productionBuild?: boolean;
+};
+
+export function parseEnv(source: Record<string, string | undefined>, options: ParseOptions = {}): Env {
   // Empty strings mean "unset", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  if (options.productionBuild) cleaned.NODE_ENV = "production";
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);

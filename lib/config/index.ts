@@ -1,19 +1,19 @@
-import { parseEnv, type Env } from "./env";
+import { devSignInAllowed, parseEnv, type Env } from "./env";
+import { isProductionBuild } from "./production-build";
 
 let cached: Env | undefined;
 
 export function config(): Env {
-  cached ??= parseEnv(process.env);
+  cached ??= parseEnv(process.env, { productionBuild: isProductionBuild() });
   return cached;
 }
 
 export function devSignInEnabled(): boolean {
-  const env = config();
-  return env.DEV_SIGN_IN ?? env.NODE_ENV !== "production";
+  return !isProductionBuild() && devSignInAllowed(config());
 }
 
 export function oidcEnabled(): boolean {
   return Boolean(config().AUTH_OIDC_ISSUER);
 }
 
-export { ConfigError, parseEnv, type Env } from "./env";
+export { ConfigError, devSignInAllowed, parseEnv, type Env } from "./env";

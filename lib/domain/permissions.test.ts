@@ -75,6 +75,7 @@ describe("who may ask what of the portal", () => {
     ["audit.read", ["bob", "dana", "erin"]],
     ["catalog.refresh", ["bob", "erin"]],
     ["platform.manage", ["erin"]],
+    ["people.manage", ["erin"]],
     ["token.manage-own", ["alice", "carol", "bob", "dana", "erin"]],
     ["connection.watch-all", ["bob", "dana", "erin"]],
     ["connection.reject", ["bob", "erin"]],

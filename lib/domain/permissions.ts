@@ -30,6 +30,8 @@ const ROLE_QUESTIONS = {
   "catalog.refresh": ["catalog:manage", "request:approve"],
   "platform.manage": ["catalog:manage"],
   "token.manage-own": ["token:manage-own"],
+  // Registering people, changing their roles and teams, deactivating them and revoking anyone's sessions or tokens.
+  "people.manage": ["people:manage"],
   // Every team's client VPC connections to a cluster, not only those of the viewer's own requests.
   "connection.watch-all": ["request:read-all"],
   // Rejecting a client VPC connection cuts a client off the cluster: operators' work, as rolling back is.

@@ -9,6 +9,8 @@ import {
 } from "./aws-ids";
 import { cidrOf, isPrivateCidr } from "./cidr";
 import { parseClusterArn } from "./cluster-arn";
+import { REQUEST_LIMITS } from "./validation/request-limits";
+import { safeText } from "./validation/safe-text";
 
 export const AUTH_MODES = ["iam", "scram", "tls", "plaintext"] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
@@ -42,7 +44,7 @@ const onPremCidrSchema = cidrSchema.superRefine((value, ctx) => {
   }
 });
 
-const awsVpcClientSchema = z.object({
+const awsVpcClientSchema = z.strictObject({
   type: z.literal("aws-vpc"),
   accountId: accountIdSchema,
   region: regionSchema,
@@ -58,7 +60,7 @@ const awsVpcClientSchema = z.object({
     .optional(),
 });
 
-const onPremClientSchema = z.object({
+const onPremClientSchema = z.strictObject({
   type: z.literal("on-prem"),
   cidrs: z
     .array(onPremCidrSchema, { error: "Add your network's CIDRs" })
@@ -66,14 +68,15 @@ const onPremClientSchema = z.object({
     .superRefine((cidrs, ctx) => noDuplicates(cidrs, ctx, (c) => `${c} is listed twice`)),
 });
 
-const saasClientSchema = z.object({
+const saasClientSchema = z.strictObject({
   type: z.literal("saas"),
   accountId: accountIdSchema,
-  providerName: z
-    .string({ error: "Enter the provider's name" })
-    .trim()
-    .min(2, "Enter the provider's name")
-    .max(100, "Keep the provider's name under 100 characters"),
+  providerName: safeText({
+    min: 2,
+    tooShort: "Enter the provider's name",
+    max: REQUEST_LIMITS.providerName,
+    tooLong: `Keep the provider's name under ${REQUEST_LIMITS.providerName} characters`,
+  }),
 });
 
 export const clientLocationSchema = z.discriminatedUnion("type", [awsVpcClientSchema, onPremClientSchema, saasClientSchema], {
@@ -103,7 +106,7 @@ const kafkaNamesSchema = z
 
 /** What the client may do on the cluster: the IAM policy is narrowed to it. Left out: every topic and group. */
 export const topicAccessSchema = z
-  .object({ readTopics: kafkaNamesSchema, writeTopics: kafkaNamesSchema, consumerGroups: kafkaNamesSchema })
+  .strictObject({ readTopics: kafkaNamesSchema, writeTopics: kafkaNamesSchema, consumerGroups: kafkaNamesSchema })
   .superRefine((access, ctx) => {
     if (access.readTopics.length === 0 && access.writeTopics.length === 0) {
       ctx.addIssue({ code: "custom", path: ["readTopics"], message: "Name the topics the client reads or writes, or leave all three empty for every topic" });
@@ -114,7 +117,7 @@ export const topicAccessSchema = z
   });
 export type TopicAccessInput = z.infer<typeof topicAccessSchema>;
 
-export const requestInputSchema = z.object({
+const requestInputShape = {
   clusterArn: clusterArnSchema,
   client: clientLocationSchema,
   authModes: z
@@ -126,16 +129,38 @@ export const requestInputSchema = z.object({
       }
     }),
   environment: z.enum(ENVIRONMENTS, { error: "Choose dev, staging or prod" }),
-  justification: z
-    .string({ error: "Say why the client needs access" })
-    .trim()
-    .min(20, "Say in at least 20 characters why the client needs access")
-    .max(2000, "Keep the justification under 2000 characters"),
+  justification: safeText({
+    min: 20,
+    tooShort: "Say in at least 20 characters why the client needs access",
+    max: REQUEST_LIMITS.justification,
+    tooLong: `Keep the justification under ${REQUEST_LIMITS.justification} characters`,
+    multiline: true,
+  }),
   // A VPC client may ask for MSK multi-VPC private connectivity (PrivateLink) instead of peering or the hub:
   // the way through when its CIDRs overlap the cluster's.
   preferredMethod: z.literal("multi-vpc-private-connectivity", { error: "Unknown connection method" }).optional(),
   topicAccess: topicAccessSchema.optional(),
-}).superRefine((input, ctx) => {
+};
+
+// Sizes are checked on what is filed, not in the location and topic schemas, which also read stored rows:
+// a request filed before a limit existed must still open.
+function sizeLimits(input: z.infer<z.ZodObject<typeof requestInputShape>>, ctx: z.RefinementCtx): void {
+  const over = (list: readonly unknown[] | undefined, max: number, path: string[], message: string) => {
+    if ((list?.length ?? 0) > max) ctx.addIssue({ code: "custom", path, message });
+  };
+  const { client, topicAccess } = input;
+  if (client.type === "on-prem") over(client.cidrs, REQUEST_LIMITS.cidrs, ["client", "cidrs"], `List at most ${REQUEST_LIMITS.cidrs} CIDRs; summarise adjacent ranges into larger ones`);
+  if (client.type === "aws-vpc") {
+    over(client.securityGroupIds, REQUEST_LIMITS.securityGroups, ["client", "securityGroupIds"], `List at most ${REQUEST_LIMITS.securityGroups} security groups (AWS allows ${REQUEST_LIMITS.securityGroups} per network interface)`);
+    over(client.subnetIds, REQUEST_LIMITS.subnets, ["client", "subnetIds"], `List at most ${REQUEST_LIMITS.subnets} subnets`);
+  }
+  for (const list of ["readTopics", "writeTopics", "consumerGroups"] as const) {
+    over(topicAccess?.[list], REQUEST_LIMITS.topicNamesPerList, ["topicAccess", list], `List at most ${REQUEST_LIMITS.topicNamesPerList} names; end one with * to cover a prefix`);
+  }
+}
+
+function requestInputRules(input: z.infer<z.ZodObject<typeof requestInputShape>>, ctx: z.RefinementCtx): void {
+  sizeLimits(input, ctx);
   if (input.topicAccess && !input.authModes.includes("iam")) {
     ctx.addIssue({
       code: "custom",
@@ -146,13 +171,25 @@ export const requestInputSchema = z.object({
   if (input.preferredMethod && input.client.type !== "aws-vpc") {
     ctx.addIssue({ code: "custom", path: ["preferredMethod"], message: "Only a client in an AWS VPC can choose the connection method" });
   }
-});
+}
+
+// Strict: a misspelt field ("justfication") is refused by name rather than silently dropped.
+export const requestInputSchema = z.strictObject(requestInputShape).superRefine(requestInputRules);
+
+/** The JSON API's body: the form's fields plus the team to file for. */
+export const requestBodySchema = z
+  .strictObject({ ...requestInputShape, teamId: z.string().min(1).max(100).optional().meta({ description: "File for this team of yours; default: your first team" }) })
+  .superRefine(requestInputRules);
 export type RequestInput = z.infer<typeof requestInputSchema>;
 
 /** Dotted field paths ("client.cidrs.1") to messages; "" holds errors about the whole form. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const name of issue.keys) out[[...issue.path, name].map(String).join(".")] = ["Unknown field: remove it"];
+      continue;
+    }
     const key = issue.path.map(String).join(".");
     const list = out[key] ?? [];
     if (!list.includes(issue.message)) list.push(issue.message);

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   "catalog:read",
   "catalog:manage",
   "token:manage-own",
+  "people:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,5 +1,7 @@
+import type { AuditDetails } from "./audit-details";
+
 /** Audit events of a request as its page and the JSON API show them. */
-type EventLike = { action: string; details: unknown };
+type EventLike = { action: string; details: AuditDetails };
 
 // The request's own history; individual step events belong with their steps.
 export function timelineEvents<T extends { action: string }>(events: T[]): T[] {
@@ -8,10 +10,9 @@ export function timelineEvents<T extends { action: string }>(events: T[]): T[] {
 
 /** The words a person gave (or the provisioner's reason): the one part of an event's details shown with it. */
 export function timelineComment(event: EventLike): string | null {
-  const details = event.details;
-  if (!details || typeof details !== "object") return null;
-  if ("comment" in details && typeof details.comment === "string") return details.comment;
-  if ("reason" in details && typeof details.reason === "string") return details.reason;
-  if ("error" in details && typeof details.error === "string") return details.error;
+  const { comment, reason, error } = event.details;
+  if (typeof comment === "string") return comment;
+  if (typeof reason === "string") return reason;
+  if (typeof error === "string") return error;
   return null;
 }

@@ -2,6 +2,8 @@ import { asJson } from "@/lib/db/as-json";
 import { recordAuditEvent, type AuditActor } from "@/lib/db/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { logger } from "@/lib/log/logger";
+import { portalMetrics } from "@/lib/metrics/portal-metrics";
 
 import { sameDriftFinding } from "./drift-finding";
 import type { RunnerDeps } from "./runner-deps";
@@ -20,9 +22,9 @@ export async function checkDrift(
 ): Promise<VerificationProblem[]> {
   const [own, reliedOn] = await Promise.all([verifySteps(requestId, deps), verifyReliedOn(requestId, deps)]);
   const problems = [...own, ...reliedOn];
-  await db().$transaction(async (tx) => {
+  const changed = await db().$transaction(async (tx) => {
     const before = await tx.accessRequest.findUnique({ where: { id: requestId }, select: { drift: true, status: true } });
-    if (before?.status !== "ACTIVE") return;
+    if (before?.status !== "ACTIVE") return false;
     const changed = !sameDriftFinding(before.drift, problems);
     await tx.accessRequest.update({
       where: { id: requestId },
@@ -36,7 +38,13 @@ export async function checkDrift(
         details: { problems: asJson(problems) },
       });
     }
+    return changed;
   });
+  if (changed) {
+    const result = problems.length ? "drifted" : "cleared";
+    portalMetrics().driftFindings.inc({ result });
+    logger().warn({ accessRequestId: requestId, result, problems: problems.length }, "drift finding changed");
+  }
   return problems;
 }
 

@@ -6,6 +6,7 @@ import { eventually } from "@/lib/aws/testing/eventually";
 import type { ClientLocation } from "@/lib/domain/request-input";
 
 import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
+import { stepKindColumn } from "@/lib/db/enums/domain-enums";
 
 let h: ProvisioningHarness;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ describe("a request approved but not started yet", () => {
     await h.act("bob", first.id, "approve");
     await h.run(first.id);
     expect(await h.status(first.id)).toBe("ACTIVE");
-    const peeringStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: "create-peering" } });
+    const peeringStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: stepKindColumn.toDb("create-peering") } });
     const pcx = (peeringStep.outputs as Record<string, string>).VpcPeeringConnectionId ?? "";
 
     const second = await h.file("alice", CROSS_ACCOUNT, { authModes: ["scram"] });

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { readClientLocation, readTopicAccess } from "@/lib/domain/client-location";
 import { AUTH_MODES, type AuthMode, type RequestInput } from "@/lib/domain/request-input";
 import { may, personOf } from "@/lib/domain/permissions";
+import { REQUEST_LIMITS } from "@/lib/domain/validation/request-limits";
 import { ExpectedError } from "@/lib/errors/expected-error";
 import { refusal } from "@/lib/errors/refusal";
 
@@ -36,6 +37,15 @@ async function assertClientAccountAssumable(access: AwsAccess, subject: PlanSubj
   }
 }
 
+// The request's own limits keep plans small; this is the backstop, so no plan too long to review or run is stored.
+function refuseOversizedPlan<T extends { plan?: { steps: readonly unknown[] } }>(stored: T): T {
+  const steps = stored.plan?.steps.length ?? 0;
+  if (steps <= REQUEST_LIMITS.planSteps) return stored;
+  throw new ExpectedError("bad-request", "Some fields need attention.", {
+    "": [`This request would need a plan of ${steps} steps (at most ${REQUEST_LIMITS.planSteps}): split it into several smaller requests`],
+  });
+}
+
 async function planFor(subject: PlanSubject) {
   const prisma = db();
   try {
@@ -43,7 +53,7 @@ async function planFor(subject: PlanSubject) {
     const kinds = new Map(accounts.map((a) => [a.id, kitKindOf(a.kind)]));
     const access = await portalAwsAccess(prisma);
     await assertClientAccountAssumable(access, subject);
-    return await computePlan(access, await loadPlatformSettings(prisma), subject, (id) => kinds.get(id));
+    return refuseOversizedPlan(await computePlan(access, await loadPlatformSettings(prisma), subject, (id) => kinds.get(id)));
   } catch (error) {
     if (isDiscoveryFieldError(error)) throw new ExpectedError("bad-request", "Some fields need attention.", error.fieldErrors());
     throw error;
@@ -78,7 +88,7 @@ export async function replanRequest(user: Requester, requestId: string) {
   const authModes = request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m));
   let stored;
   try {
-    const preferredMethod = request.preferredMethod === "multi-vpc-private-connectivity" ? request.preferredMethod : undefined;
+    const preferredMethod = request.preferredMethod ?? undefined;
     const topicAccess = readTopicAccess(request.topicAccess);
     stored = await planFor({ requestId, clusterArn: request.cluster.arn, client, authModes, preferredMethod, topicAccess });
   } catch (error) {

@@ -16,6 +16,7 @@ import type { ClientLocation } from "@/lib/domain/request-input";
 import { checkDrift } from "./check-drift";
 import { replanRequest } from "./plan-requests";
 import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
+import { stepKindColumn } from "@/lib/db/enums/domain-enums";
 
 let h: ProvisioningHarness;
 beforeAll(async () => {
@@ -117,7 +118,7 @@ describe("teardown touches only what the request created", () => {
     await h.run(first.id);
     expect(await h.status(first.id)).toBe("DECOMMISSIONED");
     const kept = await h.prisma.planStep.findMany({ where: { requestId: first.id, status: "SKIPPED" } });
-    expect(kept.map((s) => s.kind).sort()).toEqual(expect.arrayContaining(["create-peering", "create-route"]));
+    expect(kept.map((s) => stepKindColumn.fromDb(s.kind)).sort()).toEqual(expect.arrayContaining(["create-peering", "create-route"]));
     expect(await checkDrift(second.id, await h.deps())).toEqual([]);
 
     await h.act("alice", second.id, "decommission");
@@ -200,7 +201,7 @@ describe("drift", () => {
     await h.act("bob", request.id, "approve");
     await h.run(request.id);
     expect(await h.status(request.id)).toBe("ACTIVE");
-    const route = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: request.id, kind: "create-route", accountId: "111111111111" }, orderBy: { position: "asc" } });
+    const route = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: request.id, kind: stepKindColumn.toDb("create-route"), accountId: "111111111111" }, orderBy: { position: "asc" } });
     const { RouteTableId, DestinationCidrBlock } = route.input as { RouteTableId: string; DestinationCidrBlock: string };
     const ec2 = h.env.access.ec2("111111111111", "us-east-1");
     const table = await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [RouteTableId] }));

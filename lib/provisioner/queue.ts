@@ -1,8 +1,14 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
 
+import { logger } from "@/lib/log/logger";
+import { currentRequestId } from "@/lib/log/request-context";
+
 export const PROVISION_QUEUE = "provision";
 export const DRIFT_QUEUE = "drift-check";
+
+/** A provisioning job: the access request to run, and the id of the HTTP request that enqueued it, for its logs. */
+export type ProvisionJob = { requestId: string; enqueuedBy?: string };
 
 export type ProvisioningQueue = {
   boss: PgBoss;
@@ -16,7 +22,7 @@ export type ProvisioningQueue = {
 // behind. That a request never runs twice at once is the request lease's job, not the queue's.
 export async function openProvisioningQueue(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<ProvisioningQueue> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "msk-portal-queue", max: 4, supervise: options.supervise ?? false, schedule: options.supervise ?? false });
-  boss.on("error", (error) => console.error("job queue error", error));
+  boss.on("error", (error) => logger().error({ err: error }, "job queue error"));
   // Workers starting together would race pg-boss's own setup into deadlocks; one at a time is plenty.
   await withSetupLock(databaseUrl, async () => {
     await boss.start();
@@ -32,7 +38,8 @@ export async function openProvisioningQueue(databaseUrl: string, options: { supe
   return {
     boss,
     enqueue: async (requestId) => {
-      await boss.send(PROVISION_QUEUE, { requestId }, { singletonKey: requestId });
+      const job: ProvisionJob = { requestId, enqueuedBy: currentRequestId() };
+      await boss.send(PROVISION_QUEUE, job, { singletonKey: requestId });
     },
     stop: () => boss.stop({ graceful: true, timeout: 5_000 }),
   };

@@ -15,8 +15,9 @@ export type ConnectionDetails = { bootstrap: string | null; clientSettings: Clie
 // and told by the same rule as the plan (clientConnection), so the request is shown what it was promised.
 export async function readConnection(requestId: string, deps: RunnerDeps): Promise<ConnectionDetails | null> {
   const request = await db().accessRequest.findUnique({ where: { id: requestId }, include: { cluster: true } });
-  const plan = readStoredPlan(request?.plan)?.plan;
-  if (!request || !plan) return null;
+  if (!request) return null;
+  const plan = readStoredPlan(request)?.plan;
+  if (!plan) return null;
   try {
     const brokers = await readBootstrapBrokers(deps.access, request.cluster);
     const modes = request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m));

@@ -1,6 +1,7 @@
 import { listClusters } from "@/lib/aws";
 import { asJson, asJsonObject } from "@/lib/db/as-json";
 import { recordAuditEvent, type AuditActor } from "@/lib/db/audit/record-audit-event";
+import { catalogFactsJson } from "@/lib/db/catalog/catalog-facts";
 import { db } from "@/lib/db/client";
 
 import { portalAwsAccess } from "./portal-aws-access";
@@ -29,7 +30,7 @@ export async function refreshCatalog(actor: AuditActor): Promise<CatalogRefresh>
         kafkaVersion: c.kafkaVersion,
         authModes: c.authModes,
         state: c.state,
-        facts: asJson({ instanceType: c.instanceType, bootstrap: c.bootstrap, source: "ListClustersV2" }),
+        facts: asJson(catalogFactsJson({ instanceType: c.instanceType, bootstrap: c.bootstrap, source: "ListClustersV2" })),
         discoveredAt: now,
       };
       await tx.cluster.upsert({ where: { arn: c.arn }, create: { arn: c.arn, ...data }, update: data });

@@ -8,6 +8,7 @@ import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
 import { rejectClientVpcConnectionAs } from "./reject-client-vpc-connection";
 import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
 import { watchClientVpcConnections } from "./watch-client-vpc-connections";
+import { stepKindColumn } from "@/lib/db/enums/domain-enums";
 
 const CLUSTER_ARN = DEMO_CLUSTERS[0]?.arn ?? "";
 const SAAS = "444444444444";
@@ -119,7 +120,7 @@ describe("decommissioning while the provider's connection is still up", () => {
     await h.act("alice", requestId, "decommission");
     await h.run(requestId);
     expect(await h.status(requestId)).toBe("DECOMMISSIONED");
-    const step = await h.prisma.planStep.findFirstOrThrow({ where: { requestId, kind: "enable-multi-vpc-connectivity" } });
+    const step = await h.prisma.planStep.findFirstOrThrow({ where: { requestId, kind: stepKindColumn.toDb("enable-multi-vpc-connectivity") } });
     expect(step).toMatchObject({ status: "SKIPPED", error: `Kept: IAM used by connections from accounts ${SAAS}` });
     const cluster = await h.env.access
       .kafka("111111111111", "us-east-1")

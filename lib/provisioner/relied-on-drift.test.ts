@@ -5,6 +5,7 @@ import type { ClientLocation } from "@/lib/domain/request-input";
 
 import { checkDrift } from "./check-drift";
 import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
+import { stepKindColumn } from "@/lib/db/enums/domain-enums";
 
 let h: ProvisioningHarness;
 beforeAll(async () => {
@@ -33,9 +34,9 @@ describe("drift of what a request relies on without a step of its own", () => {
     await h.run(second.id);
     expect([await h.status(first.id), await h.status(second.id)]).toEqual(["ACTIVE", "ACTIVE"]);
     // The second request has no step for the peering, its DNS option or the routes: it found them in place.
-    const secondKinds = (await h.prisma.planStep.findMany({ where: { requestId: second.id } })).map((s) => s.kind);
+    const secondKinds = (await h.prisma.planStep.findMany({ where: { requestId: second.id } })).map((s) => stepKindColumn.fromDb(s.kind));
     expect(secondKinds.filter((k) => ["create-peering", "enable-peering-dns", "create-route"].includes(k))).toEqual([]);
-    const pcx = ((await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: "create-peering" } })).outputs as Record<string, string>)
+    const pcx = ((await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: stepKindColumn.toDb("create-peering") } })).outputs as Record<string, string>)
       .VpcPeeringConnectionId ?? "";
     const deps = await h.deps();
     expect(await checkDrift(second.id, deps)).toEqual([]);
@@ -51,7 +52,7 @@ describe("drift of what a request relies on without a step of its own", () => {
     expect((await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: second.id } })).drift).not.toBeNull();
     await setClusterSideDns(pcx, true);
 
-    const routeStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: "create-route" }, orderBy: { position: "asc" } });
+    const routeStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: stepKindColumn.toDb("create-route") }, orderBy: { position: "asc" } });
     const route = routeStep.input as { RouteTableId: string; DestinationCidrBlock: string };
     expect(await h.prisma.resourceClaim.count({ where: { requestId: second.id, resource: `${route.RouteTableId}|${route.DestinationCidrBlock}`, releasedAt: null } })).toBe(1);
     const ec2 = engineers().ec2(routeStep.accountId, routeStep.region);

@@ -32,6 +32,10 @@ async function shape(): Promise<string> {
   return JSON.stringify(await snapshot(h.env)).replace(/-0f[0-9a-f]{15}/g, "-<generated>").replace(/resource-share\/[0-9a-f-]+/g, "resource-share/<generated>");
 }
 
+// Each case runs a whole plan many times (once per step boundary, or once clean and once under faults): on a
+// busy 2-core machine that takes longer than the suite's default per-test limit, which is a hang guard only.
+const WHOLE_PLAN_RUNS_TIMEOUT = 120_000;
+
 async function settle(before: string) {
   await eventually(async () => (await shape()) === before, 10_000).catch(() => undefined);
   expect(await shape()).toEqual(before);
@@ -68,7 +72,7 @@ describe("with 20% throttling and 5xx injected", () => {
     seen.calls += calls.length;
     seen.faulted += calls.filter((c) => c.status === 429 || c.status >= 500).length;
     await settle(before);
-  });
+  }, WHOLE_PLAN_RUNS_TIMEOUT);
 
   // A small plan may by chance meet no fault; over all six the injected rate must show.
   it("really met the faults: at least a tenth of the calls failed and were retried", () => {
@@ -111,7 +115,7 @@ describe("a worker dying at a step boundary", () => {
       expect(await h.prisma.resourceClaim.count({ where: { requestId: request.id, releasedAt: null } })).toBe(0);
       await settle(before);
     }
-  });
+  }, WHOLE_PLAN_RUNS_TIMEOUT);
 });
 
 describe("races", () => {

@@ -1,6 +1,8 @@
 import { asJson } from "@/lib/db/as-json";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { UnreadableColumnError } from "@/lib/domain/json/read-json-column";
+import type { PlanStep } from "@/lib/domain/plan/plan-types";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
 import { readConnection } from "./read-connection";
@@ -22,13 +24,13 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
     if (!request) return;
     switch (request.status) {
       case "APPROVED": {
-        const stored = readStoredPlan(request.plan);
-        if (!stored?.plan) {
+        const plan = planToRun({ id: requestId, plan: request.plan });
+        if (!plan.ok) {
           await systemTransition(requestId, "start-provisioning");
-          await systemTransition(requestId, "fail", { details: { reason: "The request has no plan to run" } });
+          await systemTransition(requestId, "fail", { details: { reason: plan.reason } });
           return;
         }
-        const steps = stored.plan.steps;
+        const steps = plan.steps;
         await systemTransition(requestId, "start-provisioning", {
           details: { steps: steps.length },
           alsoInTransaction: (tx) => materializeSteps(tx, requestId, steps),
@@ -79,4 +81,16 @@ function databaseUrl(): string {
 async function lockKeys(requestId: string): Promise<string[]> {
   const rows = await db().planStep.findMany({ where: { requestId }, select: { id: true, definition: true } });
   return resourceKeysOf(rows.map(stepDefinition));
+}
+
+// An approved request whose plan is missing or unreadable fails with the reason on its timeline, rather than
+// the worker retrying a job that cannot succeed.
+function planToRun(request: { id: string; plan: unknown }): { ok: true; steps: PlanStep[] } | { ok: false; reason: string } {
+  try {
+    const stored = readStoredPlan(request);
+    return stored?.plan ? { ok: true, steps: stored.plan.steps } : { ok: false, reason: "The request has no plan to run" };
+  } catch (error) {
+    if (error instanceof UnreadableColumnError) return { ok: false, reason: error.message };
+    throw error;
+  }
 }

@@ -1,4 +1,6 @@
 import { executorFor, type StepContext, type StepRecord } from "@/lib/aws/steps/step-executor";
+import { logger } from "@/lib/log/logger";
+import { portalMetrics } from "@/lib/metrics/portal-metrics";
 
 import { withAwsRetry, type AwsAttempt } from "./aws-retry";
 import { resolveRefs, type StepOutputs } from "./resolve-refs";
@@ -18,6 +20,22 @@ export async function runStep(
   settlingSinceMs: number | null = null,
 ): Promise<StepRunResult> {
   const definition = stepDefinition(row);
+  // This run's time, not the step's since its first start: a resumed step is timed from the resume.
+  const stopTimer = portalMetrics().stepDuration.startTimer({ kind: definition.kind });
+  const result = await runStepOnce(row, definition, outputs, deps, settlingSinceMs);
+  const outcome = result.ok ? "succeeded" : "gaveUp" in result ? "gave-up-waiting" : "failed";
+  stopTimer({ outcome });
+  logger().info({ accessRequestId: row.requestId, step: row.key, kind: definition.kind, outcome }, "step finished");
+  return result.ok ? result : { ok: false, error: result.error };
+}
+
+async function runStepOnce(
+  row: StepRow,
+  definition: ReturnType<typeof stepDefinition>,
+  outputs: StepOutputs,
+  deps: RunnerDeps,
+  settlingSinceMs: number | null,
+): Promise<StepRunResult | { ok: false; error: string; gaveUp: true }> {
   const started = row.startedAt ?? new Date();
   await updateStep(
     row,
@@ -69,14 +87,15 @@ export async function runStep(
   }
   const { failure } = outcome;
   if (failure.kind === "gave-up-waiting") {
-    return fail(row, `Gave up after ${Math.round(deps.limits.waitDeadlineMs / 60_000)} minutes waiting: ${failure.reason}`);
+    const failed = await fail(row, `Gave up after ${Math.round(deps.limits.waitDeadlineMs / 60_000)} minutes waiting: ${failure.reason}`);
+    return { ...failed, gaveUp: true };
   }
   const { error, info } = failure;
   if (!info.requestId && !(error instanceof Error && "$metadata" in error)) deps.log(`step ${row.key} failed: ${String(error)}`);
   return fail(row, `${info.message} (${info.code})${info.requestId ? ` [request id ${info.requestId}]` : ""}`);
 }
 
-async function fail(row: StepRow, message: string): Promise<StepRunResult> {
+async function fail(row: StepRow, message: string): Promise<{ ok: false; error: string }> {
   await updateStep(row, { status: "FAILED", error: message, finishedAt: new Date(), waitingFor: null }, { action: "step.fail", details: { error: message } });
   return { ok: false, error: message };
 }

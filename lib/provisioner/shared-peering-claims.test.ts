@@ -7,6 +7,7 @@ import type { ClientLocation } from "@/lib/domain/request-input";
 
 import { checkDrift } from "./check-drift";
 import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
+import { stepKindColumn } from "@/lib/db/enums/domain-enums";
 
 let h: ProvisioningHarness;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ describe("two requests share a peering, and the first is decommissioned", () => 
     await h.act("bob", first.id, "approve");
     await h.run(first.id);
     expect(await h.status(first.id)).toBe("ACTIVE");
-    const peeringStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: "create-peering" } });
+    const peeringStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: stepKindColumn.toDb("create-peering") } });
     const pcx = (peeringStep.outputs as Record<string, string>).VpcPeeringConnectionId ?? "";
     expect(await clusterSideDns(pcx)).toBe(true);
     expect(await liveClaims(first.id)).toEqual(
@@ -58,7 +59,7 @@ describe("two requests share a peering, and the first is decommissioned", () => 
     expect(await h.status(first.id)).toBe("DECOMMISSIONED");
     expect(await clusterSideDns(pcx)).toBe(true);
     expect(await checkDrift(second.id, await h.deps())).toEqual([]);
-    const dnsStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: "enable-peering-dns" } });
+    const dnsStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: stepKindColumn.toDb("enable-peering-dns") } });
     expect([dnsStep.status, dnsStep.error]).toEqual(["SKIPPED", `Kept: used by #${second.number}`]);
     expect(await liveClaims(first.id)).toEqual([]);
 

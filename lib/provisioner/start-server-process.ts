@@ -1,10 +1,14 @@
 import { config, ConfigError } from "@/lib/config";
+import { effectiveSettings } from "@/lib/config/effective-settings";
+import { unmigratedDatabaseProblem } from "@/lib/db/migrations/pending-migrations";
+import { logger } from "@/lib/log/logger";
 
 /**
  * What a portal server process does at start (Node's runtime only): validate every setting, so a bad one (or
- * the development sign-in in production) stops the server with a message naming the variable, then start the
- * in-process worker. Next only logs an error thrown from register() and keeps serving, which would leave a
- * server up that fails every request: so the process ends instead.
+ * the development sign-in in production) stops the server with a message naming the variable; refuse a
+ * database that is behind this release's migrations; then start the in-process worker. Next only logs an error
+ * thrown from register() and keeps serving, which would leave a server up that fails every request: so the
+ * process ends instead.
  */
 export async function startServerProcess(): Promise<void> {
   try {
@@ -14,6 +18,14 @@ export async function startServerProcess(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
+  const databaseUrl = config().DATABASE_URL;
+  // Without a URL (a development server before `npm run dev` provides one) there is nothing to check yet.
+  const problem = databaseUrl ? await unmigratedDatabaseProblem(databaseUrl) : null;
+  if (problem) {
+    logger().fatal({ event: "start.refused" }, problem);
+    process.exit(1);
+  }
+  logger().info({ event: "start", settings: effectiveSettings(config()) }, "portal server starting");
   const { startInProcessWorker } = await import("./in-process-worker");
   await startInProcessWorker();
 }

@@ -3,6 +3,7 @@ import { asJson } from "@/lib/db/as-json";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
 import { claimStepResources, releaseStepClaims } from "@/lib/db/claims/resource-claims";
 import { db } from "@/lib/db/client";
+import { stepKindColumn } from "@/lib/db/enums/domain-enums";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 
@@ -33,7 +34,7 @@ export async function materializeSteps(tx: Prisma.TransactionClient, requestId: 
       requestId,
       key: step.key,
       position,
-      kind: step.kind,
+      kind: stepKindColumn.toDb(step.kind),
       accountId: step.account,
       region: step.region,
       command: step.command,
@@ -90,7 +91,7 @@ export async function updateStep(row: StepRow, data: Prisma.PlanStepUpdateInput,
         accountId: row.accountId,
         region: row.region,
         resourceIds: audit.resourceIds ?? [],
-        details: { step: row.key, kind: row.kind, ...audit.details },
+        details: { step: row.key, kind: stepKindColumn.fromDb(row.kind), ...audit.details },
       });
     }
   });

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { config } from "@/lib/config";
+import { logger } from "@/lib/log/logger";
 
 import { openProvisioningQueue, type ProvisioningQueue } from "./queue";
 
@@ -14,6 +15,6 @@ export async function enqueueRun(requestId: string): Promise<void> {
     await (await globalForQueue.portalQueue).enqueue(requestId);
   } catch (error) {
     globalForQueue.portalQueue = undefined;
-    console.error(`could not enqueue request ${requestId}; the sweeper will pick it up`, error);
+    logger().error({ err: error, accessRequestId: requestId }, "could not enqueue the request; the sweeper will pick it up");
   }
 }

@@ -1,9 +1,12 @@
 import { db } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
+import { withRequestId } from "@/lib/log/request-context";
+import { newRequestId } from "@/lib/log/request-id";
 
 import { DEFAULT_LIMITS, type RunnerLimits } from "./backoff";
 import { checkDriftOfActiveRequests } from "./check-drift";
 import { platformRunnerDeps } from "./platform-runner-deps";
-import { DRIFT_QUEUE, openProvisioningQueue, PROVISION_QUEUE, type ProvisioningQueue } from "./queue";
+import { DRIFT_QUEUE, openProvisioningQueue, PROVISION_QUEUE, type ProvisionJob, type ProvisioningQueue } from "./queue";
 import { withRequestLease } from "./request-lease";
 import { runRequest } from "./run-request";
 
@@ -22,7 +25,7 @@ export async function startWorker(options: {
   driftCron?: string | null;
   log?: (line: string) => void;
 }): Promise<Worker> {
-  const log = options.log ?? ((line: string) => console.log(`[worker] ${line}`));
+  const log = options.log ?? ((line: string) => logger().info({ component: "worker" }, line));
   const queue = await openProvisioningQueue(options.databaseUrl, { supervise: true });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
 
@@ -32,8 +35,9 @@ export async function startWorker(options: {
     await withRequestLease(options.databaseUrl, requestId, () => runRequest(requestId, deps));
   };
   for (let i = 0; i < options.concurrency; i++) {
-    await queue.boss.work<{ requestId: string }>(PROVISION_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
-      for (const job of jobs) await handle(job.data.requestId);
+    await queue.boss.work<ProvisionJob>(PROVISION_QUEUE, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      // A job logs under the id of the request that enqueued it (the sweeper's and cron's get a fresh one).
+      for (const job of jobs) await withRequestId(job.data.enqueuedBy ?? newRequestId(), () => handle(job.data.requestId));
     });
   }
 
@@ -47,10 +51,12 @@ export async function startWorker(options: {
 
   if (options.driftCron !== null) {
     await queue.boss.schedule(DRIFT_QUEUE, options.driftCron ?? "*/15 * * * *");
-    await queue.boss.work(DRIFT_QUEUE, async () => {
-      const deps = await platformRunnerDeps(limits, log);
-      await checkDriftOfActiveRequests(deps);
-    });
+    await queue.boss.work(DRIFT_QUEUE, () =>
+      withRequestId(newRequestId(), async () => {
+        const deps = await platformRunnerDeps(limits, log);
+        await checkDriftOfActiveRequests(deps);
+      }),
+    );
   }
 
   return {

@@ -33,6 +33,7 @@ export async function benchPages(options: {
     {
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: secret,
+      AUTH_URL: `http://127.0.0.1:${options.port}`,
       // Production refuses the development sign-in; sessions come from signed cookies instead.
       DEV_SIGN_IN: "",
       AUTH_OIDC_ISSUER: "",

@@ -76,7 +76,7 @@ export async function benchProvisioning(
       { via: "api" },
     );
     const row = await prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
-    const steps = readStoredPlan(row.plan)?.plan?.steps ?? [];
+    const steps = readStoredPlan(row)?.plan?.steps ?? [];
     const path = criticalPath(steps);
     const timeScale = path.awsMs > 0 ? targetMs / path.awsMs : null;
 

@@ -8,6 +8,7 @@ import { actorOf } from "@/lib/auth/current-user";
 import { requireActionUser } from "@/lib/auth/guard";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { fieldErrors } from "@/lib/domain/request-input";
+import { transitionCommentSchema } from "@/lib/domain/validation/comment";
 import { enqueueRun } from "@/lib/provisioner/web-queue";
 
 // Approve or reject, from the request page and from the approvals queue; both pages are refreshed.
@@ -16,7 +17,7 @@ const decisionSchema = z
     requestId: z.string().min(1),
     version: z.coerce.number().int().min(0),
     decision: z.enum(["approve", "reject"], { error: "Choose approve or reject" }),
-    comment: z.string().trim().max(2000, "Keep the comment under 2000 characters"),
+    comment: transitionCommentSchema,
   })
   .refine((d) => d.decision !== "reject" || d.comment.length >= 5, {
     path: ["comment"],

@@ -9,6 +9,7 @@ import { assertMayOnRequest, requireActionUser } from "@/lib/auth/guard";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { ACTION_LABELS } from "@/lib/domain/lifecycle";
 import { formString } from "@/lib/forms/form-string";
+import { logger } from "@/lib/log/logger";
 import { replanRequest } from "@/lib/provisioner/plan-requests";
 import { DEFAULT_LIMITS } from "@/lib/provisioner/backoff";
 import { checkDrift } from "@/lib/provisioner/check-drift";
@@ -82,7 +83,7 @@ export async function checkDriftAction(_prev: ActionState, form: FormData): Prom
     const request = await getRequestForViewer(user, requestId);
     if (!request) return { ok: false, message: "No such request." };
     assertMayOnRequest(user, "request.drift-check", request);
-    const deps = await platformRunnerDeps(DEFAULT_LIMITS, (line) => console.log(line));
+    const deps = await platformRunnerDeps(DEFAULT_LIMITS, (line) => logger().info(line));
     const problems = await checkDrift(requestId, deps, { kind: "user", userId: user.id, label: user.email });
     revalidatePath(`/requests/${requestId}`);
     return problems.length

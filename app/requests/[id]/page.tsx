@@ -24,7 +24,7 @@ import { readLiveConnection } from "@/lib/domain/plan/connection-details";
 import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { requestFacts } from "@/lib/domain/request-facts";
 import { allowedRequestActions, may } from "@/lib/domain/permissions";
-import { SCENARIO_LABELS, type Scenario } from "@/lib/domain/scenario";
+import { SCENARIO_LABELS } from "@/lib/domain/scenario";
 
 import { rejectConnectionAction } from "@/app/_shared/client-vpc-connection/actions";
 import { decideRequest } from "@/app/_shared/decision/actions";
@@ -41,7 +41,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const request = await getRequestForViewer(user, id);
   if (!request) notFound();
-  const stored = readStoredPlan(request.plan);
+  const stored = readStoredPlan(request);
   const blocked = planBlocksApproval(stored);
   const facts = requestFacts(request, stored);
   const person = actorOf(user);
@@ -52,7 +52,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const decidedByAnother = !decision.ok && decision.code === "separation-of-duties";
   const mayReplan = may(person, "request.replan", facts).ok;
   const mayCheckDrift = may(person, "request.drift-check", facts).ok;
-  const scenario = SCENARIO_LABELS[request.scenario as Scenario];
+  const scenario = SCENARIO_LABELS[request.scenario];
   const progress = new Map<string, StepProgress>(
     request.steps.map((s) => [
       s.key,
@@ -99,15 +99,15 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
           </ul>
         </div>
       ) : null}
-      {request.status === "ACTIVE" && stored?.plan ? <ConnectionDetails plan={stored.plan} connection={readLiveConnection(request.connection)} /> : null}
+      {request.status === "ACTIVE" && stored?.plan ? <ConnectionDetails plan={stored.plan} connection={readLiveConnection(request)} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Scenario">
             <p className="text-lg font-semibold" data-testid="scenario">
-              {scenario?.title ?? request.scenario}
+              {scenario.title}
             </p>
-            <p className="text-sm text-slate-600">{scenario?.summary}</p>
+            <p className="text-sm text-slate-600">{scenario.summary}</p>
           </Card>
           <div className="grid gap-6 md:grid-cols-2">
             <Card title="Client">

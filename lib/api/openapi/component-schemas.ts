@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { requestInputSchema } from "@/lib/domain/request-input";
+import { requestBodySchema } from "@/lib/domain/request-input";
 
 import { auditEventJsonSchema, auditListJsonSchema } from "../schemas/audit-schema";
 import { errorJsonSchema } from "../schemas/common";
@@ -24,9 +24,7 @@ const RESPONSES = {
 
 // What it accepts: the form's own validation (messages and refinements beyond JSON Schema are the API's 400s).
 const BODIES = {
-  RequestInput: requestInputSchema.and(
-    z.object({ teamId: z.string().optional().meta({ description: "File for this team of yours; default: your first team" }) }),
-  ),
+  RequestInput: requestBodySchema,
   TransitionBody: transitionBodySchema,
 };
 

@@ -11,8 +11,11 @@ const ERRORS = {
   403: "The policy refuses the caller this operation",
   404: "No such request, or one the caller may not see",
   409: "The request is not in a status for this, or changed since `version`",
+  413: "The body is larger than 1 MB",
+  429: "Too many requests from this token or address; `Retry-After` says when to try again",
 } as const;
-const errors = (...codes: (keyof typeof ERRORS)[]) => Object.fromEntries(codes.map((c) => [c, json(ERRORS[c], ref("Error"))]));
+// Every operation is rate limited, so each can answer 429.
+const errors = (...codes: (keyof typeof ERRORS)[]) => Object.fromEntries([...codes, 429 as const].map((c) => [c, json(ERRORS[c], ref("Error"))]));
 
 const query = (name: string, description: string, schema: object = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
 const idParam = { name: "id", in: "path", required: true, description: "The request's id", schema: { type: "string" } };
@@ -33,7 +36,7 @@ function transitionPath(action: (typeof PEOPLE_ACTIONS)[number]) {
       summary: TRANSITION_TEXT[action],
       parameters: [idParam],
       requestBody: { required: false, content: { "application/json": { schema: ref("TransitionBody") } } },
-      responses: { 200: json("The request's new status and version", ref("TransitionResult")), ...errors(400, 401, 403, 404, 409) },
+      responses: { 200: json("The request's new status and version", ref("TransitionResult")), ...errors(400, 401, 403, 404, 409, 413) },
     },
   };
 }
@@ -52,7 +55,7 @@ export function apiPaths() {
         operationId: "fileRequest",
         summary: "File a request: the same fields and validation as the form",
         requestBody: { required: true, content: { "application/json": { schema: ref("RequestInput") } } },
-        responses: { 201: json("Filed and planned", ref("RequestCreated")), ...errors(400, 401, 403) },
+        responses: { 201: json("Filed and planned", ref("RequestCreated")), ...errors(400, 401, 403, 413) },
       },
     },
     "/api/v1/requests/{id}": {

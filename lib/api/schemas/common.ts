@@ -4,7 +4,7 @@ import { clientLocationSchema } from "@/lib/domain/request-input";
 
 /** Every refusal and failure of the API has this body. */
 export const errorJsonSchema = z.object({
-  error: z.enum(["bad-request", "unauthenticated", "forbidden", "not-found", "conflict", "internal"]),
+  error: z.enum(["bad-request", "unauthenticated", "forbidden", "not-found", "conflict", "payload-too-large", "too-many-requests", "internal"]),
   message: z.string().meta({ description: "A sentence a person may read" }),
   fields: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Field path (dotted) to its messages; \"\" is the whole body" }),
 });

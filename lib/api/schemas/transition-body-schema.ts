@@ -1,7 +1,9 @@
 import { z } from "zod";
 
-export const transitionBodySchema = z.object({
-  comment: z.string().trim().max(2000, "Keep the comment under 2000 characters").optional(),
+import { transitionCommentSchema } from "@/lib/domain/validation/comment";
+
+export const transitionBodySchema = z.strictObject({
+  comment: transitionCommentSchema.optional(),
   // Optional optimistic-locking guard for automation: act only if the request is still at this version.
   version: z.number().int().min(0).optional(),
 });

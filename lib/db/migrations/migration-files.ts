@@ -2,6 +2,10 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
+// npm scripts, the Next server and the standalone server (which changes into its own folder, where the build
+// copies the migrations) all run from a root that holds prisma/migrations; import.meta.url is rewritten by bundlers.
+export const defaultMigrationsDir = path.join(process.cwd(), "prisma", "migrations");
+
 export type MigrationFile = { name: string; script: string; checksum: string };
 
 // Prisma stores the SHA-256 of the file's bytes, hex-encoded; we must produce the same string or

@@ -13,6 +13,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { checkClientAccount } from "./client-account-rules";
 import { recordPlanEvent } from "./record-plan-event";
 import { asJson } from "../as-json";
+import { preferredMethodColumn, scenarioColumn } from "../enums/domain-enums";
 import type { Viewer } from "./request-visibility";
 
 export type Requester = Viewer & { email: string };
@@ -63,9 +64,9 @@ export async function createAccessRequest(
         authModes: input.authModes,
         environment: input.environment,
         justification: input.justification,
-        preferredMethod: input.preferredMethod ?? null,
+        preferredMethod: input.preferredMethod ? preferredMethodColumn.toDb(input.preferredMethod) : null,
         ...(input.topicAccess ? { topicAccess: asJson(input.topicAccess) } : {}),
-        scenario,
+        scenario: scenarioColumn.toDb(scenario),
       },
     });
     await recordAuditEvent(tx, {
@@ -77,6 +78,6 @@ export async function createAccessRequest(
       details: { scenario, authModes: input.authModes, environment: input.environment, via: options.via ?? "web" },
     });
     if (plan) await recordPlanEvent(tx, request.id, plan, { kind: "system", label: "planner" });
-    return request;
+    return { ...request, scenario, preferredMethod: input.preferredMethod ?? null };
   });
 }

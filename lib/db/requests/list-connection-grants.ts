@@ -7,6 +7,7 @@ import type { ConnectionGrant } from "@/lib/domain/client-vpc-connections";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
 import { db } from "../client";
+import { stepKindColumn } from "../enums/domain-enums";
 import type { RequestStatus } from "../generated/client";
 
 // From approval until its teardown has removed it, a request's grant may stand in the cluster policy.
@@ -36,13 +37,13 @@ export async function listConnectionGrants(clusterId: string): Promise<Connectio
       number: true,
       client: true,
       plan: true,
-      steps: { where: { kind: "create-vpc-connection" }, select: { input: true, outputs: true } },
+      steps: { where: { kind: stepKindColumn.toDb("create-vpc-connection") }, select: { input: true, outputs: true } },
     },
   });
   return requests.flatMap((r) => {
     const client = readClientLocation(r.client);
     const accountId = client && client.type !== "on-prem" ? client.accountId : null;
-    if (!accountId || readStoredPlan(r.plan)?.plan?.method !== "multi-vpc-private-connectivity") return [];
+    if (!accountId || readStoredPlan(r)?.plan?.method !== "multi-vpc-private-connectivity") return [];
     const made = r.steps.flatMap((s) => {
       const arn = connectionOutputs.safeParse(s.outputs ?? {}).data?.VpcConnectionArn;
       const vpcId = connectionInput.safeParse(s.input).data?.VpcId;

@@ -1,8 +1,10 @@
 import "server-only";
 
 import type { RequestStatus } from "@/lib/domain/lifecycle";
+import { clampPage } from "@/lib/domain/validation/page-number";
 
 import { db } from "../client";
+import { scenarioColumn } from "../enums/domain-enums";
 import { visibleRequestsWhere, type Viewer } from "./request-visibility";
 
 export const REQUESTS_PAGE_SIZE = 25;
@@ -12,7 +14,7 @@ export async function listRequests(
   options: { statuses?: RequestStatus[]; page?: number; pageSize?: number; withPlan?: boolean; oldestFirst?: boolean } = {},
 ) {
   const pageSize = options.pageSize ?? REQUESTS_PAGE_SIZE;
-  const page = Math.max(1, options.page ?? 1);
+  const page = clampPage(options.page ?? 1);
   const where = {
     ...visibleRequestsWhere(viewer),
     ...(options.statuses?.length ? { status: { in: options.statuses } } : {}),
@@ -44,7 +46,13 @@ export async function listRequests(
       },
     }),
   ]);
-  return { rows, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  return {
+    rows: rows.map((row) => ({ ...row, scenario: scenarioColumn.fromDb(row.scenario) })),
+    total,
+    page,
+    pageSize,
+    pages: Math.max(1, Math.ceil(total / pageSize)),
+  };
 }
 
 export type RequestListRow = Awaited<ReturnType<typeof listRequests>>["rows"][number];

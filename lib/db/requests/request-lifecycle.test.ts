@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Actor } from "@/lib/domain/lifecycle";
+import { planConnection } from "@/lib/domain/plan/plan-connection";
+import { vpcInput } from "@/lib/domain/plan/test-fixtures";
 import type { RequestInput } from "@/lib/domain/request-input";
 import { ExpectedError } from "@/lib/errors/expected-error";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
 
+import { asJson } from "../as-json";
 import type { PrismaClient } from "../prisma-factory";
 import { startSeededTestDatabase } from "../testing/seeded-test-database";
 import { createAccessRequest, type Requester } from "./create-request";
@@ -37,8 +40,9 @@ const auditActor = (p: Requester) => ({ kind: "user" as const, userId: p.id, lab
 
 // Planning needs AWS; these tests are about the lifecycle, so they store a plan directly.
 async function withPlan(id: string, approvable = true) {
-  const plan = { steps: [], preflight: approvable ? [] : [{ severity: "block", code: "cidr-overlap", message: "overlap", remedy: "x" }], approvable };
-  await prisma.accessRequest.update({ where: { id }, data: { plan: { computedAt: new Date().toISOString(), plan } } });
+  const planned = planConnection(vpcInput({}));
+  const plan = approvable ? planned : { ...planned, preflight: [{ severity: "block", code: "cidr-overlap", message: "overlap", remedy: "x" }], approvable };
+  await prisma.accessRequest.update({ where: { id }, data: { plan: asJson({ computedAt: new Date().toISOString(), plan }) } });
 }
 
 async function fileRequest(who: Requester) {

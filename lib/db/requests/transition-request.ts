@@ -1,7 +1,8 @@
 import "server-only";
 
 import { decideTransition, STATUS_LABELS, type Actor, type LifecycleAction, type RequestStatus } from "@/lib/domain/lifecycle";
-import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { requestFacts } from "@/lib/domain/request-facts";
 import { ExpectedError } from "@/lib/errors/expected-error";
 
 import { claimsFollowStatus } from "../claims/claims-follow-status";
@@ -39,17 +40,13 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
     if (input.expectedVersion !== undefined && input.expectedVersion !== request.version) {
       throw staleError(request.status);
     }
+    // Only approving asks about the plan, so a request whose plan cannot be read can still be rejected.
+    const stored = input.action === "approve" ? readStoredPlan(request) : null;
     const decision = decideTransition({
       status: request.status,
       action: input.action,
       actor: input.actor,
-      request: {
-        requesterId: request.requesterId,
-        teamId: request.teamId,
-        failedDuring: request.failedDuring,
-        blockedByPreflight: input.action === "approve" ? planBlocksApproval(readStoredPlan(request.plan)) : false,
-        planMissing: input.action === "approve" ? !readStoredPlan(request.plan)?.plan : false,
-      },
+      request: requestFacts(request, stored),
     });
     if (!decision.ok) {
       throw new ExpectedError(decision.code === "invalid-transition" ? "conflict" : "forbidden", decision.reason);

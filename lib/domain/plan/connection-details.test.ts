@@ -9,7 +9,8 @@ describe("connectionDetails", () => {
   it("tells a SaaS client what MSK answered at activation and what to hand the provider", () => {
     const plan = planConnection(saasInput());
     expect(plan.bootstrap).toBeNull();
-    const live = readLiveConnection({ ...clientConnection(MULTI_VPC_BOOTSTRAP, ["iam"], plan.method), readAt: "2026-01-01T00:00:00.000Z" });
+    const connection = { ...clientConnection(MULTI_VPC_BOOTSTRAP, ["iam"], plan.method), readAt: "2026-01-01T00:00:00.000Z" };
+    const live = readLiveConnection({ id: "req-1", connection });
     const details = connectionDetails(plan, live);
     expect(details.bootstrap).toBe(MULTI_VPC_BOOTSTRAP.BootstrapBrokerStringVpcConnectivitySaslIam);
     expect(details.clientSettings.iam?.java["bootstrap.servers"]).toBe(details.bootstrap);
@@ -17,9 +18,15 @@ describe("connectionDetails", () => {
     expect(details.iamPolicyScope).toBe("every-topic");
   });
 
-  it("falls back to the plan's strings when nothing readable was stored at activation", () => {
+  it("refuses a stored connection that does not read, naming the row and the path", () => {
+    expect(() => readLiveConnection({ id: "req-1", connection: { bootstrap: 3 } })).toThrow(
+      /^AccessRequest\.connection of row req-1 cannot be read: bootstrap: /,
+    );
+  });
+
+  it("falls back to the plan's strings before activation stored any", () => {
     const plan = planConnection(vpcInput({}));
-    expect(readLiveConnection({ bootstrap: 3 })).toBeNull();
+    expect(readLiveConnection({ id: "req-1", connection: null })).toBeNull();
     expect(connectionDetails(plan, null)).toMatchObject({ bootstrap: plan.bootstrap, clientSettings: plan.clientSettings, saasHandover: null });
   });
 });

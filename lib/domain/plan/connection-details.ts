@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { readJsonColumn } from "../json/read-json-column";
 import { AUTH_MODES } from "../request-input";
 import type { PolicyDocument } from "./facts";
 import type { ClientSettings, ConnectionPlan } from "./plan-types";
@@ -20,9 +21,11 @@ export const liveConnectionSchema = z.object({
 });
 export type LiveConnection = z.infer<typeof liveConnectionSchema>;
 
-export function readLiveConnection(value: unknown): LiveConnection | null {
-  const parsed = liveConnectionSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+// Null until the request became active. A stored value that does not read stops the caller with the row named:
+// falling back to the plan's strings would quietly hand the client a bootstrap string MSK did not answer.
+export function readLiveConnection(request: { id: string; connection: unknown }): LiveConnection | null {
+  if (request.connection === null || request.connection === undefined) return null;
+  return readJsonColumn(liveConnectionSchema, request.connection, { table: "AccessRequest", column: "connection", id: request.id });
 }
 
 export type ConnectionDetails = {

@@ -10,6 +10,10 @@ export const CONNECTION_METHODS = [
 ] as const;
 export type ConnectionMethod = (typeof CONNECTION_METHODS)[number];
 
+/** What a requester may ask for instead of the method the planner would choose (AccessRequest.preferredMethod). */
+export const PREFERRED_METHODS = ["multi-vpc-private-connectivity"] as const satisfies readonly ConnectionMethod[];
+export type PreferredMethod = (typeof PREFERRED_METHODS)[number];
+
 export const STEP_KINDS = [
   "create-peering",
   "accept-peering",

@@ -1,3 +1,5 @@
+import { readJsonColumn } from "../json/read-json-column";
+import { plannedSchema, planningFailedSchema } from "./connection-plan-schema";
 import type { ConnectionPlan } from "./plan-types";
 
 /** What a request keeps of its planning: the plan, or why it could not be made, and from when. */
@@ -5,22 +7,13 @@ export type StoredPlan =
   | { computedAt: string; plan: ConnectionPlan; error?: undefined }
   | { computedAt: string; plan?: undefined; error: { message: string; field?: string } };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// The plan is stored as JSON by this same code, so a shallow shape check is enough to tell the two cases
-// (and an older or hand-edited row) apart.
-export function readStoredPlan(value: unknown): StoredPlan | null {
-  if (!isObject(value) || typeof value.computedAt !== "string") return null;
-  if (isObject(value.plan) && Array.isArray(value.plan.steps) && Array.isArray(value.plan.preflight)) {
-    return { computedAt: value.computedAt, plan: value.plan as unknown as ConnectionPlan };
-  }
-  if (isObject(value.error) && typeof value.error.message === "string") {
-    const field = typeof value.error.field === "string" ? value.error.field : undefined;
-    return { computedAt: value.computedAt, error: { message: value.error.message, ...(field ? { field } : {}) } };
-  }
-  return null;
+// Null only while there is no plan yet. A stored value that is not a plan stops the caller with the row and
+// the path named: approving, provisioning or showing a guess would act on a plan nobody reviewed.
+export function readStoredPlan(request: { id: string; plan: unknown }): StoredPlan | null {
+  if (request.plan === null || request.plan === undefined) return null;
+  // Told apart by the key before parsing, so that a broken plan is reported at its own path.
+  const schema = typeof request.plan === "object" && "plan" in request.plan ? plannedSchema : planningFailedSchema;
+  return readJsonColumn(schema, request.plan, { table: "AccessRequest", column: "plan", id: request.id });
 }
 
 /** Nothing without an approvable plan can be approved: no plan yet counts as blocked. */

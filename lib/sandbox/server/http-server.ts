@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { AwsError } from "../core/aws-error";
 import { CallLog } from "../control/call-log";
 import { handleControl, type ControlTarget } from "../control/control-api";
+import { controlRequestRefusal } from "../control/control-request-check";
 import { pickFault, type FaultConfig } from "../control/faults";
 import { parseCredentialScope } from "../protocols/sigv4-scope";
 import type { WireResponse } from "../protocols/responses";
@@ -56,6 +57,11 @@ export function createSandboxServer(options: ServerOptions): { server: Server; c
     const method = req.method ?? "GET";
     const world = options.world;
     if (url.pathname.startsWith("/_sandbox")) {
+      const refusal = controlRequestRefusal(req.headers, req.socket.localAddress?.replace(/^::ffff:/, ""));
+      if (refusal) {
+        send(res, { status: 403, headers: { "content-type": "application/json" }, body: JSON.stringify({ error: refusal }) });
+        return;
+      }
       advanceTime(world, world.clock.now());
       send(res, handleControl(control, method, url.pathname, body));
       return;
