@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 
 import type { ActionState } from "@/lib/auth/action-state";
+import { REQUEST_LIMITS } from "@/lib/domain/validation/request-limits";
 
 import { inputStyles } from "./ui/button-styles";
 import { FieldError } from "./ui/field-error";
@@ -27,6 +28,7 @@ export function DecisionForm({ requestId, version, action, canApprove = true }: 
           id={commentId}
           name="comment"
           rows={2}
+          maxLength={REQUEST_LIMITS.comment}
           className={inputStyles}
           placeholder="Optional when approving; required when rejecting"
           aria-describedby={`${commentId}-error`}

@@ -52,6 +52,13 @@ type Fixtures = {
 // Fixture callbacks name their second argument `provide`, not Playwright's customary `use`, which React's
 // hook lint rule would mistake for React.use.
 export const test = base.extend<Fixtures>({
+  // A new connection per API call: a spec that waits in the browser longer than the server's 5 s keep-alive
+  // would otherwise send its next call down a socket the server is closing at that moment (ECONNRESET).
+  request: async ({ playwright, baseURL }, provide) => {
+    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { connection: "close" } });
+    await provide(context);
+    await context.dispose();
+  },
   pageAs: async ({ browser, baseURL }, provide) => {
     const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
     await provide(async (user) => {

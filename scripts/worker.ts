@@ -1,4 +1,5 @@
 import { config, ConfigError } from "@/lib/config";
+import { startWorkerMetricsServer } from "@/lib/ops/metrics/worker-metrics-server";
 import { startWorker } from "@/lib/provisioner/worker";
 
 import { requireDatabaseUrl } from "./lib/require-database-url";
@@ -11,8 +12,14 @@ async function main() {
     concurrency: config().PROVISIONER_CONCURRENCY,
     limits: { waitDeadlineMs: config().PROVISIONER_WAIT_DEADLINE_MINUTES * 60_000 },
   });
+  const env = config();
+  const metrics = env.WORKER_METRICS_PORT
+    ? await startWorkerMetricsServer({ host: env.WORKER_METRICS_HOST, port: env.WORKER_METRICS_PORT, token: env.METRICS_TOKEN })
+    : null;
+  if (metrics) console.log(`[worker] metrics at ${metrics.url} (Authorization: Bearer <METRICS_TOKEN>)`);
   console.log("[worker] waiting for approved requests");
   const stop = async () => {
+    await metrics?.close();
     await worker.stop();
     process.exit(0);
   };

@@ -7,6 +7,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { TEXT_LIMITS } from "@/lib/domain/validation/text-limits";
 import type { ActionState } from "@/lib/auth/action-state";
 import { formString } from "@/lib/forms/form-string";
 
@@ -60,7 +61,7 @@ export function AccountForm({
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2">
       <TextField name="id" label="Account id" defaultValue={shown?.id} placeholder="123456789012" errors={errors} />
-      <TextField name="name" label="Name" defaultValue={shown?.name} placeholder="payments-prod" errors={errors} />
+      <TextField name="name" label="Name" defaultValue={shown?.name} placeholder="payments-prod" maxLength={TEXT_LIMITS.accountName} errors={errors} />
       <div>
         <label htmlFor={kindId} className="block text-sm font-medium text-slate-800">
           Kind
@@ -88,6 +89,7 @@ export function AccountForm({
         label="External id (optional)"
         defaultValue={shown?.externalId}
         hint="Leave empty for the portal's default (PORTAL_EXTERNAL_ID)"
+        maxLength={TEXT_LIMITS.externalId}
         errors={errors}
       />
       <fieldset className="sm:col-span-2" aria-describedby={`${kindId}-teams-error`}>

@@ -8,12 +8,14 @@ import { signInRateLimit } from "@/lib/auth/rate-limits";
 import { formString } from "@/lib/forms/form-string";
 import { devSignInEnabled, oidcEnabled } from "@/lib/config";
 
+import { tooManySignIns } from "./sign-in-refusal";
+
 export type SignInState = { message: string } | null;
 
 export async function signInAsDevUser(_prev: SignInState, formData: FormData): Promise<SignInState> {
   if (!devSignInEnabled()) return { message: "The development sign-in is off on this server." };
   const limited = await signInRateLimit(await headers());
-  if (limited) return { message: `Too many sign-in attempts from this address; try again in ${limited.retryAfterSeconds} seconds.` };
+  if (limited) return { message: tooManySignIns(limited.retryAfterSeconds) };
   try {
     await signIn("dev", { email: formString(formData.get("email")), redirectTo: "/requests" });
   } catch (error) {
@@ -24,10 +26,14 @@ export async function signInAsDevUser(_prev: SignInState, formData: FormData): P
   return null;
 }
 
-export async function signInWithSso(): Promise<void> {
-  if (!oidcEnabled()) return;
-  if (await signInRateLimit(await headers())) return;
+// A refused attempt says so and when to try again: a button that seems to do nothing gets pressed again.
+export async function signInWithSso(): Promise<SignInState> {
+  if (!oidcEnabled()) return { message: "Single sign-on is not configured on this server." };
+  const limited = await signInRateLimit(await headers());
+  if (limited) return { message: tooManySignIns(limited.retryAfterSeconds) };
+  // Ends in a redirect to the identity provider, which Next implements as a thrown value.
   await signIn("oidc", { redirectTo: "/requests" });
+  return null;
 }
 
 // Passed down from the root layout to the shared nav bar, which must not load Auth.js itself.

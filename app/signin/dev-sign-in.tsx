@@ -29,7 +29,7 @@ export function DevSignIn({ users }: { users: { email: string; name: string; rol
           </li>
         ))}
       </ul>
-      <p aria-live="polite" className="text-sm text-rose-700">
+      <p role="status" aria-live="polite" className="text-sm text-rose-700" data-testid="dev-sign-in-message">
         {state?.message}
       </p>
     </form>

@@ -1,13 +1,12 @@
 import { redirect } from "next/navigation";
 
-import { buttonStyles } from "@/components/ui/button-styles";
 import { currentUser } from "@/lib/auth/current-user";
 import { devSignInEnabled, oidcEnabled } from "@/lib/config";
 import { db } from "@/lib/db/client";
 
-import { signInWithSso } from "./actions";
 import { DevSignIn } from "./dev-sign-in";
 import { signInRefusal } from "./sign-in-refusal";
+import { SsoSignIn } from "./sso-sign-in";
 
 export const metadata = { title: "Sign in" };
 
@@ -28,11 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         ) : null}
         {oidcEnabled() ? (
-          <form action={signInWithSso}>
-            <button type="submit" className={`${buttonStyles.primary} w-full`}>
-              Sign in with single sign-on
-            </button>
-          </form>
+          <SsoSignIn />
         ) : null}
         {devSignInEnabled() ? (
           <DevSignIn users={users.map((u) => ({ email: u.email, name: u.name, roles: u.roles.join(", ") }))} />

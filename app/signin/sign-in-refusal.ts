@@ -8,3 +8,9 @@ const MESSAGES: Record<string, string> = {
 export function signInRefusal(code: string | string[] | undefined): string | null {
   return typeof code === "string" ? (MESSAGES[code] ?? null) : null;
 }
+
+/** What a sign-in refused by the per-address limit (lib/auth/rate-limits.ts) shows, single sign-on or not. */
+export function tooManySignIns(retryAfterSeconds: number): string {
+  const wait = retryAfterSeconds === 1 ? "1 second" : `${retryAfterSeconds} seconds`;
+  return `Too many sign-in attempts from this address. Try again in ${wait}.`;
+}

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 
 import type { ActionState } from "@/lib/auth/action-state";
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS, TOKEN_SCOPE_LABELS, TOKEN_SCOPES } from "@/lib/domain/people/token-scope";
+import { TEXT_LIMITS } from "@/lib/domain/validation/text-limits";
 import { formString } from "@/lib/forms/form-string";
 
 import { inputStyles } from "@/components/ui/button-styles";
@@ -25,7 +26,7 @@ export function CreateTokenForm() {
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <label htmlFor="token-name" className="block text-sm font-medium text-slate-800">Token name</label>
-          <input id="token-name" name="name" placeholder="ci-pipeline" defaultValue={state && !state.ok ? typed : ""} className={inputStyles} aria-describedby="token-name-error" aria-invalid={Boolean(errors?.name)} />
+          <input id="token-name" name="name" placeholder="ci-pipeline" maxLength={TEXT_LIMITS.tokenName} defaultValue={state && !state.ok ? typed : ""} className={inputStyles} aria-describedby="token-name-error" aria-invalid={Boolean(errors?.name)} />
         </div>
         <div>
           <label htmlFor="token-scope" className="block text-sm font-medium text-slate-800">May</label>

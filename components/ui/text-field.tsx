@@ -12,6 +12,7 @@ export function TextField({
   defaultValue,
   hint,
   placeholder,
+  maxLength,
   errors,
 }: {
   name: string;
@@ -19,6 +20,8 @@ export function TextField({
   defaultValue?: string;
   hint?: string;
   placeholder?: string;
+  /** The schema's limit, so the browser stops typing there instead of the server refusing it afterwards. */
+  maxLength?: number;
   errors?: Record<string, string[]>;
 }) {
   const messages = Object.entries(errors ?? {})
@@ -37,6 +40,7 @@ export function TextField({
         name={name}
         defaultValue={defaultValue}
         placeholder={placeholder}
+        maxLength={maxLength}
         className={`${inputStyles} mt-1`}
         aria-describedby={errorId}
         aria-invalid={messages.length > 0}

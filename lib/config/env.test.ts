@@ -24,6 +24,8 @@ describe("parseEnv", () => {
     [{ PROVISIONER_WAIT_DEADLINE_MINUTES: "0" }, "PROVISIONER_WAIT_DEADLINE_MINUTES"],
     [{ SESSION_MAX_AGE_HOURS: "0" }, "SESSION_MAX_AGE_HOURS"],
     [{ SESSION_MAX_AGE_HOURS: "1", SESSION_IDLE_MINUTES: "90" }, "SESSION_IDLE_MINUTES: cannot be longer than SESSION_MAX_AGE_HOURS"],
+    [{ WORKER_METRICS_PORT: "9464" }, "WORKER_METRICS_PORT: needs METRICS_TOKEN"],
+    [{ WORKER_METRICS_PORT: "0", METRICS_TOKEN: "a-scrape-token-of-16+" }, "WORKER_METRICS_PORT"],
   ])("names the variable that is wrong: %j", (env, message) => {
     expect(() => parseEnv(env)).toThrow(message);
   });

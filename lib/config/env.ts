@@ -53,6 +53,10 @@ const envSchema = z
     AUTH_TRUST_HOST: booleanFlag.optional(),
     // Bearer token Prometheus sends to /api/metrics; unset, the endpoint answers 404 and says how to turn it on.
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    // A `npm run worker` process counts its steps and AWS calls itself; set, it serves them on this port
+    // (path /metrics, same METRICS_TOKEN), on this machine only unless WORKER_METRICS_HOST says otherwise.
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    WORKER_METRICS_HOST: z.string().min(1).default("127.0.0.1"),
     // Unset: info, or warn under tests so a test run's output stays readable.
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4566),
@@ -66,6 +70,9 @@ const envSchema = z
         path: ["AUTH_OIDC_ISSUER"],
         message: "AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET go together: set all three or none",
       });
+    }
+    if (env.WORKER_METRICS_PORT !== undefined && !env.METRICS_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["WORKER_METRICS_PORT"], message: "needs METRICS_TOKEN, the bearer token scrapes must send" });
     }
     if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_AGE_HOURS * 60) {
       ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_MINUTES"], message: "cannot be longer than SESSION_MAX_AGE_HOURS" });

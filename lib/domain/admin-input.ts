@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { accountIdSchema, regionSchema } from "./aws-ids";
 import { safeText } from "./validation/safe-text";
+import { TEXT_LIMITS } from "./validation/text-limits";
 
 const roleArnSchema = z
   .string()
@@ -11,11 +12,11 @@ const roleArnSchema = z
 export const accountFormSchema = z
   .object({
     id: accountIdSchema,
-    name: safeText({ min: 2, tooShort: "Name the account (at least 2 characters)", max: 64, tooLong: "Keep the name under 64 characters" }),
+    name: safeText({ min: 2, tooShort: "Name the account (at least 2 characters)", max: TEXT_LIMITS.accountName, tooLong: `Keep the name under ${TEXT_LIMITS.accountName} characters` }),
     kind: z.enum(["CLUSTER_OWNER", "APPLICATION", "TRANSIT", "SAAS_PROVIDER"], { error: "Choose what the account is for" }),
     /** Empty: the portal's default role name (PORTAL_ROLE_NAME) in the account, filled in by the server. */
     roleArn: roleArnSchema,
-    externalId: safeText({ max: 1224, tooLong: "External ids are at most 1224 characters" }).optional(),
+    externalId: safeText({ max: TEXT_LIMITS.externalId, tooLong: `External ids are at most ${TEXT_LIMITS.externalId} characters` }).optional(),
     regions: z.array(regionSchema).min(1, "Choose at least one Region").max(40, "Choose at most 40 Regions"),
     /** Teams whose requesters file for clients in this account. */
     teamIds: z.array(z.string().min(1).max(100)).max(200, "Choose at most 200 teams").default([]),

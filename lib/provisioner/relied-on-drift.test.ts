@@ -1,4 +1,4 @@
-import { CreateRouteCommand, DeleteRouteCommand, ModifyVpcPeeringConnectionOptionsCommand } from "@aws-sdk/client-ec2";
+import { CreateRouteCommand, DeleteRouteCommand, DescribeSecurityGroupRulesCommand, ModifyVpcPeeringConnectionOptionsCommand, RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { ClientLocation } from "@/lib/domain/request-input";
@@ -69,5 +69,33 @@ describe("drift of what a request relies on without a step of its own", () => {
     expect(await checkDrift(second.id, deps)).toEqual([]);
     const audit = await h.prisma.auditEvent.findMany({ where: { requestId: second.id, action: { startsWith: "request.drift" } }, orderBy: { id: "asc" } });
     expect(audit.map((e) => e.action)).toEqual(["request.drift-detected", "request.drift-detected", "request.drift-cleared"]);
+  });
+
+  it("reports an inbound rule another request made once someone revokes it, and does not write the same finding twice", async () => {
+    const first = await h.file("alice", CROSS_ACCOUNT, { authModes: ["tls"] });
+    await h.act("bob", first.id, "approve");
+    await h.run(first.id);
+    // Port 9094 is open already for the first request's TLS clients: the second adds only SCRAM's rule.
+    const second = await h.file("alice", CROSS_ACCOUNT, { authModes: ["tls", "scram"] });
+    await h.act("bob", second.id, "approve");
+    await h.run(second.id);
+    expect([await h.status(first.id), await h.status(second.id)]).toEqual(["ACTIVE", "ACTIVE"]);
+    const deps = await h.deps();
+    expect(await checkDrift(second.id, deps)).toEqual([]);
+
+    const claims = await h.prisma.resourceClaim.findMany({
+      where: { requestId: second.id, stepKey: null, releasedAt: null, resource: { startsWith: "sgr-" } },
+      orderBy: { resource: "asc" },
+    });
+    const ruleIds = claims.map((c) => c.resource);
+    expect(ruleIds.length).toBeGreaterThan(0);
+    const ec2 = engineers().ec2(CLUSTER.account, CLUSTER.region);
+    const rules = (await ec2.send(new DescribeSecurityGroupRulesCommand({ SecurityGroupRuleIds: ruleIds }))).SecurityGroupRules ?? [];
+    for (const rule of rules) await ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: rule.GroupId, SecurityGroupRuleIds: [rule.SecurityGroupRuleId ?? ""] }));
+    const problems = ruleIds.map((id) => ({ step: "relied-on", summary: `security group rule ${id} (relied on)`, problem: `Security group rule ${id} is gone` }));
+    expect(await checkDrift(second.id, deps)).toEqual(problems);
+    expect(await checkDrift(second.id, deps)).toEqual(problems);
+    const audit = await h.prisma.auditEvent.findMany({ where: { requestId: second.id, action: { startsWith: "request.drift" } } });
+    expect(audit.map((e) => e.action)).toEqual(["request.drift-detected"]);
   });
 });

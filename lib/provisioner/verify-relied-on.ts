@@ -1,7 +1,10 @@
 import { describeAwsError } from "@/lib/aws";
-import { checkReliedOn, type Place } from "@/lib/aws/relied-on/check-relied-on";
+import { checkReliedOn, type Place, type ReliedOnContext } from "@/lib/aws/relied-on/check-relied-on";
 import { db } from "@/lib/db/client";
 import { readClientLocation } from "@/lib/domain/client-location";
+import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
+
+import { loadPlatformSettings } from "./platform-settings";
 
 import type { RunnerDeps } from "./runner-deps";
 import type { VerificationProblem } from "./verify-steps";
@@ -9,12 +12,13 @@ import type { VerificationProblem } from "./verify-steps";
 /** Stands in for a step key on a problem with something the request relies on but has no step for. */
 export const RELIED_ON = "relied-on";
 
-// What the plan relies on without a step (a peering, its DNS option or a route another request made, or that was
-// there before) is as much a part of the working path as the request's own steps; nothing else re-reads it.
+// What the plan relies on without a step (a peering, a route, a rule, a TGW attachment and its route table links, a
+// RAM share, a cluster's multi-VPC scheme or policy statement, made by another request or there before) is as much
+// a part of the working path as the request's own steps; nothing else re-reads it.
 export async function verifyReliedOn(requestId: string, deps: RunnerDeps): Promise<VerificationProblem[]> {
   const request = await db().accessRequest.findUnique({
     where: { id: requestId },
-    select: { client: true, cluster: { select: { accountId: true, region: true } } },
+    select: { id: true, plan: true, client: true, cluster: { select: { accountId: true, region: true } } },
   });
   if (!request) return [];
   const claims = await db().resourceClaim.findMany({
@@ -27,10 +31,17 @@ export async function verifyReliedOn(requestId: string, deps: RunnerDeps): Promi
     { account: request.cluster.accountId, region: request.cluster.region },
     ...(client?.type === "aws-vpc" ? [{ account: client.accountId, region: client.region }] : []),
   ];
+  const settings = await loadPlatformSettings(db());
+  const ctx: ReliedOnContext = {
+    places,
+    hubs: settings.transitHubs.map((hub) => ({ account: hub.accountId, region: hub.region })),
+    tgwTableReuses: readStoredPlan(request)?.plan?.tgwTableReuses ?? [],
+    organization: settings.organization,
+  };
   const results = await Promise.all(
     claims.map(async ({ resource }): Promise<VerificationProblem | null> => {
       try {
-        const check = await checkReliedOn(deps.access, resource, places);
+        const check = await checkReliedOn(deps.access, resource, ctx);
         return check?.problem ? { step: RELIED_ON, summary: check.summary, problem: check.problem } : null;
       } catch (error) {
         return { step: RELIED_ON, summary: resource, problem: `could not be checked: ${describeAwsError(error).message}` };

@@ -2,12 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-export type PortalServer = { url: string; mode: "next start (production build)" | "next dev"; stop(): Promise<void> };
+import { buildStandalone } from "../lib/standalone-build";
+
+export type PortalServer = { url: string; mode: "standalone server (production build)" | "next dev"; stop(): Promise<void> };
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 // Its own build directory and tsconfig (next.config.js's hook for a second server), so a developer's `next dev`
-// and the end-to-end server keep theirs; Next rewrites next-env.d.ts for the directory, so it is put back after,
-// and the build is removed.
+// and the end-to-end servers keep theirs; Next rewrites next-env.d.ts for the directory, so it is put back after,
+// and the build is removed. The tsconfig's name is the one buildStandalone gives a directory called "bench".
 const DIST_DIR = ".next/bench";
 const TSCONFIG = ".data/bench-tsconfig.json";
 const NEXT_ENV_DTS = "next-env.d.ts";
@@ -29,14 +31,30 @@ function writeTsconfig(): void {
   writeFileSync(TSCONFIG, JSON.stringify(tsconfig, null, 2));
 }
 
-function runNext(args: string[], env: NodeJS.ProcessEnv, output: string[]): ChildProcess {
-  const child = spawn(process.execPath, [NEXT_BIN, ...args], {
-    env: { ...process.env, ...env, PORTAL_E2E_DIST_DIR: DIST_DIR, PORTAL_E2E_TSCONFIG: TSCONFIG },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+function collect(child: ChildProcess, output: string[]): ChildProcess {
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
   return child;
+}
+
+function runNextDev(port: number, env: Record<string, string>, output: string[]): ChildProcess {
+  writeTsconfig();
+  const args = [NEXT_BIN, "dev", "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, NODE_ENV: "development", PORTAL_E2E_DIST_DIR: DIST_DIR, PORTAL_E2E_TSCONFIG: TSCONFIG },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return collect(child, output);
+}
+
+// What `npm start` and the image run: server.js of the completed standalone folder, from that folder.
+function runStandalone(standalone: string, port: number, env: Record<string, string>, output: string[]): ChildProcess {
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: standalone,
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), HOSTNAME: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return collect(child, output);
 }
 
 const exited = (child: ChildProcess) => new Promise<number>((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
@@ -64,8 +82,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * `next build` then `next start` with NODE_ENV=production on 127.0.0.1:`port`; when the build fails (e.g. code
- * under edit elsewhere) `next dev` instead, which the caller reports.
+ * The production build as `npm run build` makes it, started as `npm start` does, on 127.0.0.1:`port`; when the
+ * build fails (e.g. code under edit elsewhere) `next dev` instead, which the caller reports.
  */
 export async function startPortalServer(
   port: number,
@@ -78,18 +96,21 @@ export async function startPortalServer(
     rmSync(TSCONFIG, { force: true });
     rmSync(DIST_DIR, { recursive: true, force: true });
   };
-  writeTsconfig();
   const url = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const started = Date.now();
-  const built = await exited(runNext(["build"], { ...env, NODE_ENV: "production" }, output));
-  if (built === 0) {
-    log(`next build finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    const server = runNext(["start", "-p", String(port), "-H", "127.0.0.1"], { ...env, NODE_ENV: "production" }, output);
+  const standalone = await buildStandalone({ distDir: DIST_DIR, reuse: false, log, output: (chunk) => output.push(chunk) }).then(
+    (folder) => folder,
+    (error: unknown) => {
+      log(`${error instanceof Error ? error.message : String(error)}; falling back to next dev:\n${output.join("").slice(-3_000)}`);
+      return null;
+    },
+  );
+  if (standalone) {
+    const server = runStandalone(standalone, port, env, output);
     if (await untilHealthy(url, server, 60_000)) {
       return {
         url,
-        mode: "next start (production build)",
+        mode: "standalone server (production build)",
         stop: async () => {
           await stopChild(server);
           restore();
@@ -97,11 +118,9 @@ export async function startPortalServer(
       };
     }
     await stopChild(server);
-    log(`next start did not answer:\n${output.join("").slice(-3_000)}`);
-  } else {
-    log(`next build failed (exit ${built}); falling back to next dev:\n${output.join("").slice(-3_000)}`);
+    log(`the standalone server did not answer:\n${output.join("").slice(-3_000)}`);
   }
-  const dev = runNext(["dev", "-p", String(port), "-H", "127.0.0.1"], { ...env, NODE_ENV: "development" }, output);
+  const dev = runNextDev(port, env, output);
   if (!(await untilHealthy(url, dev, 120_000))) {
     await stopChild(dev);
     restore();

@@ -38,7 +38,8 @@ export async function preparePortalEnvironment(options: { log: (line: string) =>
   env.DATABASE_URL = databaseUrl;
 
   const { applied } = await migrateDatabase(databaseUrl, { log: options.log });
-  options.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+  // The runner names each migration as it applies it; only "nothing to do" needs saying here.
+  if (applied.length === 0) options.log("database schema is up to date");
   if (embedded) {
     const prisma = createPrismaClient(databaseUrl, 2);
     try {

@@ -7,7 +7,13 @@ import { completeStandalone } from "./complete-standalone";
 
 // What `npm run build` does (`next build`, then completeStandalone), into a build directory of its own: the
 // standalone server laid out as `npm start` and the image run it.
-export async function buildStandalone(options: { distDir: string; reuse: boolean; log: (line: string) => void }): Promise<string> {
+export async function buildStandalone(options: {
+  distDir: string;
+  reuse: boolean;
+  log: (line: string) => void;
+  /** Where next build's own output goes instead of this process's terminal. */
+  output?: (chunk: string) => void;
+}): Promise<string> {
   const standalone = path.resolve(options.distDir, "standalone");
   if (options.reuse && existsSync(path.join(standalone, "server.js"))) {
     options.log(`reusing the build in ${options.distDir}`);
@@ -19,7 +25,7 @@ export async function buildStandalone(options: { distDir: string; reuse: boolean
   // No secrets and no database at build time, as in the image's build stage: the build must not need them.
   const code = await new Promise<number>((resolve) => {
     const build = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-      stdio: "inherit",
+      stdio: options.output ? ["ignore", "pipe", "pipe"] : "inherit",
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
@@ -30,6 +36,7 @@ export async function buildStandalone(options: { distDir: string; reuse: boolean
         PORTAL_E2E_SKIP_TYPECHECK: "1",
       },
     });
+    for (const stream of [build.stdout, build.stderr]) stream?.on("data", (chunk: Buffer) => options.output?.(chunk.toString()));
     build.once("exit", (exit) => resolve(exit ?? 1));
   });
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);

@@ -8,6 +8,7 @@ import type { IdpManagement } from "@/lib/domain/people/idp-managed";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
+import { TEXT_LIMITS } from "@/lib/domain/validation/text-limits";
 
 import { AccessFields } from "./access-fields";
 import { registerPersonAction } from "./actions";
@@ -18,8 +19,8 @@ export function RegisterPersonForm({ teams, managed }: { teams: { id: string; na
   return (
     <form action={action} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="email" label="E-mail" placeholder="name@example.com" errors={errors} hint="Single sign-on attaches to this record when the provider has verified the address" />
-        <TextField name="name" label="Name" placeholder="Optional: the e-mail is shown until they sign in" errors={errors} />
+        <TextField name="email" label="E-mail" placeholder="name@example.com" maxLength={TEXT_LIMITS.email} errors={errors} hint="Single sign-on attaches to this record when the provider has verified the address" />
+        <TextField name="name" label="Name" placeholder="Optional: the e-mail is shown until they sign in" maxLength={TEXT_LIMITS.personName} errors={errors} />
       </div>
       <AccessFields idPrefix="register" roles={["requester"]} teamIds={[]} teams={teams} managed={managed} errors={errors} />
       <SubmitButton pendingLabel="Registering…">Register person</SubmitButton>

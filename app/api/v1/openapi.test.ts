@@ -28,6 +28,7 @@ const tokens = new Map<string, string>();
 beforeAll(async () => {
   h = await startProvisioningHarness();
   for (const name of ["alice", "bob", "carol", "dana"]) tokens.set(name, (await createToken(h.prisma, h.person(name), "openapi test")).token);
+  tokens.set("alice-read", (await createToken(h.prisma, h.person("alice"), "openapi test", { scope: "read" })).token);
 });
 afterAll(async () => {
   const queue = (globalThis as { portalQueue?: Promise<{ stop(): Promise<void> }> }).portalQueue;
@@ -94,6 +95,8 @@ describe("real responses match the document", () => {
     expect(bad.status).toBe(400);
     expect(bad.json.fields).toMatchObject({ "client.vpcId": ["Enter a VPC id like vpc-0abc1234"] });
     expect((await call("dana", "post", "/api/v1/requests", filing())).status).toBe(403);
+    const readOnly = await call("alice-read", "post", "/api/v1/requests", filing());
+    expect(readOnly).toMatchObject({ status: 403, json: { error: "forbidden", message: expect.stringContaining("read-only") } });
     const id = await file();
     const list = await call("alice", "get", "/api/v1/requests?status=SUBMITTED");
     expect(list.json.requests).toEqual(expect.arrayContaining([expect.objectContaining({ id, status: "SUBMITTED" })]));
@@ -156,6 +159,14 @@ describe("real responses match the document", () => {
     expect((await call("dana", "get", "/api/v1/audit?from=yesterday")).status).toBe(400);
     const audit = await call("dana", "get", "/api/v1/audit?action=request.");
     expect((audit.json.events as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it("tells automation what a token's scope allows", () => {
+    expect(doc.components.securitySchemes.bearer.description).toMatch(/`read`.*GET.*403.*`write`/);
+    const paths: Record<string, Record<string, { responses: Record<string, { description?: string }> }>> = doc.paths;
+    const writes = Object.values(paths).flatMap((ops) => Object.entries(ops).filter(([method]) => method !== "get").map(([, op]) => op));
+    expect(writes.length).toBeGreaterThan(0);
+    for (const op of writes) expect(op.responses[403]?.description).toContain("read-only");
   });
 
   it("exercised every documented operation", () => {

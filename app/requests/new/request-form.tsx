@@ -7,6 +7,7 @@ import { buttonStyles, inputStyles } from "@/components/ui/button-styles";
 import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
 import { AUTH_MODES, ENVIRONMENTS, type AuthMode } from "@/lib/domain/request-input";
+import { REQUEST_LIMITS } from "@/lib/domain/validation/request-limits";
 
 import { submitRequest } from "./actions";
 import { DetectedScenario } from "./detected-scenario";
@@ -217,7 +218,7 @@ export function RequestForm({
           {clientType === "saas" ? (
             <div className="grid gap-4 sm:grid-cols-2">
               {field("client.providerName", "Provider", (d, invalid) => (
-                <input id="client.providerName" name="client.providerName" placeholder="StreamCo" className={inputStyles} value={saas.providerName} onChange={(e) => setSaas({ ...saas, providerName: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
+                <input id="client.providerName" name="client.providerName" placeholder="StreamCo" maxLength={REQUEST_LIMITS.providerName} className={inputStyles} value={saas.providerName} onChange={(e) => setSaas({ ...saas, providerName: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
               ))}
               {field("client.accountId", "Provider's AWS account id", (d, invalid) => (
                 <input id="client.accountId" name="client.accountId" inputMode="numeric" placeholder="123456789012" className={inputStyles} value={saas.accountId} onChange={(e) => setSaas({ ...saas, accountId: e.target.value })} aria-describedby={d} aria-invalid={invalid} />
@@ -288,9 +289,9 @@ export function RequestForm({
             "justification",
             "Justification",
             (d, invalid) => (
-              <textarea id="justification" name="justification" rows={3} className={inputStyles} placeholder="What the client does with the cluster and why it needs network access" aria-describedby={d} aria-invalid={invalid} />
+              <textarea id="justification" name="justification" rows={3} maxLength={REQUEST_LIMITS.justification} className={inputStyles} placeholder="What the client does with the cluster and why it needs network access" aria-describedby={d} aria-invalid={invalid} />
             ),
-            "At least 20 characters; approvers read this",
+            `At least 20 characters, at most ${REQUEST_LIMITS.justification}; approvers read this`,
           )}
         </fieldset>
         <FormMessage state={state} />

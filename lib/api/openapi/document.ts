@@ -1,6 +1,10 @@
 import { componentSchemas } from "./component-schemas";
 import { apiPaths } from "./operations";
 
+const BEARER_DESCRIPTION =
+  "An API token (mskp_…) made under API tokens. It acts as its owner with the owner's current roles, and its scope narrows that: " +
+  "`read` tokens may only GET (any other method answers 403), `write` tokens may also file and act on requests. A token ends after the lifetime chosen when it was made.";
+
 /** The OpenAPI 3.1 description of the JSON API, served at /api/v1/openapi.json. */
 export function openApiDocument() {
   return {
@@ -14,7 +18,7 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: apiPaths(),
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token (mskp_…) made under API tokens" } },
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: BEARER_DESCRIPTION } },
       schemas: componentSchemas(),
     },
   };

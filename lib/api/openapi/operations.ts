@@ -16,6 +16,11 @@ const ERRORS = {
 } as const;
 // Every operation is rate limited, so each can answer 429.
 const errors = (...codes: (keyof typeof ERRORS)[]) => Object.fromEntries([...codes, 429 as const].map((c) => [c, json(ERRORS[c], ref("Error"))]));
+// Anything but a GET changes something, and a read-only token is refused it before the policy is asked.
+const writeErrors = (...codes: (keyof typeof ERRORS)[]) => ({
+  ...errors(...codes),
+  403: json(`${ERRORS[403]}, or the token is read-only (scope \`read\`): changes need a read and write token`, ref("Error")),
+});
 
 const query = (name: string, description: string, schema: object = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
 const idParam = { name: "id", in: "path", required: true, description: "The request's id", schema: { type: "string" } };
@@ -36,7 +41,7 @@ function transitionPath(action: (typeof PEOPLE_ACTIONS)[number]) {
       summary: TRANSITION_TEXT[action],
       parameters: [idParam],
       requestBody: { required: false, content: { "application/json": { schema: ref("TransitionBody") } } },
-      responses: { 200: json("The request's new status and version", ref("TransitionResult")), ...errors(400, 401, 403, 404, 409, 413) },
+      responses: { 200: json("The request's new status and version", ref("TransitionResult")), ...writeErrors(400, 401, 404, 409, 413) },
     },
   };
 }
@@ -55,7 +60,7 @@ export function apiPaths() {
         operationId: "fileRequest",
         summary: "File a request: the same fields and validation as the form",
         requestBody: { required: true, content: { "application/json": { schema: ref("RequestInput") } } },
-        responses: { 201: json("Filed and planned", ref("RequestCreated")), ...errors(400, 401, 403, 413) },
+        responses: { 201: json("Filed and planned", ref("RequestCreated")), ...writeErrors(400, 401, 413) },
       },
     },
     "/api/v1/requests/{id}": {

@@ -4,18 +4,22 @@ import type { AwsAccess } from "../aws-access";
 import { callLog } from "../steps/support/call-log";
 import { isNotFound } from "../steps/support/errors";
 import { describePeering, peeringStatus, remoteDnsAllowed } from "../steps/support/peerings";
+import { checkClusterPart } from "./msk-multi-vpc-check";
+import { checkShare, checkSharePrincipal, shareHome } from "./ram-share-check";
+import type { Place, ReliedOnCheck, ReliedOnContext } from "./relied-on-types";
+import { checkSgRule } from "./sg-rule-check";
+import { checkTgwAttachment } from "./tgw-attachment-check";
+import { checkTgwTableLink } from "./tgw-table-link-check";
 
-/** An account and Region where the resource may live: the cluster's side or the client's. */
-export type Place = { account: string; region: string };
-
-export type ReliedOnCheck = { summary: string; problem: string | null };
+export type { Place, ReliedOnCheck, ReliedOnContext } from "./relied-on-types";
 
 /**
  * Re-reads something a request relies on without a step of its own, by the id the plan recorded it under.
- * Those ids carry no account, so each of the places is asked until one knows the resource. Null for kinds
- * of id this does not read (their step's own check covers them, or nothing here can).
+ * EC2 ids carry no account, so each of the places is asked until one knows the resource; ARNs name theirs.
+ * Null for kinds of id this does not read.
  */
-export async function checkReliedOn(access: AwsAccess, id: string, places: readonly Place[]): Promise<ReliedOnCheck | null> {
+export async function checkReliedOn(access: AwsAccess, id: string, ctx: ReliedOnContext): Promise<ReliedOnCheck | null> {
+  const { places } = ctx;
   const option = /^(pcx-[0-9a-f]+):(requester|accepter)$/.exec(id);
   if (option?.[1]) {
     const pcx = option[1];
@@ -32,6 +36,18 @@ export async function checkReliedOn(access: AwsAccess, id: string, places: reado
   }
   const route = /^(rtb-[0-9a-f]+)\|(.+)$/.exec(id);
   if (route?.[1] && route[2]) return checkRoute(access, route[1], route[2], places);
+  if (/^sgr-[0-9a-f]+$/.test(id)) return checkSgRule(access, id, places);
+  if (/^tgw-attach-[0-9a-f]+$/.test(id)) return checkTgwAttachment(access, id, [...places, ...ctx.hubs]);
+  const link = /^(tgw-rtb-[0-9a-f]+)\|(tgw-attach-[0-9a-f]+)$/.exec(id);
+  if (link?.[1] && link[2]) {
+    const relations = ctx.tgwTableReuses.filter((r) => r.id === id).map((r) => r.relation);
+    return checkTgwTableLink(access, { table: link[1], attachment: link[2] }, relations, ctx.hubs);
+  }
+  if (shareHome(id)) return checkShare(access, id);
+  const principal = /^(arn:[^|]+:ram:[^|]+)\|(\d{12})$/.exec(id);
+  if (principal?.[1] && principal[2]) return checkSharePrincipal(access, principal[1], principal[2], ctx);
+  const clusterPart = /^(arn:[^#]+:kafka:[^#]+)#(.+)$/.exec(id);
+  if (clusterPart?.[1] && clusterPart[2]) return checkClusterPart(access, clusterPart[1], clusterPart[2]);
   return null;
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { ROLES } from "../roles";
 import { safeText } from "../validation/safe-text";
+import { TEXT_LIMITS } from "../validation/text-limits";
 
 const roles = z.array(z.enum(ROLES, { message: `Choose roles among ${ROLES.join(", ")}` })).max(ROLES.length);
 const teamIds = z.array(z.string().min(1).max(64, "Unknown team")).max(100, "Choose at most 100 teams");
@@ -10,9 +11,9 @@ const teamIds = z.array(z.string().min(1).max(64, "Unknown team")).max(100, "Cho
 export const registerPersonSchema = z.object({
   email: z
     .email("Enter an e-mail address like name@example.com")
-    .max(254, "Keep the e-mail address under 254 characters")
+    .max(TEXT_LIMITS.email, `Keep the e-mail address under ${TEXT_LIMITS.email} characters`)
     .transform((e) => e.toLowerCase()),
-  name: safeText({ max: 120, tooLong: "Keep the name under 120 characters" }),
+  name: safeText({ max: TEXT_LIMITS.personName, tooLong: `Keep the name under ${TEXT_LIMITS.personName} characters` }),
   roles,
   teamIds,
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { SCENARIOS } from "../scenario";
 import { clientSettingsSchema } from "./connection-details";
 import { planStepSchema } from "./plan-step-schema";
-import { CONNECTION_METHODS, type ConnectionPlan, type PreflightFinding, type Topology } from "./plan-types";
+import { CONNECTION_METHODS, TGW_TABLE_RELATIONS, type ConnectionPlan, type PreflightFinding, type Topology } from "./plan-types";
 import type { PolicyDocument } from "./facts";
 
 const oneOrMany = z.union([z.string(), z.array(z.string())]);
@@ -59,6 +59,8 @@ export const connectionPlanSchema = z.object({
   topology: topologySchema,
   // Plans stored before the planner recorded what it relies on relied on nothing it knew of.
   reuses: z.array(z.string()).default([]),
+  // Plans stored before it was recorded: their TGW table ids are read as "linked either way".
+  tgwTableReuses: z.array(z.object({ id: z.string(), relation: z.enum(TGW_TABLE_RELATIONS) })).default([]),
 }) satisfies z.ZodType<ConnectionPlan, unknown>;
 
 export const plannedSchema = z.object({ computedAt: z.string(), plan: connectionPlanSchema });

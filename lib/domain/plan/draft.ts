@@ -1,10 +1,10 @@
-import type { PlanStep, PreflightFinding, StepRef } from "./plan-types";
+import type { PlanStep, PreflightFinding, StepRef, TgwTableRelation, TgwTableReuse } from "./plan-types";
 
 /** The steps and findings a planner accumulates; steps keep insertion order, which is a valid run order. */
-export type PlanDraft = { steps: PlanStep[]; preflight: PreflightFinding[]; reuses: string[] };
+export type PlanDraft = { steps: PlanStep[]; preflight: PreflightFinding[]; reuses: string[]; tgwTableReuses: TgwTableReuse[] };
 
 export function newDraft(): PlanDraft {
-  return { steps: [], preflight: [], reuses: [] };
+  return { steps: [], preflight: [], reuses: [], tgwTableReuses: [] };
 }
 
 /**
@@ -14,6 +14,13 @@ export function newDraft(): PlanDraft {
  */
 export function addReuse(draft: PlanDraft, id: string | null | undefined): void {
   if (id && !draft.reuses.includes(id)) draft.reuses.push(id);
+}
+
+/** Relies on a TGW route table's link with an attachment, saying which link (the id alone does not). */
+export function addTgwTableReuse(draft: PlanDraft, routeTableId: string, attachmentId: string, relation: TgwTableRelation): void {
+  const id = `${routeTableId}|${attachmentId}`;
+  addReuse(draft, id);
+  if (!draft.tgwTableReuses.some((r) => r.id === id && r.relation === relation)) draft.tgwTableReuses.push({ id, relation });
 }
 
 export function addStep(draft: PlanDraft, step: PlanStep): void {

@@ -1,5 +1,5 @@
 export { planConnection } from "./plan-connection";
-export { CONNECTION_METHODS, STEP_KINDS } from "./plan-types";
+export { CONNECTION_METHODS, STEP_KINDS, TGW_TABLE_RELATIONS } from "./plan-types";
 export type {
   ClientSettings,
   ConnectionMethod,
@@ -11,6 +11,8 @@ export type {
   StepRef,
   Topology,
   TopologyEnd,
+  TgwTableRelation,
+  TgwTableReuse,
 } from "./plan-types";
 export type {
   BootstrapBrokers,

@@ -69,6 +69,7 @@ export function planConnection(input: PlanInput): ConnectionPlan {
   return {
     scenario,
     reuses: draft.reuses,
+    tgwTableReuses: draft.tgwTableReuses,
     method,
     steps: draft.steps,
     preflight: draft.preflight,

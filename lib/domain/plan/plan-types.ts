@@ -86,4 +86,15 @@ export type ConnectionPlan = {
   topology: Topology;
   /** Existing resources the plan relies on rather than creates (see addReuse); claimed when the request starts. */
   reuses: string[];
+  /** What each `tgw-rtb-…|tgw-attach-…` among `reuses` stands for (see addTgwTableReuse). */
+  tgwTableReuses: TgwTableReuse[];
 };
+
+/**
+ * The executors record an association, a propagation and the removal of a default one under the same
+ * `tgw-rtb-…|tgw-attach-…` id, so the plan says which of them it relies on: the pair staying linked, or a
+ * default link another request took away staying away.
+ */
+export const TGW_TABLE_RELATIONS = ["associated", "propagating", "not-associated", "not-propagating"] as const;
+export type TgwTableRelation = (typeof TGW_TABLE_RELATIONS)[number];
+export type TgwTableReuse = { id: string; relation: TgwTableRelation };

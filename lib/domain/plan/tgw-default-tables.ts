@@ -1,5 +1,5 @@
 import type { TgwAttachmentFacts, TransitHub, VpcNetworkFacts } from "./facts";
-import { addFinding, addReuse, addStep, type PlanDraft } from "./draft";
+import { addFinding, addStep, addTgwTableReuse, type PlanDraft } from "./draft";
 import type { StepRef } from "./plan-types";
 import { AWS_RULES } from "./rules";
 import type { PlanContext } from "./context";
@@ -100,7 +100,7 @@ export function leaveTgwDefaults(
 export function reuseLeftDefaults(draft: PlanDraft, hub: TransitHub, existing: TgwAttachmentFacts): void {
   const { association, propagation } = hub.defaultRouteTables;
   if (association && existing.associatedRouteTableId && existing.associatedRouteTableId !== association) {
-    addReuse(draft, `${association}|${existing.attachmentId}`);
+    addTgwTableReuse(draft, association, existing.attachmentId, "not-associated");
   }
-  if (propagation && !existing.propagatedRouteTableIds.includes(propagation)) addReuse(draft, `${propagation}|${existing.attachmentId}`);
+  if (propagation && !existing.propagatedRouteTableIds.includes(propagation)) addTgwTableReuse(draft, propagation, existing.attachmentId, "not-propagating");
 }

@@ -1,5 +1,5 @@
 import type { SubnetFacts, TgwAttachmentFacts, TransitHub, VpcNetworkFacts } from "./facts";
-import { addFinding, addReuse, addStep, ref } from "./draft";
+import { addFinding, addReuse, addStep, addTgwTableReuse, ref } from "./draft";
 import type { StepRef } from "./plan-types";
 import { AWS_RULES } from "./rules";
 import { ec2TagSpecifications, ramTags } from "./tags";
@@ -171,8 +171,8 @@ export function ensureAttachment(
 
   if (existing) {
     addReuse(draft, existing.attachmentId);
-    if (existing.associatedRouteTableId) addReuse(draft, `${existing.associatedRouteTableId}|${existing.attachmentId}`);
-    for (const table of existing.propagatedRouteTableIds) addReuse(draft, `${table}|${existing.attachmentId}`);
+    if (existing.associatedRouteTableId) addTgwTableReuse(draft, existing.associatedRouteTableId, existing.attachmentId, "associated");
+    for (const table of existing.propagatedRouteTableIds) addTgwTableReuse(draft, table, existing.attachmentId, "propagating");
     attachmentId = existing.attachmentId;
     sgReferencing = existing.securityGroupReferencingSupport;
     const missing = [...new Set(args.subnets.map(attachmentZoneOf))].filter((az) => !existing.azIds.includes(az));

@@ -41,3 +41,12 @@ describe("safeText", () => {
     if (!result.success && "message" in expected) expect(result.error.issues[0]?.message).toContain(expected.message);
   });
 });
+
+describe("safeText over several lines", () => {
+  const schema = safeText({ max: 5, tooLong: "Too long", multiline: true });
+
+  it("counts a submitted CRLF line break once, as the textarea's maxLength does", () => {
+    expect(schema.safeParse("a\r\nb\r\nc").data).toBe("a\nb\nc");
+    expect(schema.safeParse("a\r\nb\r\ncd").success).toBe(false);
+  });
+});

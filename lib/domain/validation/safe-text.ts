@@ -31,6 +31,9 @@ export type SafeTextRule = {
 export function safeText(rule: SafeTextRule) {
   return z
     .string({ error: rule.tooShort ?? "Enter text" })
+    // A browser submits a textarea's line breaks as CRLF but counts each as one character against maxLength;
+    // counted the same way here, text the form let through is not refused for its length.
+    .overwrite((text) => (rule.multiline ? text.replace(/\r\n?/g, "\n") : text))
     .trim()
     .min(rule.min ?? 0, rule.tooShort)
     .max(rule.max, rule.tooLong)
