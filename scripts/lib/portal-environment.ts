@@ -37,9 +37,8 @@ export async function preparePortalEnvironment(options: { log: (line: string) =>
   }
   env.DATABASE_URL = databaseUrl;
 
-  const { applied } = await migrateDatabase(databaseUrl, { log: options.log });
-  // The runner names each migration as it applies it; only "nothing to do" needs saying here.
-  if (applied.length === 0) options.log("database schema is up to date");
+  // The runner says what it applied, or that nothing was pending.
+  await migrateDatabase(databaseUrl, { log: options.log });
   if (embedded) {
     const prisma = createPrismaClient(databaseUrl, 2);
     try {
