@@ -10,6 +10,9 @@ import { benchPages, PAGE_RUNS, type PageFigures } from "./bench/page-bench";
 import { benchProvisioning, type ProvisioningFigures } from "./bench/provisioning-bench";
 import { formatTable, ms } from "./bench/table";
 
+// The provisioner logs every step at info; here that would bury the figures. Read lazily, so this is in time.
+process.env.LOG_LEVEL ??= "warn";
+
 // `npm run bench`: prints figures, asserts nothing. Everything it starts (database, sandboxes, portal) is its own
 // and is stopped or dropped before it exits.
 const CRITICAL_PATH_TARGET_MS = 3_000;

@@ -49,7 +49,7 @@ export async function benchPages(options: {
   try {
     const requester = options.person("alice");
     const approver = options.person("bob");
-    const [asRequester, asApprover] = await Promise.all([sessionCookie(requester, secret), sessionCookie(approver, secret)]);
+    const [asRequester, asApprover] = await Promise.all([sessionCookie(options.prisma, requester, secret), sessionCookie(options.prisma, approver, secret)]);
     const timings = [
       await timePage(
         server.url,
