@@ -1,36 +1,19 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { migrateDatabase } from "./migrate";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import { databaseBeforeMigration, insertRequestOwners, type DatabaseBeforeMigration } from "./testing/database-before-migration";
 
 const MIGRATION = "20261201080000_claims_at_approval";
-const projectMigrations = path.join(process.cwd(), "prisma", "migrations");
 
 // Requests approved before claims were taken at approval: those not started must hold their plan's reuses.
 describe(`migration ${MIGRATION}`, () => {
-  let database: TestDatabase;
+  let before: DatabaseBeforeMigration;
   let client: pg.Client;
-  let dir: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrate: false });
-    dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
-    await cp(projectMigrations, dir, { recursive: true });
-    await rm(path.join(dir, MIGRATION), { recursive: true });
-    await migrateDatabase(database.url, { migrationsDir: dir, log: () => undefined });
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(`
-      INSERT INTO "User" (id, email, name, roles, "updatedAt") VALUES ('u1', 'a@example.com', 'A', '{requester}', now());
-      INSERT INTO "Team" (id, slug, name) VALUES ('t1', 'payments', 'Payments');
-      INSERT INTO "AwsAccount" (id, name, kind, "roleArn", regions, "updatedAt") VALUES ('111111111111', 'MSK', 'CLUSTER_OWNER', 'arn:aws:iam::111111111111:role/P', '{us-east-1}', now());
-      INSERT INTO "Cluster" (id, arn, name, "accountId", region, "vpcId", "kafkaVersion", "authModes", state, facts, "discoveredAt")
-        VALUES ('c1', 'arn:aws:kafka:us-east-1:111111111111:cluster/orders/1', 'orders', '111111111111', 'us-east-1', 'vpc-1', '3.6.0', '{iam}', 'ACTIVE', '{}', now());`);
+    before = await databaseBeforeMigration(MIGRATION);
+    client = before.client;
+    await insertRequestOwners(client);
     const request = (id: string, status: string, reuses: string[]) =>
       client.query(
         `INSERT INTO "AccessRequest" (id, "clusterId", "teamId", "requesterId", client, "authModes", environment, justification, scenario, status, plan, "updatedAt")
@@ -43,15 +26,10 @@ describe(`migration ${MIGRATION}`, () => {
     await client.query(`INSERT INTO "ResourceClaim" (id, resource, "requestId", kind) VALUES ('held', 'pcx-2', 'retried', 'RELIED_ON')`);
     await request("waiting", "SUBMITTED", ["pcx-3"]);
 
-    await cp(path.join(projectMigrations, MIGRATION), path.join(dir, MIGRATION), { recursive: true });
-    await migrateDatabase(database.url, { migrationsDir: dir, log: () => undefined });
+    await before.migrateTheRest();
   });
 
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => before?.drop());
 
   it("claims the plan's reuses of approved requests once each, and nothing for one still waiting for a decision", async () => {
     const { rows } = await client.query(

@@ -1,31 +1,14 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 
-import { migrateDatabase } from "./migrate";
-import { createTestDatabase } from "./test-database";
+import { databaseBeforeMigration, insertRequestOwners } from "./testing/database-before-migration";
 
 const MIGRATION = "20261202000000_request_enums";
-const projectMigrations = path.join(process.cwd(), "prisma", "migrations");
 
 // A database migrated up to just before the enums, holding one request with one step.
 async function databaseBeforeEnums(values: { scenario: string; preferredMethod: string | null; kind: string }) {
-  const database = await createTestDatabase({ migrate: false });
-  const dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
-  await cp(projectMigrations, dir, { recursive: true });
-  await rm(path.join(dir, MIGRATION), { recursive: true });
-  await migrateDatabase(database.url, { migrationsDir: dir, log: () => undefined });
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  await client.query(`
-    INSERT INTO "User" (id, email, name, roles, "updatedAt") VALUES ('u1', 'a@example.com', 'A', '{requester}', now());
-    INSERT INTO "Team" (id, slug, name) VALUES ('t1', 'payments', 'Payments');
-    INSERT INTO "AwsAccount" (id, name, kind, "roleArn", regions, "updatedAt") VALUES ('111111111111', 'MSK', 'CLUSTER_OWNER', 'arn:aws:iam::111111111111:role/P', '{us-east-1}', now());
-    INSERT INTO "Cluster" (id, arn, name, "accountId", region, "vpcId", "kafkaVersion", "authModes", state, facts, "discoveredAt")
-      VALUES ('c1', 'arn:aws:kafka:us-east-1:111111111111:cluster/orders/1', 'orders', '111111111111', 'us-east-1', 'vpc-1', '3.6.0', '{iam}', 'ACTIVE', '{}', now());`);
+  const before = await databaseBeforeMigration(MIGRATION);
+  const client = before.client;
+  await insertRequestOwners(client);
   await client.query(
     `INSERT INTO "AccessRequest" (id, "clusterId", "teamId", "requesterId", client, "authModes", environment, justification, scenario, "preferredMethod", "updatedAt")
      VALUES ('r1', 'c1', 't1', 'u1', '{}', '{iam}', 'dev', 'j', $1, $2, now())`,
@@ -36,16 +19,7 @@ async function databaseBeforeEnums(values: { scenario: string; preferredMethod: 
      VALUES ('s1', 'r1', 'step-1', 0, $1, '111111111111', 'us-east-1', 'CreateVpcPeeringConnection', '{}', '{}')`,
     [values.kind],
   );
-  await cp(path.join(projectMigrations, MIGRATION), path.join(dir, MIGRATION), { recursive: true });
-  return {
-    client,
-    migrate: () => migrateDatabase(database.url, { migrationsDir: dir, log: () => undefined }),
-    async drop() {
-      await client.end();
-      await database.drop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { client, migrate: () => before.migrateTheRest(), drop: () => before.drop() };
 }
 
 describe(`migration ${MIGRATION}`, () => {

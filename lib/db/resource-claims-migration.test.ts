@@ -1,39 +1,20 @@
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { migrateDatabase } from "./migrate";
-import { createTestDatabase, type TestDatabase } from "./test-database";
+import { databaseBeforeMigration, insertRequestOwners, type DatabaseBeforeMigration } from "./testing/database-before-migration";
 
 const CLAIMS = "20261201060000_resource_claims";
-const projectMigrations = path.join(process.cwd(), "prisma", "migrations");
 
 // The old records, as the provisioner stored them before claims: created ids on steps, `reused:<id>` outputs,
 // the plan's `reuses`. The migration must turn exactly the live ones into claims.
 describe(`migration ${CLAIMS}`, () => {
-  let database: TestDatabase;
+  let before: DatabaseBeforeMigration;
   let client: pg.Client;
-  let dir: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrate: false });
-    dir = await mkdtemp(path.join(tmpdir(), "migrations-"));
-    await cp(projectMigrations, dir, { recursive: true });
-    // The database as it was before claims: later migrations may build on the table, so they wait too.
-    const later = (await readdir(projectMigrations)).filter((name) => name >= CLAIMS && !name.endsWith(".toml"));
-    for (const name of later) await rm(path.join(dir, name), { recursive: true });
-    await migrateDatabase(database.url, { migrationsDir: dir, log: () => undefined });
-    client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    await client.query(`
-      INSERT INTO "User" (id, email, name, roles, "updatedAt") VALUES ('u1', 'a@example.com', 'A', '{requester}', now());
-      INSERT INTO "Team" (id, slug, name) VALUES ('t1', 'payments', 'Payments');
-      INSERT INTO "AwsAccount" (id, name, kind, "roleArn", regions, "updatedAt") VALUES ('111111111111', 'MSK', 'CLUSTER_OWNER', 'arn:aws:iam::111111111111:role/P', '{us-east-1}', now());
-      INSERT INTO "Cluster" (id, arn, name, "accountId", region, "vpcId", "kafkaVersion", "authModes", state, facts, "discoveredAt")
-        VALUES ('c1', 'arn:aws:kafka:us-east-1:111111111111:cluster/orders/1', 'orders', '111111111111', 'us-east-1', 'vpc-1', '3.6.0', '{iam}', 'ACTIVE', '{}', now());`);
+    before = await databaseBeforeMigration(CLAIMS);
+    client = before.client;
+    await insertRequestOwners(client);
     const request = (id: string, status: string, reuses: string[]) =>
       client.query(
         `INSERT INTO "AccessRequest" (id, "clusterId", "teamId", "requesterId", client, "authModes", environment, justification, scenario, status, plan, "updatedAt")
@@ -55,15 +36,10 @@ describe(`migration ${CLAIMS}`, () => {
     await step("rolling-back", "create-peering", "UNDONE", ["pcx-undone"], {});
     await step("rolling-back", "create-route", "SUCCEEDED", ["rtb-2|10.1.0.0/16"], {});
 
-    for (const name of later) await cp(path.join(projectMigrations, name), path.join(dir, name), { recursive: true });
-    await migrateDatabase(database.url, { migrationsDir: dir, log: () => undefined });
+    await before.migrateTheRest();
   });
 
-  afterAll(async () => {
-    await client?.end();
-    await database?.drop();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => before?.drop());
 
   it("claims what live requests' steps created and relied on, and what their plans reused", async () => {
     const { rows } = await client.query(
