@@ -33,9 +33,11 @@ async function readLink(access: AwsAccess, link: Link, hubs: readonly Place[]): 
     const ec2 = access.ec2(hub.account, hub.region);
     const propagating = await propagationIn(ec2, link);
     if (propagating === null) continue;
-    // The association is the attachment's own (one at most), as the association step reads it.
+    // The association is the attachment's own (one at most), as the association step reads it. An attachment
+    // on its way out keeps showing its association for a while; it carries no traffic, so it does not count.
     const a = await attachment(ec2, callLog(), link.attachment);
-    const associated = a?.Association?.TransitGatewayRouteTableId === link.table && a.Association.State === "associated";
+    const live = a?.State === "available" || a?.State === "modifying";
+    const associated = live && a?.Association?.TransitGatewayRouteTableId === link.table && a.Association.State === "associated";
     return { associated, propagating };
   }
   return null;
