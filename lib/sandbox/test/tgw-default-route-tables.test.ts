@@ -72,7 +72,7 @@ describe("TGW default route tables, a TGW created with AWS's defaults", () => {
   let hub: Credentials;
   let defaultTable: string;
   beforeAll(async () => {
-    h = await startHarness({ topology: TOPOLOGY });
+    h = await startHarness({ topology: TOPOLOGY, timeScale: 0.02 });
     hub = await h.assume(HUB_ACCOUNT);
   });
   afterAll(() => h.sandbox.close());
