@@ -10,9 +10,12 @@ import { createToken } from "@/lib/db/tokens/create-token";
 import type { RequestStatus } from "@/lib/domain/lifecycle";
 import type { ClientLocation } from "@/lib/domain/request-input";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
+import { fileRequest } from "@/lib/provisioner/plan-requests";
 import { startProvisioningHarness, type ProvisioningHarness } from "@/lib/provisioner/testing/provisioning-harness";
 
+import { isApprovalSetup, prepareApprovalFixture, type ApprovalSetup } from "./testing/approval-fixtures";
 import { actionOutcome, form, orRedirect, PERSONAS, responseOutcome, type Outcome, type Persona } from "./testing/matrix-calls";
+import { isNotificationSetup, prepareNotificationFixture, type NotificationSetup } from "./testing/notification-fixtures";
 import { databaseFingerprint } from "./testing/portal-state";
 
 // The session is the one part replaced: Auth.js reads it from a signed cookie that only exists inside a Next
@@ -39,11 +42,19 @@ const { refreshCatalogAction } = await import("./catalog/actions");
 const admin = await import("./admin/actions");
 const clusterActions = await import("./_shared/client-vpc-connection/actions");
 const decisionActions = await import("./_shared/decision/actions");
+const extensionActions = await import("./_shared/extension/actions");
 const tokens = await import("./tokens/actions");
 const people = await import("./admin/people/actions");
+const notificationActions = await import("./notifications/actions");
+const webhookActions = await import("./admin/webhooks/actions");
+const policyActions = await import("./admin/policies/actions");
+const freezeActions = await import("./admin/freezes/actions");
+const clusterOwnerActions = await import("./admin/cluster-owner/actions");
+const freezeOverrideActions = await import("./_shared/freeze-override/actions");
 const requestsApi = await import("./api/v1/requests/route");
 const requestApi = await import("./api/v1/requests/[id]/route");
 const auditApi = await import("./api/v1/audit/route");
+const auditExport = await import("./audit/export/route");
 const transitionApi = {
   approve: await import("./api/v1/requests/[id]/approve/route"),
   reject: await import("./api/v1/requests/[id]/reject/route"),
@@ -87,8 +98,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Fixture = { requestId: string; version: number; tokenId: string; userId: string };
-type Setup = "none" | RequestStatus | "alice-token" | "spare-person" | "deactivated-person";
+// itemId: the notification, webhook or delivery a notification row acts on.
+type Fixture = { requestId: string; version: number; tokenId: string; userId: string; itemId?: string };
+type Setup = "none" | RequestStatus | "alice-token" | "spare-person" | "deactivated-person" | "extendable" | "extension-pending" | NotificationSetup | ApprovalSetup;
 const CLIENT = {
   type: "aws-vpc",
   accountId: "111111111111",
@@ -112,8 +124,30 @@ async function prepare(setup: Setup): Promise<Fixture> {
     const spare = await h.prisma.user.create({ data: { email, name: email, roles: ["requester"], deactivatedAt } });
     return { ...fixture, userId: spare.id };
   }
+  if (setup === "extendable" || setup === "extension-pending") return prepareExtendable(fixture, setup === "extension-pending");
+  if (isApprovalSetup(setup)) return { ...fixture, itemId: await prepareApprovalFixture(h.prisma, setup) };
+  if (isNotificationSetup(setup)) {
+    const filed = (await h.prisma.accessRequest.findFirst({ orderBy: { createdAt: "asc" } })) ?? (await h.file("alice", CLIENT));
+    return { ...fixture, requestId: filed.id, itemId: await prepareNotificationFixture(h.prisma, setup, filed.id) };
+  }
   const filed = await h.file("alice", CLIENT);
   const saved = await h.prisma.accessRequest.update({ where: { id: filed.id }, data: { status: setup } });
+  return { ...fixture, requestId: saved.id, version: saved.version };
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+// An ACTIVE request of alice's with an end date; with an extension alice asked for, waiting for a decision.
+async function prepareExtendable(fixture: Fixture, pending: boolean): Promise<Fixture> {
+  const input = { clusterArn: DEMO_CLUSTERS[0]?.arn ?? "", client: CLIENT, authModes: ["iam" as const], environment: "dev" as const, justification: "Authorization matrix filing" };
+  const filed = await fileRequest(h.person("alice"), input, { via: "api", fileAnyway: true });
+  const endsAt = new Date(`${inDays(20)}T00:00:00.000Z`);
+  const saved = await h.prisma.accessRequest.update({ where: { id: filed.id }, data: { status: "ACTIVE", endsAt } });
+  if (pending) {
+    await h.prisma.requestExtension.create({
+      data: { requestId: saved.id, requestedById: h.person("alice").id, fromEndsAt: endsAt, toEndsAt: new Date(`${inDays(40)}T00:00:00.000Z`), reason: "Matrix extension" },
+    });
+  }
   return { ...fixture, requestId: saved.id, version: saved.version };
 }
 
@@ -153,6 +187,7 @@ const fileForm = () =>
     authModes: "iam",
     environment: "dev",
     justification: "Authorization matrix filing",
+    fileAnyway: "yes",
   });
 
 type Row = {
@@ -174,7 +209,7 @@ const decide = (decision: "approve" | "reject") => (p: Persona, f: Fixture) =>
     ),
   );
 const operate = (operation: "retry" | "rollback" | "decommission") => (p: Persona, f: Fixture) =>
-  act(p, () => requestActions.operateRequest(null, form({ requestId: f.requestId, version: String(f.version), operation })));
+  act(p, () => requestActions.operateRequest(null, form({ requestId: f.requestId, version: String(f.version), operation, comment: "Matrix decision" })));
 const transition = (action: keyof typeof transitionApi) => async (p: Persona, f: Fixture) =>
   responseOutcome(
     await transitionApi[action].POST(
@@ -210,7 +245,7 @@ const ROWS: Row[] = [
     setup: "SUBMITTED",
     allowed: TEAM,
     call: (p, f) =>
-      act(p, () => requestActions.cancelRequest(null, form({ requestId: f.requestId, version: String(f.version) }))),
+      act(p, () => requestActions.cancelRequest(null, form({ requestId: f.requestId, version: String(f.version), comment: "Matrix decision" }))),
   },
   {
     covers: "requests/[id]/actions.ts#replanRequestAction",
@@ -246,6 +281,26 @@ const ROWS: Row[] = [
     setup: "ACTIVE",
     allowed: ["alice", "bob", "erin"],
     call: (p, f) => act(p, () => requestActions.checkDriftAction(null, form({ requestId: f.requestId }))),
+  },
+  {
+    covers: "_shared/extension/actions.ts#askForExtensionAction",
+    label: "ask for an extension",
+    setup: "extendable",
+    allowed: TEAM,
+    call: (p, f) =>
+      act(p, () => extensionActions.askForExtensionAction(null, form({ requestId: f.requestId, toEndsAt: inDays(30), reason: "Matrix needs it longer" }))),
+  },
+  {
+    covers: "_shared/extension/actions.ts#decideExtensionAction",
+    label: "approve an extension",
+    setup: "extension-pending",
+    allowed: OPERATORS,
+    call: async (p, f) => {
+      const pending = await h.prisma.requestExtension.findFirstOrThrow({ where: { requestId: f.requestId, status: "PENDING" } });
+      return act(p, () =>
+        extensionActions.decideExtensionAction(null, form({ requestId: f.requestId, extensionId: pending.id, decision: "approve", comment: "" })),
+      );
+    },
   },
   {
     covers: "requests/new/actions.ts#submitRequest",
@@ -328,6 +383,114 @@ const ROWS: Row[] = [
     call: (p, f) => act(p, () => people.revokeAnyTokenAction(null, form({ tokenId: f.tokenId }))),
   },
   {
+    covers: "notifications/actions.ts#openNotificationAction",
+    label: "open one's own notification",
+    setup: "notifications",
+    allowed: EVERYONE,
+    call: async (p, f) => {
+      const own = await h.prisma.notification.findFirstOrThrow({ where: { requestId: f.requestId, userId: who(p === "anonymous" ? "alice" : p).id, readAt: null } });
+      return act(p, () => orRedirect(() => notificationActions.openNotificationAction(null, form({ notificationId: own.id }))));
+    },
+  },
+  {
+    covers: "notifications/actions.ts#markAllReadAction",
+    label: "mark one's notifications read",
+    setup: "notifications",
+    allowed: EVERYONE,
+    call: (p) => act(p, () => notificationActions.markAllReadAction()),
+  },
+  {
+    covers: "notifications/actions.ts#savePreferencesAction",
+    label: "choose one's notification channels",
+    setup: "none",
+    allowed: EVERYONE,
+    call: (p) => act(p, () => notificationActions.savePreferencesAction(null, form({ "request.approved.inApp": "on" }))),
+  },
+  {
+    covers: "admin/webhooks/actions.ts#createWebhookAction",
+    label: "add a webhook",
+    setup: "none",
+    allowed: ADMIN,
+    call: (p) =>
+      act(p, () =>
+        webhookActions.createWebhookAction(null, form({ name: "matrix", url: "https://hooks.example.com/x", format: "slack", events: "request.approved", secret: "" })),
+      ),
+  },
+  {
+    covers: "admin/webhooks/actions.ts#toggleWebhookAction",
+    label: "turn a webhook off",
+    setup: "webhook",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => webhookActions.toggleWebhookAction(null, form({ webhookId: f.itemId ?? "", enabled: "false" }))),
+  },
+  {
+    covers: "admin/webhooks/actions.ts#removeWebhookAction",
+    label: "remove a webhook",
+    setup: "webhook",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => webhookActions.removeWebhookAction(null, form({ webhookId: f.itemId ?? "" }))),
+  },
+  {
+    covers: "admin/webhooks/actions.ts#resendDeliveryAction",
+    label: "send a failed webhook delivery again",
+    setup: "webhook-delivery",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => webhookActions.resendDeliveryAction(null, form({ deliveryId: f.itemId ?? "" }))),
+  },
+  {
+    covers: "admin/policies/actions.ts#savePolicyAction",
+    label: "create an approval policy",
+    setup: "none",
+    allowed: ADMIN,
+    call: (p) => act(p, () => policyActions.savePolicyAction(null, form({ name: "Matrix SaaS policy", "match.scenarios": "saas", "outcome.kind": "approvals", "outcome.count": "2" }))),
+  },
+  {
+    covers: "admin/policies/actions.ts#movePolicyAction",
+    label: "reorder approval policies",
+    setup: "policy",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => policyActions.movePolicyAction(null, form({ id: f.itemId ?? "", direction: "up" }))),
+  },
+  {
+    covers: "admin/policies/actions.ts#deletePolicyAction",
+    label: "delete an approval policy",
+    setup: "policy",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => policyActions.deletePolicyAction(null, form({ id: f.itemId ?? "" }))),
+  },
+  {
+    covers: "admin/freezes/actions.ts#createFreezeAction",
+    label: "add a change freeze",
+    setup: "none",
+    allowed: ADMIN,
+    call: (p) => act(p, () => freezeActions.createFreezeAction(null, form({ startsAt: "2099-01-01T00:00", endsAt: "2099-01-02T00:00", reason: "Matrix freeze window" }))),
+  },
+  {
+    covers: "admin/freezes/actions.ts#deleteFreezeAction",
+    label: "remove a change freeze",
+    setup: "freeze",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => freezeActions.deleteFreezeAction(null, form({ id: f.itemId ?? "" }))),
+  },
+  {
+    covers: "admin/cluster-owner/actions.ts#setClusterOwnerAction",
+    label: "set a cluster's owner team",
+    setup: "none",
+    allowed: ADMIN,
+    call: async (p) => {
+      const cluster = await h.prisma.cluster.findFirstOrThrow({ where: { arn: DEMO_CLUSTERS[1]?.arn ?? "" } });
+      const analytics = await h.prisma.team.findUniqueOrThrow({ where: { slug: "analytics" } });
+      return act(p, () => clusterOwnerActions.setClusterOwnerAction(null, form({ id: cluster.id, ownerTeamId: analytics.id })));
+    },
+  },
+  {
+    covers: "_shared/freeze-override/actions.ts#overrideFreezeAction",
+    label: "let a request through change freezes",
+    setup: "SUBMITTED",
+    allowed: ADMIN,
+    call: (p, f) => act(p, () => freezeOverrideActions.overrideFreezeAction(null, form({ requestId: f.requestId, reason: "Matrix override reason" }))),
+  },
+  {
     covers: "tokens/actions.ts#revokeTokenAction",
     label: "revoke alice's token",
     setup: "alice-token",
@@ -355,6 +518,7 @@ const ROWS: Row[] = [
             authModes: ["iam"],
             environment: "dev",
             justification: "Authorization matrix filing",
+            fileAnyway: true,
           }),
           params({}),
         ),
@@ -417,6 +581,14 @@ const ROWS: Row[] = [
     setup: "none",
     allowed: ["bob", "dana", "erin", "read-token"],
     call: async (p) => responseOutcome(await auditApi.GET(api(p, "GET", "/api/v1/audit"), params({}))),
+  },
+  // The browser's download: the session, not a token, and the same permission as the audit page.
+  {
+    covers: "audit/export/route.ts#GET",
+    label: "export the audit history",
+    setup: "none",
+    allowed: ["bob", "dana", "erin"],
+    call: (p) => asSession(p, async () => responseOutcome(await auditExport.GET(new Request("http://portal.test/audit/export?format=csv")))),
   },
 ];
 

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 import { NavBar } from "@/components/nav-bar";
 import { currentUser } from "@/lib/auth/current-user";
+import { unreadNotificationCount } from "@/lib/notifications/inbox";
 
 import { signOutAction } from "./signin/actions";
 
@@ -18,7 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        {user ? <NavBar user={user} signOut={signOutAction} /> : null}
+        {user ? <NavBar user={user} signOut={signOutAction} unreadNotifications={await unreadNotificationCount(user.id)} /> : null}
         <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
       </body>
     </html>

@@ -1,24 +1,22 @@
 "use client";
 
-import { useActionState } from "react";
-
 import type { ActionState } from "@/lib/auth/action-state";
 
-import { FormMessage } from "./ui/form-message";
-import { SubmitButton } from "./ui/submit-button";
+import { ReasonedActionDialog } from "./reasoned-action-dialog";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-export function CancelForm({ requestId, version, action }: { requestId: string; version: number; action: Action }) {
-  const [state, formAction] = useActionState(action, null);
+export function CancelForm({ request, confirmByNumber, action }: { request: { id: string; version: number; number: number }; confirmByNumber: boolean; action: Action }) {
   return (
-    <form action={formAction} className="space-y-2">
-      <input type="hidden" name="requestId" value={requestId} />
-      <input type="hidden" name="version" value={version} />
-      <SubmitButton variant="secondary" pendingLabel="Cancelling…">
-        Cancel request
-      </SubmitButton>
-      <FormMessage state={state} />
-    </form>
+    <ReasonedActionDialog
+      label="Cancel request"
+      title={`Cancel request #${request.number}?`}
+      consequence="Nobody will decide it and nothing is built in AWS. You can file it again later."
+      variant="secondary"
+      request={request}
+      confirmByNumber={confirmByNumber}
+      action={action}
+      pendingLabel="Cancelling…"
+    />
   );
 }

@@ -18,7 +18,7 @@ export function ConnectionDetails({ plan, connection }: { plan: ConnectionPlan; 
   const modes = Object.entries(clientSettings);
   return (
     <Card title="Connect your client">
-      <div className="space-y-4" data-testid="connection-details">
+      <div id="connection-details" className="scroll-mt-4 space-y-4" data-testid="connection-details">
         {bootstrap ? <CopyBlock label="Bootstrap brokers" text={bootstrap} /> : <p className="text-sm text-slate-600">MSK has not published bootstrap brokers for this connection yet.</p>}
         {modes.map(([mode, settings]) =>
           settings ? (

@@ -4,9 +4,11 @@ import { actorOf, type PortalUser } from "@/lib/auth/current-user";
 import { may, type RoleQuestion } from "@/lib/domain/permissions";
 import { ROLE_LABELS } from "@/lib/domain/roles";
 
+import { NotificationsLink } from "./notifications-link";
 import { SignOutButton } from "./sign-out-button";
 
 const LINKS: { href: string; label: string; question: RoleQuestion }[] = [
+  { href: "/dashboard", label: "Dashboard", question: "dashboard.view" },
   { href: "/requests", label: "Requests", question: "request.list" },
   { href: "/requests/new", label: "New request", question: "request.create" },
   { href: "/approvals", label: "Approvals", question: "approvals.view" },
@@ -15,10 +17,11 @@ const LINKS: { href: string; label: string; question: RoleQuestion }[] = [
   { href: "/tokens", label: "API tokens", question: "token.manage-own" },
   { href: "/admin", label: "Admin", question: "platform.manage" },
   { href: "/admin/people", label: "People", question: "people.manage" },
+  { href: "/admin/webhooks", label: "Webhooks", question: "webhooks.manage" },
 ];
 
 // Only the links a role can use are shown; each page checks the role again itself.
-export function NavBar({ user, signOut }: { user: PortalUser; signOut: () => Promise<void> }) {
+export function NavBar({ user, signOut, unreadNotifications = 0 }: { user: PortalUser; signOut: () => Promise<void>; unreadNotifications?: number }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-6 py-3">
@@ -34,8 +37,9 @@ export function NavBar({ user, signOut }: { user: PortalUser; signOut: () => Pro
             ))}
           </nav>
         </div>
-        <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-700" data-testid="signed-in-as">
+        <div className="flex min-w-0 flex-wrap items-center gap-3 text-sm">
+          <NotificationsLink unread={unreadNotifications} />
+          <span className="min-w-0 break-words text-slate-700" data-testid="signed-in-as">
             {user.email}
             <span className="ml-2 text-xs text-slate-500">
               {user.roles.map((r) => ROLE_LABELS[r]).join(", ")}

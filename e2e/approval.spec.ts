@@ -21,13 +21,13 @@ test("an approver approves from the queue and the auditor sees both events", asy
 
   const dana = await pageAs("dana");
   await dana.goto("/audit");
-  await dana.getByLabel("Request").fill(`#${filed.number}`);
+  await dana.getByLabel("Request", { exact: true }).fill(`#${filed.number}`);
   await dana.getByRole("button", { name: "Filter" }).click();
   await dana.waitForURL(/request=/);
   const rows = dana.getByTestId("audit-row");
   // Only this request's events, the filing and the decision among them.
   await expect(rows.filter({ hasText: "request.submit" })).toContainText("alice@example.com");
-  for (const row of await rows.all()) await expect(row.getByRole("link")).toHaveText(`#${filed.number}`);
+  for (const row of await rows.all()) await expect(row.getByRole("link")).toHaveText(`Request #${filed.number}`);
   await expect(rows.filter({ hasText: "request.approve" })).toContainText("bob@example.com");
   await expect(rows.filter({ hasText: "request.approve" })).toContainText(comment);
 

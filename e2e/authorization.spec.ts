@@ -29,10 +29,11 @@ test("a forged decision server action is refused for a requester", async ({ page
   const bob = await pageAs("bob");
   await bob.goto(`/requests/${filed.id}`);
   const form = bob.getByTestId("decision-form");
-  const actionField = form.locator('input[type="hidden"][name^="$ACTION_"][name$=":0"]');
+  // The approve and reject forms carry the same decision action.
+  const actionField = form.locator('input[type="hidden"][name^="$ACTION_"][name$=":0"]').first();
   const actionId = (JSON.parse((await actionField.getAttribute("value")) ?? "{}") as { id?: string }).id;
   expect(actionId).toMatch(/^[0-9a-f]{20,}$/);
-  const version = await form.locator('input[name="version"]').inputValue();
+  const version = await form.locator('input[name="version"]').first().inputValue();
 
   // What React's client sends for useActionState(action)(prevState, formData): the form fields under "_1_",
   // the argument list in "0".

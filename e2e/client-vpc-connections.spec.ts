@@ -7,7 +7,7 @@ import {
 
 import { CLIENT_VPCS, connectOutsideThePortal } from "../lib/aws/testing/client-vpc-connection";
 import { expect, test } from "./fixtures";
-import { approveInUi, expectSettled, fileViaApi, ORDERS_PROD_ARN } from "./lifecycle";
+import { approveInUi, confirmWithReason, expectSettled, fileViaApi, ORDERS_PROD_ARN } from "./lifecycle";
 import { sandboxAws } from "./sandbox";
 
 const SAAS = "444444444444";
@@ -91,6 +91,6 @@ test("an approver sees the cluster's client VPC connections on a SaaS request an
   }
   const requester = await pageAs("alice");
   await requester.goto(`/requests/${id}`);
-  await requester.getByRole("button", { name: "Decommission" }).click();
+  await confirmWithReason(requester, "Decommission", "The provider's trial has ended");
   await expectSettled(requester, "DECOMMISSIONED", "Decommissioned");
 });

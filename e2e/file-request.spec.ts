@@ -1,4 +1,4 @@
-import { expect, fillVpcRequestForm, test, unique } from "./fixtures";
+import { expect, fileTheForm, fillVpcRequestForm, test, unique } from "./fixtures";
 
 test("a requester files a cross-account request and only her team sees it", async ({ pageAs }) => {
   const alice = await pageAs("alice");
@@ -17,8 +17,7 @@ test("a requester files a cross-account request and only her team sees it", asyn
   await expect(panel).toContainText("Other AWS account");
   await expect(alice.getByRole("checkbox", { name: "IAM", exact: true })).toBeChecked();
 
-  await alice.getByRole("button", { name: "File request" }).click();
-  await alice.waitForURL(/\/requests\/(?!new)[^/]+$/);
+  await fileTheForm(alice);
   const detailUrl = new URL(alice.url()).pathname;
   const heading = alice.getByRole("heading", { level: 1, name: /Request #\d+/ });
   await expect(heading).toBeVisible();

@@ -36,6 +36,8 @@ export function crossAccountRequest(justification: string) {
     authModes: ["iam"],
     environment: "dev",
     justification,
+    // The specs file this one client many times over; whether to file a duplicate is everyday-actions.spec.ts's subject.
+    fileAnyway: true,
   };
 }
 
@@ -117,6 +119,22 @@ export async function fillVpcRequestForm(page: Page, form: VpcClientForm) {
   await page.getByLabel("VPC id", { exact: true }).pressSequentially(form.vpcId);
   await page.getByLabel("Client security groups").fill(form.securityGroups);
   await page.getByLabel("Justification", { exact: true }).fill(form.justification);
+}
+
+/**
+ * Files the filled-in form and waits for the new request's page. The specs share one database, so a live
+ * request for the same client may exist from an earlier spec: the form then asks whether to file anyway, and
+ * this answers yes (e2e/everyday-actions.spec.ts is where that question itself is tested).
+ */
+export async function fileTheForm(page: Page) {
+  await page.getByRole("button", { name: "File request" }).click();
+  const duplicate = page.getByTestId("duplicate-warning");
+  await expect(duplicate.or(page.getByRole("heading", { level: 1, name: /Request #\d+/ }))).toBeVisible({ timeout: 30_000 });
+  if (await duplicate.isVisible()) {
+    await page.getByRole("checkbox", { name: /File anyway/ }).check();
+    await page.getByRole("button", { name: "File request" }).click();
+  }
+  await page.waitForURL(/\/requests\/(?!new)[^/]+$/);
 }
 
 // Approval hands the request to the provisioner, which (against the fast sandbox) moves it on within

@@ -5,7 +5,7 @@ import { authFile, DEMO_USERS, expect, test as setup, type DemoUser } from "./fi
 
 // Compiling a route the first time takes seconds under `next dev`; visiting each one here keeps that out of
 // the specs' timeouts.
-const PAGES = ["/requests", "/requests/new", "/approvals", "/audit", "/tokens", "/catalog", "/admin", "/requests/not-a-request"];
+const PAGES = ["/dashboard", "/requests", "/requests/new", "/approvals", "/audit", "/tokens", "/catalog", "/admin", "/requests/not-a-request"];
 const API = ["/api/health", "/api/v1/requests", "/api/v1/requests/none", "/api/v1/audit"];
 
 setup.describe.configure({ mode: "serial" });

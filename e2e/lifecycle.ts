@@ -9,7 +9,7 @@ export const ORDERS_PROD_ARN = "arn:aws:kafka:us-east-1:111111111111:cluster/ord
 export async function fileViaApi(request: APIRequestContext, token: string, client: ClientLocation, label: string): Promise<string> {
   const response = await request.post("/api/v1/requests", {
     headers: bearer(token),
-    data: { clusterArn: ORDERS_PROD_ARN, client, authModes: ["iam"], environment: "dev", justification: unique(`${label}: the client reads order events`) },
+    data: { clusterArn: ORDERS_PROD_ARN, client, authModes: ["iam"], environment: "dev", justification: unique(`${label}: the client reads order events`), fileAnyway: true },
   });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { id: string }).id;
@@ -42,4 +42,17 @@ export async function waitForStatus(request: APIRequestContext, token: string, i
   await expect
     .poll(async () => ((await (await request.get(`/api/v1/requests/${id}`, { headers: bearer(token) })).json()) as { status: string }).status, { timeout })
     .toMatch(status);
+}
+
+/**
+ * Decommission, roll back, cancel or reject from the request page: the button opens a dialog that asks for a
+ * reason (and, for a production request, its number) before anything happens.
+ */
+export async function confirmWithReason(page: Page, button: string, reason: string, requestNumber?: number) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Reason").fill(reason);
+  if (requestNumber !== undefined) await dialog.getByLabel(/Type its number/).fill(String(requestNumber));
+  await dialog.getByRole("button", { name: new RegExp(`^${button} #\\d+$`) }).click();
+  await expect(dialog).toBeHidden();
 }

@@ -9,7 +9,7 @@ import {
 
 import type { ClientLocation } from "../lib/domain/request-input";
 import { bearer, expect, test } from "./fixtures";
-import { approveInUi, changeSteps, expectSettled, fileViaApi, statusBadge, waitForStatus } from "./lifecycle";
+import { approveInUi, changeSteps, confirmWithReason, expectSettled, fileViaApi, statusBadge, waitForStatus } from "./lifecycle";
 import { sandboxAws, sandboxDiff, sandboxState } from "./sandbox";
 
 // A failure the provisioner must not push through, and what operators do about it. The client is the payments
@@ -86,7 +86,7 @@ test("a route the portal did not create stops provisioning; once it is gone, Ret
   expect(sandboxDiff(before, await sandboxState())).toEqual([...BUILDS].sort());
 
   // Leave the sandbox as found for the next test.
-  expect((await request.post(`/api/v1/requests/${id}/decommission`, { headers: bearer(alice), data: {} })).status()).toBe(200);
+  expect((await request.post(`/api/v1/requests/${id}/decommission`, { headers: bearer(alice), data: { comment: "No longer needed" } })).status()).toBe(200);
   await waitForStatus(request, alice, id, /^DECOMMISSIONED$/);
   await expect.poll(async () => sandboxDiff(before, await sandboxState())).toEqual([]);
 });
@@ -101,7 +101,7 @@ test("Roll back after the same failure removes what the request built and nothin
   await expectSettled(bob, "FAILED", "Failed");
   await expect(bob.getByTestId("failure")).toContainText(`already routes ${MSK_CIDR} to ${conflict.VpcPeeringConnectionId}`);
 
-  await bob.getByRole("button", { name: "Roll back" }).click();
+  await confirmWithReason(bob, "Roll back", "The conflicting peering has to be untangled first");
   await expectSettled(bob, "ROLLED_BACK", "Rolled back");
   await expect(bob.getByRole("button", { name: /Retry|Roll back|Decommission/ })).toHaveCount(0);
   // Only the payments team's own peering and route remain.
@@ -140,7 +140,7 @@ test("only operators are offered Retry and Roll back; an auditor is offered no o
   await expect(dana.getByTestId("failure")).toBeVisible();
   await expect(dana.getByRole("button", { name: /Retry|Roll back|Decommission|Approve|Reject|Cancel/ })).toHaveCount(0);
 
-  expect((await request.post(`/api/v1/requests/${id}/rollback`, { headers: bearer(bobToken), data: {} })).status()).toBe(200);
+  expect((await request.post(`/api/v1/requests/${id}/rollback`, { headers: bearer(bobToken), data: { comment: "Undo the half-built path" } })).status()).toBe(200);
   await waitForStatus(request, bobToken, id, /^ROLLED_BACK$/);
   await conflict.removeRoute();
   await conflict.removePeering();

@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 
 import type { ClientLocation } from "../lib/domain/request-input";
-import { expect, fillVpcRequestForm, ORDERS_PROD, test, unique } from "./fixtures";
-import { approveInUi, changeSteps, expectSettled, fileViaApi, statusBadge } from "./lifecycle";
+import { expect, fileTheForm, fillVpcRequestForm, ORDERS_PROD, test, unique } from "./fixtures";
+import { approveInUi, changeSteps, confirmWithReason, expectSettled, fileViaApi, statusBadge } from "./lifecycle";
 import { sandboxDiff, sandboxState } from "./sandbox";
 
 // Every scenario end to end in the browser against the sandbox AWS: filed, approved, built, connected to,
@@ -122,8 +122,7 @@ for (const scenario of SCENARIOS) {
     let id: string;
     if (scenario.fileInUi) {
       await scenario.fileInUi(alice, unique(`${scenario.name}: the client reads order events`));
-      await alice.getByRole("button", { name: "File request" }).click();
-      await alice.waitForURL(/\/requests\/(?!new)[^/]+$/);
+      await fileTheForm(alice);
       id = new URL(alice.url()).pathname.split("/").pop() ?? "";
       await expect(statusBadge(alice)).toHaveText("Awaiting approval");
     } else {
@@ -158,7 +157,7 @@ for (const scenario of SCENARIOS) {
     // The requester no longer needs it.
     await alice.goto(`/requests/${id}`);
     await expect(statusBadge(alice)).toHaveText("Active");
-    await alice.getByRole("button", { name: "Decommission" }).click();
+    await confirmWithReason(alice, "Decommission", "The consumer moved to the new cluster");
     await expectSettled(alice, "DECOMMISSIONED", "Decommissioned");
     await expect(alice.getByTestId("connection-details")).toHaveCount(0);
     // Turning multi-VPC connectivity off is a broker update of its own that ends a moment later.

@@ -3,10 +3,12 @@ import { formatTime } from "@/components/ui/format-time";
 import type { listClustersToManage } from "@/lib/db/catalog/list-catalog";
 
 import { ClusterActions } from "./cluster-actions";
+import { setClusterOwnerAction } from "./cluster-owner/actions";
+import { ClusterOwnerForm } from "./cluster-owner-form";
 
 type ManagedCluster = Awaited<ReturnType<typeof listClustersToManage>>[number];
 
-export function CatalogClusters({ clusters }: { clusters: ManagedCluster[] }) {
+export function CatalogClusters({ clusters, teams = [] }: { clusters: ManagedCluster[]; teams?: { id: string; name: string }[] }) {
   return (
     <Card title="Catalog clusters">
       <p className="mb-3 text-sm text-slate-600">
@@ -29,6 +31,9 @@ export function CatalogClusters({ clusters }: { clusters: ManagedCluster[] }) {
                 </span>
               </span>
               <ClusterActions id={c.id} name={c.name} archived={c.archivedAt !== null} removable={c._count.requests === 0} />
+              <div className="w-full">
+                <ClusterOwnerForm id={c.id} name={c.name} ownerTeamId={c.ownerTeamId} teams={teams} action={setClusterOwnerAction} />
+              </div>
             </li>
           ))}
         </ul>

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -24,6 +26,22 @@ export default async function AdminPage() {
         description="Registered AWS accounts and how the platform builds connections. Every change is recorded in the audit history."
       />
       <div className="space-y-6">
+        <Card title="Approvals">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+            <li>
+              <Link href="/admin/policies" className="font-medium text-indigo-700 hover:underline">
+                Approval policies
+              </Link>{" "}
+              <span className="text-slate-600">who must approve which requests</span>
+            </li>
+            <li>
+              <Link href="/admin/freezes" className="font-medium text-indigo-700 hover:underline">
+                Change freezes
+              </Link>{" "}
+              <span className="text-slate-600">windows in which nothing is approved or provisioned</span>
+            </li>
+          </ul>
+        </Card>
         <Card title="Registered accounts">
           <ul className="divide-y divide-slate-100">
             {accounts.map((a) => (
@@ -72,7 +90,7 @@ export default async function AdminPage() {
         <Card title="Register an account">
           <AccountForm submitLabel="Register account" teams={teams} />
         </Card>
-        <CatalogClusters clusters={clusters} />
+        <CatalogClusters clusters={clusters} teams={teams} />
         <Card title="Platform settings">
           <PlatformForm
             values={{

@@ -8,12 +8,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
-import { listRequests } from "@/lib/db/requests/list-requests";
+import { listApprovalQueue } from "@/lib/db/requests/list-approval-queue";
+import { expectedTrafficOf } from "@/lib/db/requests/expected-traffic-of";
+import { requestCostEstimate } from "@/lib/domain/cost/request-cost";
 import { may } from "@/lib/domain/permissions";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { clampPage } from "@/lib/domain/validation/page-number";
 import { requestFacts } from "@/lib/domain/request-facts";
+import { approvalViews } from "@/lib/db/approval-policies/approval-views";
+import { approvalWouldCount } from "@/lib/domain/approval-policy";
 import { SCENARIO_LABELS } from "@/lib/domain/scenario";
+import { confirmsByNumber } from "@/lib/domain/reasoned-actions";
 
 import { PlanVerdict } from "./plan-verdict";
 
@@ -24,9 +29,19 @@ export const metadata = { title: "Approvals" };
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePageUser("approvals.view");
   const { page } = await searchParams;
-  const queue = await listRequests(user, { statuses: ["SUBMITTED"], page: clampPage(page), pageSize: 20, withPlan: true, oldestFirst: true });
+  // A request that needs changes is the requester's to fix, not an approver's to decide (lib/domain/needs-changes).
+  const queue = await listApprovalQueue(user, { page: clampPage(page), pageSize: 20 });
+  const traffic = await expectedTrafficOf(queue.rows.map((r) => r.id));
+  const approvals = await approvalViews(queue.rows.map((r) => r.id));
   const mayApprove = (r: (typeof queue.rows)[number]) =>
-    may(actorOf(user), "request.approve", requestFacts(r, readStoredPlan(r)));
+    may(actorOf(user), "request.approve", { ...requestFacts(r, readStoredPlan(r)), approvalState: approvals.get(r.id)?.state ?? null });
+  // Only requests where the viewer's approval can count: never their own, never one they approved already,
+  // never one whose remaining approval must come from a team they are not in.
+  const state = (r: (typeof queue.rows)[number]) => approvals.get(r.id)?.state;
+  const rows = queue.rows.filter((r) => {
+    const s = state(r);
+    return r.requesterId !== user.id && (!s || approvalWouldCount(s, { userId: user.id, teamIds: user.teamIds }).counts);
+  });
   const decidedByAnother = (r: (typeof queue.rows)[number]) => {
     const decision = may(actorOf(user), "request.reject", { requesterId: r.requesterId, teamId: r.teamId, status: r.status });
     return !decision.ok && decision.code === "separation-of-duties";
@@ -35,13 +50,13 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Approval queue"
-        description={`${queue.total} request${queue.total === 1 ? "" : "s"} waiting for a decision, oldest first. Approving starts the AWS changes; rejecting needs a comment for the requester.`}
+        description={`${queue.total} request${queue.total === 1 ? "" : "s"} waiting for a decision, oldest first; shown here are those where your approval counts under their approval policy. Rejecting needs a comment for the requester.`}
       />
-      {queue.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <EmptyState title="Nothing is waiting for you">New requests appear here as soon as teams file them.</EmptyState>
       ) : (
         <ul className="space-y-4">
-          {queue.rows.map((r) => (
+          {rows.map((r) => (
             <li key={r.id} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-3" data-testid="approval-item">
               <div className="md:col-span-2">
                 <p className="text-sm text-slate-500">
@@ -57,13 +72,19 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
                 <p className="mt-1 text-sm text-slate-600">
                   {r.authModes.join(", ")} · {r.environment}
                 </p>
-                <PlanVerdict stored={readStoredPlan(r)} />
+                {approvals.get(r.id)?.evaluation ? (
+                  <p className="mt-1 text-sm text-slate-700" data-testid="queue-approval">
+                    {approvals.get(r.id)?.evaluation?.policyName}: {approvals.get(r.id)?.progress?.summary}
+                    {approvals.get(r.id)?.approvals.length ? ` (approved by ${approvals.get(r.id)?.approvals.map((a) => a.label).join(", ")})` : ""}
+                  </p>
+                ) : null}
+                <PlanVerdict stored={readStoredPlan(r)} cost={requestCostEstimate({ stored: readStoredPlan(r), authModes: r.authModes, expectedGbPerMonth: traffic.get(r.id) ?? null })} />
               </div>
               <div>
                 {decidedByAnother(r) ? (
                   <p className="text-sm text-slate-600">You filed this request, so another approver decides it.</p>
                 ) : (
-                  <DecisionForm requestId={r.id} version={r.version} action={decideRequest} canApprove={mayApprove(r).ok} />
+                  <DecisionForm request={{ id: r.id, version: r.version, number: r.number }} confirmByNumber={confirmsByNumber(r.environment)} action={decideRequest} canApprove={mayApprove(r).ok} />
                 )}
               </div>
             </li>

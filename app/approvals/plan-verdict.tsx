@@ -1,3 +1,6 @@
+import { CostComparison } from "@/components/plan/cost-comparison";
+import { costSummary } from "@/lib/domain/cost/cost-summary";
+import type { CostEstimate } from "@/lib/domain/cost/cost-types";
 import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
 import { formatPorts } from "@/lib/domain/ports";
 
@@ -9,7 +12,7 @@ const METHOD: Record<string, string> = {
 };
 
 // The plan's verdict at a glance; the full change list is on the request's page.
-export function PlanVerdict({ stored }: { stored: StoredPlan | null }) {
+export function PlanVerdict({ stored, cost = null }: { stored: StoredPlan | null; cost?: CostEstimate | null }) {
   if (!stored) return <p className="mt-2 text-sm text-rose-700">No plan yet: it cannot be approved.</p>;
   if (stored.error) return <p className="mt-2 text-sm text-rose-700">Planning failed: {stored.error.message}</p>;
   const { plan } = stored;
@@ -22,6 +25,16 @@ export function PlanVerdict({ stored }: { stored: StoredPlan | null }) {
         <span className="font-mono text-xs">{formatPorts(plan.ports) || "—"}</span>
         {warnings ? ` · ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}
       </p>
+      {cost ? (
+        <div className="mt-2 overflow-x-auto" data-testid="queue-cost">
+          <p className="text-sm">
+            <span className="text-slate-500">Adds </span>
+            <span className="font-semibold">{costSummary(cost.planned)}</span>
+            {cost.expectedGbPerMonth === null ? <span className="text-slate-500"> (no expected traffic given)</span> : <span className="text-slate-500"> for {cost.expectedGbPerMonth.toLocaleString("en-US")} GB a month</span>}
+          </p>
+          <CostComparison estimate={cost} />
+        </div>
+      ) : null}
       {blocks.length ? (
         <ul className="mt-1 list-disc pl-5 text-rose-800">
           {blocks.map((b) => (

@@ -2,38 +2,70 @@ import Link from "next/link";
 
 import { buttonStyles, inputStyles } from "@/components/ui/button-styles";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatTime } from "@/components/ui/format-time";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/guard";
-import { listAuditActions, listAuditEvents } from "@/lib/db/audit/list-audit-events";
-
+import { auditPage, auditWhereSql } from "@/lib/db/audit/audit-keyset";
+import { listAuditActions } from "@/lib/db/audit/list-audit-events";
 import { auditFilterFromParams, type AuditSearchParams } from "@/lib/db/audit/audit-filter-params";
+import { db } from "@/lib/db/client";
+import { decodeAuditCursor, encodeAuditCursor } from "@/lib/domain/audit/audit-cursor";
+
+import { AuditEventRow } from "./audit-event-row";
 
 export const metadata = { title: "Audit history" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditSearchParams> }) {
+const PAGE_SIZE = 50;
+const FILTER_KEYS = ["request", "actor", "action", "from", "to"] as const;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<AuditSearchParams & { cursor?: string | string[] }> }) {
   await requirePageUser("audit.read");
   const params = await searchParams;
-  const { filter, page, errors } = auditFilterFromParams(params);
-  const [result, actions] = await Promise.all([listAuditEvents(filter, page), listAuditActions()]);
-  const query = (p: number) => `/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([k, v]) => k !== "page" && v)), page: String(p) })}`;
+  const { filter, errors } = auditFilterFromParams(params);
+  const cursor = decodeAuditCursor([params.cursor].flat()[0]);
+  const where = await auditWhereSql(db(), filter);
+  // One more than a page tells whether older events exist without counting a million rows.
+  const [fetched, actions] = await Promise.all([auditPage(db(), where, cursor, PAGE_SIZE + 1), listAuditActions()]);
+  const rows = fetched.slice(0, PAGE_SIZE);
+  const last = rows.at(-1);
+  const filterQuery = new URLSearchParams(
+    FILTER_KEYS.flatMap((k) => {
+      const v = [params[k]].flat()[0];
+      return v ? [[k, v] as [string, string]] : [];
+    }),
+  );
+  const withQuery = (path: string, extra: Record<string, string> = {}) => {
+    const q = new URLSearchParams([...filterQuery, ...Object.entries(extra)]).toString();
+    return q ? `${path}?${q}` : path;
+  };
 
   return (
     <>
-      <PageHeader title="Audit history" description="Every change the portal made or was asked to make, who did it and when. Append-only: entries cannot be edited or deleted." />
-      <form action="/audit" className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-6" aria-label="Filter audit history">
+      <PageHeader
+        title="Audit history"
+        description="Every change the portal made or was asked to make, who did it and when (UTC, to the second). Append-only: entries cannot be edited or deleted."
+        actions={
+          <div className="flex gap-2">
+            <a href={withQuery("/audit/export", { format: "csv" })} className={buttonStyles.secondary} download>
+              Export CSV
+            </a>
+            <a href={withQuery("/audit/export", { format: "ndjson" })} className={buttonStyles.secondary} download>
+              Export NDJSON
+            </a>
+          </div>
+        }
+      />
+      <form action="/audit" className="mb-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 lg:grid-cols-6" aria-label="Filter audit history">
         <div>
           <label htmlFor="request" className="block text-xs font-medium text-slate-600">Request</label>
-          <input id="request" name="request" defaultValue={params.request} placeholder="#12 or id" className={inputStyles} />
+          <input id="request" name="request" defaultValue={filter.requestId} placeholder="#12 or id" className={inputStyles} />
         </div>
         <div>
           <label htmlFor="actor" className="block text-xs font-medium text-slate-600">Actor</label>
-          <input id="actor" name="actor" defaultValue={params.actor} placeholder="email" className={inputStyles} />
+          <input id="actor" name="actor" defaultValue={filter.actor} placeholder="email" className={inputStyles} />
         </div>
         <div>
           <label htmlFor="action" className="block text-xs font-medium text-slate-600">Action</label>
-          <select id="action" name="action" defaultValue={params.action ?? ""} className={inputStyles}>
+          <select id="action" name="action" defaultValue={filter.action ?? ""} className={inputStyles}>
             <option value="">Any</option>
             {actions.map((a) => (
               <option key={a} value={a}>{a}</option>
@@ -42,12 +74,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <div>
           <label htmlFor="from" className="block text-xs font-medium text-slate-600">From (UTC)</label>
-          <input id="from" name="from" type="datetime-local" defaultValue={params.from} className={inputStyles} aria-describedby="from-error" />
+          <input id="from" name="from" type="datetime-local" step="1" defaultValue={[params.from].flat()[0]} className={inputStyles} aria-describedby="from-error" />
           <p id="from-error" className="text-xs text-rose-700" aria-live="polite">{errors.from}</p>
         </div>
         <div>
           <label htmlFor="to" className="block text-xs font-medium text-slate-600">To (UTC)</label>
-          <input id="to" name="to" type="datetime-local" defaultValue={params.to} className={inputStyles} aria-describedby="to-error" />
+          <input id="to" name="to" type="datetime-local" step="1" defaultValue={[params.to].flat()[0]} className={inputStyles} aria-describedby="to-error" />
           <p id="to-error" className="text-xs text-rose-700" aria-live="polite">{errors.to}</p>
         </div>
         <div className="flex items-end gap-2">
@@ -55,50 +87,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Link href="/audit" className={buttonStyles.secondary}>Clear</Link>
         </div>
       </form>
-      {result.rows.length === 0 ? (
-        <EmptyState title="No audit events match">Widen the time range or clear the filters.</EmptyState>
+      {rows.length === 0 ? (
+        <EmptyState title={cursor ? "No older events match" : "No audit events match"}>Widen the time range or clear the filters.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">When</th>
-                <th scope="col" className="px-4 py-3">Actor</th>
-                <th scope="col" className="px-4 py-3">Action</th>
-                <th scope="col" className="px-4 py-3">Request</th>
-                <th scope="col" className="px-4 py-3">AWS</th>
-                <th scope="col" className="px-4 py-3">Details</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.rows.map((e) => (
-                <tr key={String(e.id)} data-testid="audit-row">
-                  <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatTime(e.at)}</td>
-                  <td className="px-4 py-2">{e.actorLabel}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="px-4 py-2">
-                    {e.request ? (
-                      <Link className="text-indigo-700 hover:underline" href={`/requests/${e.request.id}`}>#{e.request.number}</Link>
-                    ) : "—"}
-                  </td>
-                  <td className="max-w-xs px-4 py-2 font-mono text-xs">
-                    {[e.accountId, e.region].filter(Boolean).join(" · ") || (e.resourceIds.length ? "" : "—")}
-                    {e.resourceIds.map((id) => (
-                      <span key={id} className="block truncate text-slate-600" title={id}>
-                        {id}
-                      </span>
-                    ))}
-                  </td>
-                  <td className="max-w-md truncate px-4 py-2 font-mono text-xs text-slate-600" title={JSON.stringify(e.details)}>
-                    {JSON.stringify(e.details)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm" aria-label="Audit events, newest first">
+          {rows.map((e) => (
+            <AuditEventRow key={String(e.id)} event={e} />
+          ))}
+        </ol>
       )}
-      <Pagination page={result.page} pages={result.pages} hrefFor={query} />
+      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
+        <span>{cursor ? "Older events" : "Newest events"}</span>
+        <span className="flex gap-2">
+          {cursor ? (
+            <Link className={buttonStyles.secondary} href={withQuery("/audit")}>
+              Newest
+            </Link>
+          ) : null}
+          {fetched.length > PAGE_SIZE && last ? (
+            <Link className={buttonStyles.secondary} href={withQuery("/audit", { cursor: encodeAuditCursor(last) })} rel="next">
+              Older
+            </Link>
+          ) : null}
+        </span>
+      </nav>
     </>
   );
 }

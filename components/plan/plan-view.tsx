@@ -1,20 +1,26 @@
+import { METHOD_LABELS } from "@/lib/domain/method-labels";
+import type { CostEstimate } from "@/lib/domain/cost/cost-types";
 import type { ConnectionPlan } from "@/lib/domain/plan/plan-types";
 import { formatPorts } from "@/lib/domain/ports";
 
 import { Card } from "../ui/card";
 import { formatTime } from "../ui/format-time";
 import { ChangeList, type StepProgress } from "./change-list";
+import { CostEstimateCard } from "./cost-estimate";
 import { PreflightList } from "./preflight-list";
 import { TopologyDiagram } from "./topology-diagram";
 
-const METHOD_LABELS: Record<ConnectionPlan["method"], string> = {
-  "security-group-only": "Security group rule only",
-  "vpc-peering": "VPC peering",
-  "transit-gateway": "Transit Gateway",
-  "multi-vpc-private-connectivity": "MSK multi-VPC private connectivity",
-};
-
-export function PlanView({ plan, computedAt, progress }: { plan: ConnectionPlan; computedAt: Date | null; progress?: Map<string, StepProgress> }) {
+export function PlanView({
+  plan,
+  computedAt,
+  progress,
+  cost,
+}: {
+  plan: ConnectionPlan;
+  computedAt: Date | null;
+  progress?: Map<string, StepProgress>;
+  cost?: CostEstimate | null;
+}) {
   const blocking = plan.preflight.filter((f) => f.severity === "block").length;
   return (
     <div className="space-y-6" data-testid="plan">
@@ -43,6 +49,7 @@ export function PlanView({ plan, computedAt, progress }: { plan: ConnectionPlan;
           <TopologyDiagram topology={plan.topology} />
         </div>
       </Card>
+      {cost ? <CostEstimateCard estimate={cost} /> : null}
       <Card title="Preflight checks">
         <PreflightList findings={plan.preflight} />
       </Card>

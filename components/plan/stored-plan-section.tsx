@@ -1,3 +1,4 @@
+import type { CostEstimate } from "@/lib/domain/cost/cost-types";
 import type { StoredPlan } from "@/lib/domain/plan/stored-plan";
 
 import { Card } from "../ui/card";
@@ -5,7 +6,15 @@ import { formatTime } from "../ui/format-time";
 import type { StepProgress } from "./change-list";
 import { PlanView } from "./plan-view";
 
-export function StoredPlanSection({ stored, progress }: { stored: StoredPlan | null; progress?: Map<string, StepProgress> }) {
+export function StoredPlanSection({
+  stored,
+  progress,
+  cost,
+}: {
+  stored: StoredPlan | null;
+  progress?: Map<string, StepProgress>;
+  cost?: CostEstimate | null;
+}) {
   if (!stored) {
     return (
       <Card title="Plan">
@@ -23,5 +32,5 @@ export function StoredPlanSection({ stored, progress }: { stored: StoredPlan | n
       </Card>
     );
   }
-  return <PlanView plan={stored.plan} computedAt={new Date(stored.computedAt)} progress={progress} />;
+  return <PlanView plan={stored.plan} computedAt={new Date(stored.computedAt)} progress={progress} cost={cost} />;
 }

@@ -1,3 +1,4 @@
+import { NEEDS_CHANGES_LABEL } from "@/lib/domain/needs-changes";
 import { STATUS_LABELS, STATUS_TONES, type RequestStatus, type StatusTone } from "@/lib/domain/lifecycle";
 
 const TONE_CLASSES: Record<StatusTone, string> = {
@@ -9,14 +10,17 @@ const TONE_CLASSES: Record<StatusTone, string> = {
   danger: "bg-rose-50 text-rose-800 ring-rose-300",
 };
 
-// The status is always written out: colour only reinforces it.
-export function StatusBadge({ status }: { status: RequestStatus }) {
+// The status is always written out: colour only reinforces it. A submitted request whose plan blocks is not
+// awaiting approval, so it says what it needs instead (its status stays SUBMITTED; see lib/domain/needs-changes).
+export function StatusBadge({ status, needsChanges = false }: { status: RequestStatus; needsChanges?: boolean }) {
+  const tone = needsChanges ? "warning" : STATUS_TONES[status];
   return (
     <span
-      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[STATUS_TONES[status]]}`}
+      className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[tone]}`}
       data-status={status}
+      {...(needsChanges ? { "data-needs-changes": "" } : {})}
     >
-      {STATUS_LABELS[status]}
+      {needsChanges ? NEEDS_CHANGES_LABEL : STATUS_LABELS[status]}
     </span>
   );
 }

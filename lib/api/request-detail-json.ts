@@ -2,8 +2,11 @@ import "server-only";
 
 import type { z } from "zod";
 
+import type { ApprovalView } from "@/lib/db/approval-policies/approval-views";
 import type { RequestDetail } from "@/lib/db/requests/get-request";
 import { readDriftProblems } from "@/lib/domain/drift-problems";
+import { neededChanges } from "@/lib/domain/needs-changes";
+import { requestCostEstimate } from "@/lib/domain/cost/request-cost";
 import { approvalBlocker } from "@/lib/domain/lifecycle";
 import { allowedRequestActions, type Person } from "@/lib/domain/permissions";
 import { connectionDetails, readLiveConnection } from "@/lib/domain/plan/connection-details";
@@ -13,6 +16,7 @@ import { failureOf } from "@/lib/domain/request-progress";
 import { timelineComment, timelineEvents } from "@/lib/domain/timeline";
 
 import { planJson } from "./plan-json";
+import { requestApprovalJson } from "./request-approval-json";
 import { topicAccessOf } from "./request-columns";
 import { requestSummaryJson } from "./request-json";
 import type { requestDetailJsonSchema } from "./schemas/request-detail-schema";
@@ -22,7 +26,7 @@ export type RequestDetailJson = z.infer<typeof requestDetailJsonSchema>;
 // What the request page shows this caller, from the same functions the page calls: the policy's facts and
 // reasons, the client's connection details, the timeline's filter. The caller already may see the request
 // (it was loaded through the visibility rule); only `actions` depends on who asks.
-export function requestDetailJson(r: RequestDetail, person: Person): RequestDetailJson {
+export function requestDetailJson(r: RequestDetail, person: Person, approvalView: ApprovalView | null = null): RequestDetailJson {
   const stored = readStoredPlan(r);
   const facts = requestFacts(r, stored);
   const blocker = approvalBlocker(r.status, facts);
@@ -34,8 +38,12 @@ export function requestDetailJson(r: RequestDetail, person: Person): RequestDeta
     preferredMethod: r.preferredMethod,
     topicAccess: topicAccessOf(r),
     plan: planJson(stored, r.status, r.steps),
+    expectedGbPerMonth: r.expectedGbPerMonth,
+    cost: requestCostEstimate({ stored, authModes: r.authModes, expectedGbPerMonth: r.expectedGbPerMonth }),
     approval: { approvable: blocker === null, reason: blocker },
-    actions: allowedRequestActions(person, facts),
+    needsChanges: neededChanges(r.status, stored),
+    approvalPolicy: requestApprovalJson(approvalView),
+    actions: allowedRequestActions(person, { ...facts, approvalState: approvalView?.state ?? null }),
     decision: r.decidedBy ? { by: r.decidedBy.email, comment: r.decisionComment, at: r.decidedAt?.toISOString() ?? null } : null,
     failure: r.status === "FAILED" ? failureOf(r.auditEvents) : null,
     drift: drift.length ? { checkedAt: r.driftCheckedAt?.toISOString() ?? null, findings: drift } : null,

@@ -2,15 +2,21 @@ import "server-only";
 
 import type { z } from "zod";
 
-import type { RequestListRow } from "@/lib/db/requests/list-requests";
+import type { RequestListRow } from "@/lib/db/requests/search-requests";
 
 import { authModesOf, clientOf } from "./request-columns";
-import type { requestSummaryJsonSchema } from "./schemas/request-summary-schema";
+import type { requestListItemJsonSchema, requestSummaryJsonSchema } from "./schemas/request-summary-schema";
 
 export type RequestSummaryJson = z.infer<typeof requestSummaryJsonSchema>;
+export type RequestListItemJson = z.infer<typeof requestListItemJsonSchema>;
 
 // The JSON API's view of a request in a list: stable field names, ISO dates, no internal columns.
-export function requestSummaryJson(r: RequestListRow): RequestSummaryJson {
+type SummarySource = Pick<
+  RequestListRow,
+  "id" | "number" | "status" | "version" | "scenario" | "cluster" | "team" | "requester" | "environment" | "authModes" | "client" | "createdAt" | "endsAt"
+>;
+
+export function requestSummaryJson(r: SummarySource): RequestSummaryJson {
   return {
     id: r.id,
     number: r.number,
@@ -24,5 +30,10 @@ export function requestSummaryJson(r: RequestListRow): RequestSummaryJson {
     authModes: authModesOf(r),
     client: clientOf(r),
     createdAt: r.createdAt.toISOString(),
+    endsAt: r.endsAt?.toISOString() ?? null,
   };
+}
+
+export function requestListItemJson(r: RequestListRow): RequestListItemJson {
+  return { ...requestSummaryJson(r), method: r.method, drifted: r.drifted };
 }

@@ -4,6 +4,7 @@ import { apiRoute, jsonError, readJsonBody } from "@/lib/auth/api-route";
 import { actorOf } from "@/lib/auth/current-user";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import type { LifecycleAction } from "@/lib/domain/lifecycle";
+import { isReasonedAction, reasonSchema } from "@/lib/domain/reasoned-actions";
 import { fieldErrors } from "@/lib/domain/request-input";
 import { enqueueRun } from "@/lib/provisioner/web-queue";
 
@@ -16,8 +17,10 @@ export function transitionRoute(action: LifecycleAction, options: { commentRequi
     const raw = await readJsonBody(request);
     const parsed = transitionBodySchema.safeParse(raw === Symbol.for("invalid-json") ? {} : raw);
     if (!parsed.success) return jsonError(400, "bad-request", "Some fields need attention.", fieldErrors(parsed.error));
-    if (options.commentRequired && (parsed.data.comment?.length ?? 0) < 5) {
-      return jsonError(400, "bad-request", "Some fields need attention.", { comment: ["Say why (at least 5 characters)"] });
+    // Reject, cancel, roll back and decommission say why, as on the page; the reason is the audit's comment.
+    const reason = options.commentRequired || isReasonedAction(action) ? reasonSchema.safeParse(parsed.data.comment ?? "") : null;
+    if (reason && !reason.success) {
+      return jsonError(400, "bad-request", "Some fields need attention.", { comment: reason.error.issues.map((i) => i.message) });
     }
     const result = await transitionRequest({
       requestId: params.id,

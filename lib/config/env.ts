@@ -61,6 +61,15 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(4566),
     SANDBOX_TIME_SCALE: z.coerce.number().positive().default(1),
+    // E-mail notifications go through this SMTP server (smtp:// or smtps:// URL, or host/port/user/pass); unset: no e-mail.
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASS: z.string().min(1).optional(),
+    // TLS from the first byte (port 465); otherwise STARTTLS when the server offers it.
+    SMTP_SECURE: booleanFlag.default(false),
+    MAIL_FROM: z.string().min(3).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_CLIENT_ID, env.AUTH_OIDC_CLIENT_SECRET];
@@ -73,6 +82,12 @@ const envSchema = z
     }
     if (env.WORKER_METRICS_PORT !== undefined && !env.METRICS_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["WORKER_METRICS_PORT"], message: "needs METRICS_TOKEN, the bearer token scrapes must send" });
+    }
+    if (env.SMTP_URL && env.SMTP_HOST) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_HOST"], message: "set SMTP_URL or SMTP_HOST, not both" });
+    }
+    if ((env.SMTP_URL || env.SMTP_HOST) && !env.MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "is required when e-mail is configured (SMTP_URL or SMTP_HOST), e.g. MSK portal <portal@example.com>" });
     }
     if (env.SESSION_IDLE_MINUTES > env.SESSION_MAX_AGE_HOURS * 60) {
       ctx.addIssue({ code: "custom", path: ["SESSION_IDLE_MINUTES"], message: "cannot be longer than SESSION_MAX_AGE_HOURS" });

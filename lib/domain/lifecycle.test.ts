@@ -10,6 +10,7 @@ import {
   type LifecycleAction,
   type RequestStatus,
 } from "./lifecycle";
+import type { ApprovalState } from "./approval-policy";
 
 const request = { requesterId: "u-req", teamId: "team-a" };
 
@@ -30,8 +31,9 @@ const OPERATORS: ActorName[] = ["approver", "approverRequester", "admin", "admin
 
 // Every allowed (status, action) edge, who may take it, and where it leads. Anything not listed is refused.
 const EDGES: Array<[RequestStatus, LifecycleAction, ActorName[], RequestStatus]> = [
-  ["SUBMITTED", "approve", ["approver", "admin"], "APPROVED"],
-  ["SUBMITTED", "reject", ["approver", "admin"], "REJECTED"],
+  // The system too: the approval policy approves or rejects by itself.
+  ["SUBMITTED", "approve", ["system", "approver", "admin"], "APPROVED"],
+  ["SUBMITTED", "reject", ["system", "approver", "admin"], "REJECTED"],
   ["SUBMITTED", "cancel", ["requester", "teammate", "approverRequester", "admin", "adminRequester"], "CANCELLED"],
   ["APPROVED", "start-provisioning", ["system"], "PROVISIONING"],
   ["PROVISIONING", "start-verifying", ["system"], "VERIFYING"],
@@ -43,7 +45,8 @@ const EDGES: Array<[RequestStatus, LifecycleAction, ActorName[], RequestStatus]>
   ["FAILED", "retry", OPERATORS, "APPROVED"],
   ["FAILED", "rollback", OPERATORS, "ROLLING_BACK"],
   ["ROLLING_BACK", "finish-rollback", ["system"], "ROLLED_BACK"],
-  ["ACTIVE", "decommission", ["requester", "teammate", ...OPERATORS], "DECOMMISSIONING"],
+  // The system too: the expiry decommissions a connection at its end date.
+  ["ACTIVE", "decommission", ["system", "requester", "teammate", ...OPERATORS], "DECOMMISSIONING"],
   ["DECOMMISSIONING", "finish-decommission", ["system"], "DECOMMISSIONED"],
 ];
 
@@ -162,5 +165,31 @@ describe("retrying a failed request resumes the phase it failed in", () => {
   it.each<RequestStatus>(["ROLLING_BACK", "DECOMMISSIONING"])("a failure during %s cannot be rolled back, only retried", (failedDuring) => {
     const decision = decideTransition({ status: "FAILED", action: "rollback", actor: operator, request: parties(failedDuring) });
     expect(decision.ok).toBe(false);
+  });
+});
+
+describe("approving under an approval policy", () => {
+  const twoWithNetwork: ApprovalState = {
+    outcome: { kind: "approvals", count: 2, fromTeam: { id: "team-n", slug: "platform-network" }, clusterOwner: null },
+    approvals: [{ userId: "u-adm", label: "admin@example.com", teams: [], at: "2026-12-02T10:00:00Z" }],
+    requesterId: "u-req",
+  };
+
+  it.each<[string, Actor, boolean | RegExp]>([
+    ["the network team's approver counts", { kind: "user", userId: "u-n", roles: ["approver"], teamIds: ["team-n"] }, true],
+    ["another approver would not count", ACTORS.approver, /still needs one from platform-network/],
+    ["who already approved cannot again", ACTORS.admin, /already approved/],
+    ["the requester never", ACTORS.approverRequester, /someone else must approve/],
+  ])("%s", (_label, actor, expected) => {
+    const decision = decideTransition({ status: "SUBMITTED", action: "approve", actor, request: { ...request, approvalState: twoWithNetwork } });
+    if (expected === true) expect(decision).toEqual({ ok: true, to: "APPROVED" });
+    else expect(decision).toMatchObject({ ok: false, reason: expect.stringMatching(expected as RegExp) });
+  });
+
+  it("the system approves only a plan that may be approved", () => {
+    expect(decideTransition({ status: "SUBMITTED", action: "approve", actor: ACTORS.system, request: { ...request, planMissing: true } })).toMatchObject({
+      ok: false,
+      code: "invalid-transition",
+    });
   });
 });

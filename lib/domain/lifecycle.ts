@@ -1,5 +1,6 @@
 import { isAdmin as admin, isApprover, isOperator, isRequestingTeamMember } from "./request-parties";
 import type { Role } from "./roles";
+import { approvalWouldCount, type ApprovalState } from "./approval-policy/approval-progress";
 
 export const REQUEST_STATUSES = [
   "SUBMITTED",
@@ -46,6 +47,8 @@ export type RequestParties = {
   planMissing?: boolean;
   /** For a FAILED request: the phase it failed in. Retry resumes that phase rather than re-provisioning. */
   failedDuring?: RequestStatus | null;
+  /** The approval policy's outcome and the approvals so far: when given, a person may approve only if their approval counts. */
+  approvalState?: ApprovalState | null;
 };
 
 export type TransitionDecision =
@@ -61,6 +64,8 @@ type Edge = {
   // "system" edges are taken only by the provisioner; a person can never push a request through them.
   by: "system" | { who: Who; describe: string };
   separationOfDuties?: true;
+  // A person's edge the portal itself may also take: the expiry decommissions a connection at its end date.
+  alsoBySystem?: true;
 };
 
 const isAdmin: Who = (a) => admin(a);
@@ -74,12 +79,16 @@ const EDGES: Record<LifecycleAction, Edge> = {
     to: "APPROVED",
     by: { who: canApprove, describe: "Only approvers can approve requests" },
     separationOfDuties: true,
+    // The approval policy approves by itself (auto-approve, or once its approvals are in and no freeze holds).
+    alsoBySystem: true,
   },
   reject: {
     from: ["SUBMITTED"],
     to: "REJECTED",
     by: { who: canApprove, describe: "Only approvers can reject requests" },
     separationOfDuties: true,
+    // A policy that rejects such requests does so with its reason.
+    alsoBySystem: true,
   },
   cancel: {
     from: ["SUBMITTED"],
@@ -111,6 +120,7 @@ const EDGES: Record<LifecycleAction, Edge> = {
       who: (a, r) => teamCreator(a, r) || canOperate(a, r),
       describe: "Only the requesting team or an operator can decommission this connection",
     },
+    alsoBySystem: true,
   },
   "finish-decommission": { from: ["DECOMMISSIONING"], to: "DECOMMISSIONED", by: "system" },
 };
@@ -141,7 +151,12 @@ export function decideTransition(input: {
     if (actor.kind === "system") return { ok: true, to: edge.to };
     return { ok: false, code: "forbidden", reason: `Only the provisioner can ${ACTION_LABELS[action].verb} a request` };
   }
+  if (actor.kind === "system" && action === "approve") {
+    const blocker = approvalBlocker(status, request);
+    if (blocker) return { ok: false, code: "invalid-transition", reason: blocker };
+  }
   if (actor.kind !== "user") {
+    if (edge.alsoBySystem) return { ok: true, to: edge.to };
     return { ok: false, code: "forbidden", reason: `A person must ${ACTION_LABELS[action].verb} a request` };
   }
   if (!edge.by.who(actor, request)) return { ok: false, code: "forbidden", reason: edge.by.describe };
@@ -163,6 +178,8 @@ export function decideTransition(input: {
   if (action === "approve") {
     const blocker = approvalBlocker(status, request);
     if (blocker) return { ok: false, code: "invalid-transition", reason: blocker };
+    const counts = request.approvalState ? approvalWouldCount(request.approvalState, { userId: actor.userId, teamIds: actor.teamIds }) : null;
+    if (counts && !counts.counts) return { ok: false, code: "forbidden", reason: counts.reason };
   }
   return { ok: true, to: edge.to };
 }

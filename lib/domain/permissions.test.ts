@@ -73,6 +73,7 @@ describe("who may ask what of the portal", () => {
     ["request.create", ["alice", "carol", "bob", "erin"]],
     ["approvals.view", ["bob", "erin"]],
     ["audit.read", ["bob", "dana", "erin"]],
+    ["dashboard.view", ["bob", "dana", "erin"]],
     ["catalog.refresh", ["bob", "erin"]],
     ["platform.manage", ["erin"]],
     ["people.manage", ["erin"]],

@@ -1,8 +1,10 @@
+import { extensionDecision, type ExtensionFacts, type ExtensionQuestion } from "./expiry/extension-permissions";
 import { decideTransition, type LifecycleAction, type RequestParties, type RequestStatus } from "./lifecycle";
 import { isApprover, isOperator, isRequestingTeamMember, type Person } from "./request-parties";
 import { hasPermission, type Permission, type Role } from "./roles";
 
 export type { Person } from "./request-parties";
+export type { ExtensionFacts, ExtensionQuestion } from "./expiry/extension-permissions";
 
 export const personOf = (user: { id: string; roles: readonly Role[]; teamIds: readonly string[] }): Person => ({
   kind: "user",
@@ -25,10 +27,20 @@ const ROLE_QUESTIONS = {
   "request.create": ["request:create"],
   "approvals.view": ["request:approve"],
   "audit.read": ["audit:read"],
+  // The platform's overview (queue, provisioning, failures, drift, trends) is for those who see every request.
+  "dashboard.view": ["request:read-all"],
   "catalog.read": ["catalog:read"],
   // Reading AWS into the catalog is part of an approver's work as much as an administrator's.
   "catalog.refresh": ["catalog:manage", "request:approve"],
   "platform.manage": ["catalog:manage"],
+  // Approval policies decide who must approve what; change freezes (and overriding one for a request) stop
+  // approvals and provisioning across the platform: both are platform administration.
+  "approval-policy.manage": ["catalog:manage"],
+  "change-freeze.manage": ["catalog:manage"],
+  // Everyone who follows requests has their own notifications and chooses how they arrive.
+  "notifications.own": ["request:read-own-team"],
+  // Outgoing webhooks send every request's events out of the portal: platform administration.
+  "webhooks.manage": ["catalog:manage"],
   "token.manage-own": ["token:manage-own"],
   // Registering people, changing their roles and teams, deactivating them and revoking anyone's sessions or tokens.
   "people.manage": ["people:manage"],
@@ -110,15 +122,21 @@ function teamDecision(person: Person, team: TeamFacts): PermissionDecision {
 export function may(person: Person | null, question: RoleQuestion): PermissionDecision;
 export function may(person: Person | null, question: RequestQuestion, request: RequestFacts): PermissionDecision;
 export function may(person: Person | null, question: TeamQuestion, team: TeamFacts): PermissionDecision;
+export function may(person: Person | null, question: ExtensionQuestion, request: ExtensionFacts): PermissionDecision;
 export function may(
   person: Person | null,
-  question: RoleQuestion | RequestQuestion | TeamQuestion,
-  about?: RequestFacts | TeamFacts,
+  question: RoleQuestion | RequestQuestion | TeamQuestion | ExtensionQuestion,
+  about?: RequestFacts | TeamFacts | ExtensionFacts,
 ): PermissionDecision {
   if (!person) return refuse("unauthenticated", "Sign in first.");
   if (isRoleQuestion(question)) return roleDecision(person, question);
   if (!about) throw new Error(`${question} is asked about a request or a team`);
   if (question === "request.create-for-team") return teamDecision(person, about);
+  // Extensions: until approval policies cover them, deciding one follows the rule for approving a request.
+  if (question === "extension.request" || question === "extension.decide") {
+    if (!("pendingExtension" in about)) throw new Error(`${question} is asked about a request and its extension`);
+    return extensionDecision(person, question, about);
+  }
   if (!("status" in about)) throw new Error(`${question} is asked about a request`);
   return requestDecision(person, question, about);
 }

@@ -8,6 +8,8 @@ import {
   vpcIdSchema,
 } from "./aws-ids";
 import { cidrOf, isPrivateCidr } from "./cidr";
+import { expectedGbPerMonthSchema } from "./cost/expected-traffic";
+import { endDateSchema } from "./expiry/end-date";
 import { parseClusterArn } from "./cluster-arn";
 import { REQUEST_LIMITS } from "./validation/request-limits";
 import { safeText } from "./validation/safe-text";
@@ -140,6 +142,11 @@ const requestInputShape = {
   // the way through when its CIDRs overlap the cluster's.
   preferredMethod: z.literal("multi-vpc-private-connectivity", { error: "Unknown connection method" }).optional(),
   topicAccess: topicAccessSchema.optional(),
+  // The requester's own estimate; it only prices the plan's per-GB lines (lib/domain/cost).
+  expectedGbPerMonth: expectedGbPerMonthSchema.optional(),
+  // When the portal removes the connection by itself; left out: no end date. Checked against the clock and the
+  // policy's limits when filed (checkEndDate).
+  endsAt: endDateSchema.optional().meta({ description: "YYYY-MM-DD (00:00 UTC that day) or an ISO date-time; the connection is removed then" }),
 };
 
 // Sizes are checked on what is filed, not in the location and topic schemas, which also read stored rows:
@@ -178,7 +185,15 @@ export const requestInputSchema = z.strictObject(requestInputShape).superRefine(
 
 /** The JSON API's body: the form's fields plus the team to file for. */
 export const requestBodySchema = z
-  .strictObject({ ...requestInputShape, teamId: z.string().min(1).max(100).optional().meta({ description: "File for this team of yours; default: your first team" }) })
+  .strictObject({
+    ...requestInputShape,
+    teamId: z.string().min(1).max(100).optional().meta({ description: "File for this team of yours; default: your first team" }),
+    fileAnyway: z
+      .boolean({ error: "Send true or false" })
+      .optional()
+      .meta({ description: "File even though a live request already connects this client to this cluster; without it such a request is refused with 409 at `fileAnyway`" }),
+    filedFrom: z.string().min(1).max(100).optional().meta({ description: "The id of the request this one is edited from or modelled on; recorded in the audit" }),
+  })
   .superRefine(requestInputRules);
 export type RequestInput = z.infer<typeof requestInputSchema>;
 

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log/logger";
 import { portalMetrics } from "@/lib/metrics/portal-metrics";
+import { notify } from "@/lib/notifications/notify";
 
 import { sameDriftFinding } from "./drift-finding";
 import type { RunnerDeps } from "./runner-deps";
@@ -37,6 +38,11 @@ export async function checkDrift(
         requestId,
         details: { problems: asJson(problems) },
       });
+      // Only a new or different finding is news; a cleared one is on the request page and in the audit.
+      if (problems.length) {
+        const actorId = checkedBy.kind === "user" ? checkedBy.userId : null;
+        await notify(tx, { type: "request.drift-detected", requestId, actorId, details: { problems: problems.map((p) => p.problem) } });
+      }
     }
     return changed;
   });

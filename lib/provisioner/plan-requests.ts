@@ -6,6 +6,14 @@ import type { Requester } from "@/lib/db/requests/create-request";
 import { createAccessRequest } from "@/lib/db/requests/create-request";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
 import { saveReplan } from "@/lib/db/requests/replan-request";
+import { decideByPolicy, settleApproval } from "@/lib/db/approval-policies/settle-approval";
+import { findFiledFrom } from "@/lib/db/requests/filing-checks";
+import { retireRefiledSource } from "@/lib/db/requests/retire-refiled-source";
+import { parseClusterArn } from "@/lib/domain/cluster-arn";
+import { planRefusals } from "@/lib/domain/filing-refusals";
+import { neededChanges } from "@/lib/domain/needs-changes";
+import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import type { ConnectionPlan } from "@/lib/domain/plan";
 import { db } from "@/lib/db/client";
 import { readClientLocation, readTopicAccess } from "@/lib/domain/client-location";
 import { AUTH_MODES, type AuthMode, type RequestInput } from "@/lib/domain/request-input";
@@ -63,19 +71,44 @@ async function planFor(subject: PlanSubject) {
 // Filing = validating against the catalog, discovering the client's network in AWS and planning, then storing
 // request, plan and audit events together. A client network that is not where the requester said is refused
 // at its field and nothing is stored.
-export async function fileRequest(requester: Requester, input: RequestInput, options: { teamId?: string; via: "web" | "api" }) {
-  return createAccessRequest(requester, input, {
+export async function fileRequest(
+  requester: Requester,
+  input: RequestInput,
+  options: { teamId?: string; via: "web" | "api"; fileAnyway?: boolean; filedFrom?: string },
+) {
+  const source = options.filedFrom ? await findFiledFrom(requester, options.filedFrom) : null;
+  // A request re-filed in place of one that needs changes replaces it (retireRefiledSource), so that one is no duplicate.
+  const replaces = source && neededChanges(source.status, readStoredPlan(source)) ? source.id : null;
+  const created = await createAccessRequest(requester, input, {
     ...options,
-    plan: (requestId) =>
-      planFor({
-        requestId,
-        clusterArn: input.clusterArn,
-        client: input.client,
-        authModes: input.authModes,
-        preferredMethod: input.preferredMethod,
-        topicAccess: input.topicAccess,
-      }),
+    refuseDuplicates: { except: replaces },
+    filedFrom: source ? { id: source.id, number: source.number } : undefined,
+    plan: async (requestId) =>
+      refuseWhatTheFormKnew(
+        await planFor({
+          requestId,
+          clusterArn: input.clusterArn,
+          client: input.client,
+          authModes: input.authModes,
+          preferredMethod: input.preferredMethod,
+          topicAccess: input.topicAccess,
+        }),
+        input,
+      ),
   });
+  if (source) await retireRefiledSource(requester, source.id, created);
+  // The approval policy was applied to the plan as it was stored; one that approves or rejects by itself does so now.
+  const status = await settleApproval(created.id);
+  return { ...created, status: status ?? created.status };
+}
+
+// Discovery can confirm what the form already knew (an auth mode off, overlapping CIDRs with multi-VPC as the
+// way out): refused at the field, nothing stored. Other blocking findings are stored and the request needs changes.
+function refuseWhatTheFormKnew<T extends { plan?: ConnectionPlan }>(stored: T, input: RequestInput): T {
+  const region = parseClusterArn(input.clusterArn)?.region;
+  const refused = stored.plan && region ? planRefusals(stored.plan, input, region) : null;
+  if (refused) throw new ExpectedError("bad-request", "Some fields need attention.", refused);
+  return stored;
 }
 
 export async function replanRequest(user: Requester, requestId: string) {
@@ -98,5 +131,6 @@ export async function replanRequest(user: Requester, requestId: string) {
     } else throw error;
   }
   await saveReplan(requestId, request.version, stored, { kind: "user", userId: user.id, label: user.email });
+  await decideByPolicy(requestId, { replanned: true });
   return stored;
 }

@@ -6,6 +6,10 @@ import { currentRequestId } from "@/lib/log/request-context";
 
 export const PROVISION_QUEUE = "provision";
 export const DRIFT_QUEUE = "drift-check";
+// Reminders before end dates and the teardown at them (lib/provisioner/expiry); one sweep at a time.
+export const EXPIRY_QUEUE = "request-expiry";
+// Sends the outbox of e-mails and webhook calls (lib/notifications); one queued job drains everything due.
+export const NOTIFICATION_QUEUE = "notification-delivery";
 
 /** A provisioning job: the access request to run, and the id of the HTTP request that enqueued it, for its logs. */
 export type ProvisionJob = { requestId: string; enqueuedBy?: string };
@@ -33,6 +37,12 @@ export async function openProvisioningQueue(databaseUrl: string, options: { supe
     }
     if (!(await boss.getQueue(DRIFT_QUEUE))) {
       await boss.createQueue(DRIFT_QUEUE, { name: DRIFT_QUEUE, policy: "singleton", expireInMinutes: 30 });
+    }
+    if (!(await boss.getQueue(EXPIRY_QUEUE))) {
+      await boss.createQueue(EXPIRY_QUEUE, { name: EXPIRY_QUEUE, policy: "singleton", expireInMinutes: 15 });
+    }
+    if (!(await boss.getQueue(NOTIFICATION_QUEUE))) {
+      await boss.createQueue(NOTIFICATION_QUEUE, { name: NOTIFICATION_QUEUE, policy: "short", expireInMinutes: 15, retryLimit: 5, retryDelay: 10, retryBackoff: true });
     }
   });
   return {

@@ -1,5 +1,6 @@
 import { asJson } from "@/lib/db/as-json";
 import { config } from "@/lib/config";
+import { freezeHoldFor } from "@/lib/db/approval-policies/approval-context";
 import { db } from "@/lib/db/client";
 import { UnreadableColumnError } from "@/lib/domain/json/read-json-column";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
@@ -24,6 +25,8 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
     if (!request) return;
     switch (request.status) {
       case "APPROVED": {
+        // A change freeze holds approved requests: the sweeper enqueues this one again, and it starts once the freeze ends.
+        if (await freezeHoldFor(db(), requestId)) return;
         const plan = planToRun({ id: requestId, plan: request.plan });
         if (!plan.ok) {
           await systemTransition(requestId, "start-provisioning");

@@ -1,12 +1,15 @@
+import { settlePendingApprovals } from "@/lib/db/approval-policies/settle-approval";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { withRequestId } from "@/lib/log/request-context";
 import { newRequestId } from "@/lib/log/request-id";
+import { startNotificationDelivery } from "@/lib/notifications/notification-worker";
 
 import { DEFAULT_LIMITS, type RunnerLimits } from "./backoff";
 import { checkDriftOfActiveRequests } from "./check-drift";
+import { DEFAULT_EXPIRY_CRON, startExpirySchedule } from "./expiry/expiry-schedule";
 import { platformRunnerDeps } from "./platform-runner-deps";
-import { DRIFT_QUEUE, openProvisioningQueue, PROVISION_QUEUE, type ProvisionJob, type ProvisioningQueue } from "./queue";
+import { DRIFT_QUEUE, NOTIFICATION_QUEUE, openProvisioningQueue, PROVISION_QUEUE, type ProvisionJob, type ProvisioningQueue } from "./queue";
 import { withRequestLease } from "./request-lease";
 import { runRequest } from "./run-request";
 
@@ -23,6 +26,8 @@ export async function startWorker(options: {
   limits?: Partial<RunnerLimits>;
   sweepEveryMs?: number;
   driftCron?: string | null;
+  // Reminders before end dates and the teardown at them; null: not on this worker.
+  expiryCron?: string | null;
   log?: (line: string) => void;
 }): Promise<Worker> {
   const log = options.log ?? ((line: string) => logger().info({ component: "worker" }, line));
@@ -42,12 +47,19 @@ export async function startWorker(options: {
   }
 
   const sweep = async () => {
+    // What the approval policy may now approve by itself (a change freeze ended) becomes APPROVED first.
+    await settlePendingApprovals();
     const rows = await db().accessRequest.findMany({ where: { status: { in: [...IN_FLIGHT] } }, select: { id: true } });
     for (const row of rows) await queue.enqueue(row.id);
     return rows.length;
   };
   await sweep();
   const timer = setInterval(() => void sweep().catch((e: unknown) => log(`sweep failed: ${String(e)}`)), options.sweepEveryMs ?? 15_000);
+
+  // E-mails and webhook calls from the notification outbox; a slow receiver holds up none of the steps above.
+  const notifications = await startNotificationDelivery(queue.boss, NOTIFICATION_QUEUE);
+
+  if (options.expiryCron !== null) await startExpirySchedule(queue, options.expiryCron ?? DEFAULT_EXPIRY_CRON, log);
 
   if (options.driftCron !== null) {
     await queue.boss.schedule(DRIFT_QUEUE, options.driftCron ?? "*/15 * * * *");
@@ -64,6 +76,7 @@ export async function startWorker(options: {
     sweep,
     stop: async () => {
       clearInterval(timer);
+      notifications.stop();
       await queue.stop();
     },
   };

@@ -6,12 +6,14 @@ import type { Role } from "@/lib/domain/roles";
 export const DEMO_TEAMS = [
   { slug: "payments", name: "Payments" },
   { slug: "analytics", name: "Analytics" },
+  // The platform's network engineers: the demo's production policy needs one approval from them.
+  { slug: "platform-network", name: "Platform network" },
 ] as const;
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[]; teams: string[] }[] = [
   { email: "alice@example.com", name: "Alice Requester", roles: ["requester"], teams: ["payments"] },
   { email: "carol@example.com", name: "Carol Requester", roles: ["requester"], teams: ["analytics"] },
-  { email: "bob@example.com", name: "Bob Approver", roles: ["approver"], teams: [] },
+  { email: "bob@example.com", name: "Bob Approver", roles: ["approver"], teams: ["platform-network"] },
   { email: "dana@example.com", name: "Dana Auditor", roles: ["auditor"], teams: [] },
   { email: "erin@example.com", name: "Erin Admin", roles: ["admin"], teams: ["payments"] },
 ];
@@ -103,3 +105,20 @@ export const DEMO_PLATFORM_SETTINGS = {
     },
   ],
 };
+
+/**
+ * The demo's approval policies, asked in this order before the default one (one approval, made by its
+ * migration). Team references are slugs here; the seed stores the teams' ids.
+ */
+export const DEMO_POLICIES = [
+  {
+    name: "Production needs two approvals, one from platform-network",
+    match: { environments: ["prod"] },
+    outcome: { kind: "approvals", count: 2, fromTeamSlug: "platform-network", fromClusterOwner: false },
+  },
+  {
+    name: "Dev same-VPC requests on analytics-dev are approved automatically",
+    match: { environments: ["dev"], scenarios: ["same-vpc"], clusterArns: [DEMO_CLUSTERS[1]?.arn ?? ""] },
+    outcome: { kind: "auto-approve" },
+  },
+] as const;

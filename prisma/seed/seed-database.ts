@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { PrismaClient } from "@/lib/db/prisma-factory";
 
 import { DEMO_ACCOUNT_TEAMS, DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_PLATFORM_SETTINGS, DEMO_TEAMS, DEMO_USERS } from "./demo-data";
+import { seedDemoPolicies } from "./seed-demo-policies";
 
 export type SeedReport = {
   created: { teams: number; users: number; accounts: number; clusters: number };
@@ -63,6 +64,7 @@ async function seedRows(tx: Prisma.TransactionClient): Promise<SeedReport> {
     count("clusters", !existing);
     if (!existing) await tx.cluster.create({ data: { ...cluster, discoveredAt: now } });
   }
-  await recordAuditEvent(tx, { actor: { kind: "system", label: "seed" }, action: SEED_AUDIT_ACTION, details: report });
+  const policies = await seedDemoPolicies(tx, (slug) => teamId(slug, "approval policy"));
+  await recordAuditEvent(tx, { actor: { kind: "system", label: "seed" }, action: SEED_AUDIT_ACTION, details: { ...report, approvalPolicies: policies } });
   return report;
 }

@@ -6,7 +6,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma-factory";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/test-database";
 import { accountFormSchema } from "@/lib/domain/admin-input";
 
-import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_USERS } from "./demo-data";
+import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_TEAMS, DEMO_USERS } from "./demo-data";
 import { seedDemoData } from "./seed-demo-data";
 
 let database: TestDatabase;
@@ -42,7 +42,7 @@ describe("the demo seed", () => {
 
   it("loads the embedded database on its first start", async () => {
     const outcome = await seedDemoData(prisma, { database: "embedded", demo: false });
-    expect(outcome.seeded && outcome.report.created).toEqual({ teams: 2, users: DEMO_USERS.length, accounts: DEMO_ACCOUNTS.length, clusters: DEMO_CLUSTERS.length });
+    expect(outcome.seeded && outcome.report.created).toEqual({ teams: DEMO_TEAMS.length, users: DEMO_USERS.length, accounts: DEMO_ACCOUNTS.length, clusters: DEMO_CLUSTERS.length });
     expect(await rows()).toMatchObject({ users: DEMO_USERS.length, accounts: DEMO_ACCOUNTS.length, clusters: DEMO_CLUSTERS.length, settings: 1 });
   });
 
@@ -68,7 +68,7 @@ describe("the demo seed", () => {
     const outcome = await seedDemoData(prisma, { database: "configured", demo: true });
     expect(outcome.seeded && outcome.report).toEqual({
       created: { teams: 0, users: 0, accounts: 1, clusters: 1 },
-      kept: { teams: 2, users: DEMO_USERS.length, accounts: DEMO_ACCOUNTS.length - 1, clusters: DEMO_CLUSTERS.length - 1 },
+      kept: { teams: DEMO_TEAMS.length, users: DEMO_USERS.length, accounts: DEMO_ACCOUNTS.length - 1, clusters: DEMO_CLUSTERS.length - 1 },
       settings: "kept",
     });
     expect(await prisma.awsAccount.findUniqueOrThrow({ where: { id: "222222222222" } })).toMatchObject({ name: "payments-prod" });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { actionResult, type ActionState } from "@/lib/auth/action-state";
 import { actorOf } from "@/lib/auth/current-user";
 import { requireActionUser } from "@/lib/auth/guard";
+import { assertConfirmed } from "@/lib/db/requests/assert-confirmed";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { fieldErrors } from "@/lib/domain/request-input";
 import { transitionCommentSchema } from "@/lib/domain/validation/comment";
@@ -32,7 +33,8 @@ export async function decideRequest(_prev: ActionState, form: FormData): Promise
     const parsed = decisionSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { ok: false, message: "Check the comment.", fieldErrors: fieldErrors(parsed.error) };
     const { requestId, version, decision, comment } = parsed.data;
-    await transitionRequest({
+    if (decision === "reject") await assertConfirmed(user, requestId, form.get("confirmation"));
+    const result = await transitionRequest({
       requestId,
       action: decision,
       actor: actorOf(user),
@@ -40,9 +42,11 @@ export async function decideRequest(_prev: ActionState, form: FormData): Promise
       expectedVersion: version,
       comment: comment || undefined,
     });
-    if (decision === "approve") await enqueueRun(requestId);
+    // An approval the policy still waits on (more approvals, a change freeze) leaves the request where it is.
+    if (result.status === "APPROVED") await enqueueRun(requestId);
     revalidatePath(`/requests/${requestId}`);
     revalidatePath("/approvals");
+    if (result.pending) return { ok: true, message: result.pending };
     return { ok: true, message: decision === "approve" ? "Approved. Provisioning starts now." : "Request rejected." };
   });
 }

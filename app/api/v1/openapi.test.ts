@@ -66,6 +66,7 @@ const filing = (justification = "Nightly pipeline reads the orders topic") => ({
   environment: "dev",
   justification,
   topicAccess: { readTopics: ["orders"], writeTopics: [], consumerGroups: ["nightly"] },
+  fileAnyway: true,
 });
 
 async function file(): Promise<string> {
@@ -100,7 +101,23 @@ describe("real responses match the document", () => {
     const id = await file();
     const list = await call("alice", "get", "/api/v1/requests?status=SUBMITTED");
     expect(list.json.requests).toEqual(expect.arrayContaining([expect.objectContaining({ id, status: "SUBMITTED" })]));
+    const number = (list.json.requests as { id: string; number: number }[]).find((r) => r.id === id)?.number;
+    const searched = await call("bob", "get", `/api/v1/requests?q=%23${number}&status=SUBMITTED,FAILED&method=vpc-peering&sort=oldest`);
+    expect(searched.json).toMatchObject({ total: 1, requests: [{ id, method: "vpc-peering", drifted: false }] });
+    const badFilter = await call("bob", "get", "/api/v1/requests?status=NOPE&age=ancient");
+    expect(badFilter).toMatchObject({ status: 400, json: { fields: { status: [expect.stringContaining('Unknown status "NOPE"')], age: [expect.any(String)] } } });
     expect((await call("carol", "get", `/api/v1/requests/${id}`)).status).toBe(404);
+  });
+
+  it("an end date is filed, listed and read back; one in the past is refused at its field", async () => {
+    const endsAt = new Date(Date.now() + 20 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const past = await call("alice", "post", "/api/v1/requests", { ...filing(), endsAt: "2020-01-01", fileAnyway: true });
+    expect(past).toMatchObject({ status: 400, json: { fields: { endsAt: ["Choose an end date in the future"] } } });
+    const created = await call("alice", "post", "/api/v1/requests", { ...filing(), endsAt, fileAnyway: true });
+    const id = String(created.json.id);
+    expect((await call("alice", "get", `/api/v1/requests/${id}`)).json.endsAt).toBe(`${endsAt}T00:00:00.000Z`);
+    const listed = (await call("alice", "get", "/api/v1/requests")).json.requests as { id: string; endsAt: string | null }[];
+    expect(listed.find((r) => r.id === id)?.endsAt).toBe(`${endsAt}T00:00:00.000Z`);
   });
 
   it("a submitted request carries its plan, preflight, approval and the caller's actions", async () => {
@@ -114,6 +131,24 @@ describe("real responses match the document", () => {
     expect(plan.steps.map((s) => s.kind)).toContain("create-peering");
     expect(plan.steps.every((s) => s.progress === null && Object.keys(s.input).length > 0)).toBe(true);
     expect((await call("bob", "get", `/api/v1/requests/${id}`)).json.actions).toEqual(["approve", "reject"]);
+  });
+
+  it("expected traffic is taken at filing, refused at its field when wrong, and prices the plan's cost", async () => {
+    const bad = await call("alice", "post", "/api/v1/requests", { ...filing(), expectedGbPerMonth: 12.5 });
+    expect(bad).toMatchObject({ status: 400, json: { fields: { expectedGbPerMonth: ["Enter a whole number of GB per month"] } } });
+    // Filed anyway: the same client as the other tests' requests, on purpose.
+    const created = await call("alice", "post", "/api/v1/requests", { ...filing(), expectedGbPerMonth: 1000, fileAnyway: true });
+    expect(created.status).toBe(201);
+    const { json } = await call("alice", "get", `/api/v1/requests/${String(created.json.id)}`);
+    expect(json.expectedGbPerMonth).toBe(1000);
+    const cost = json.cost as { expectedGbPerMonth: number; planned: { method: string; totalMonthlyUsd: number; lines: { source: string; confirmed: boolean }[] }; comparison: { method: string }[] };
+    expect(cost.planned).toMatchObject({ method: "vpc-peering", totalMonthlyUsd: 20 });
+    expect(cost.planned.lines.every((l) => l.source.startsWith("https://"))).toBe(true);
+    expect(cost.comparison.map((m) => m.method)).toEqual(["vpc-peering", "transit-gateway", "multi-vpc-private-connectivity"]);
+    // Without expected traffic the per-GB lines are priced per GB and no total is invented.
+    const plainId = String((await call("alice", "post", "/api/v1/requests", { ...filing(), fileAnyway: true })).json.id);
+    const plain = await call("alice", "get", `/api/v1/requests/${plainId}`);
+    expect(plain.json).toMatchObject({ expectedGbPerMonth: null, cost: { expectedGbPerMonth: null, planned: { totalMonthlyUsd: null, perGbUsd: 0.02 } } });
   });
 
   it("a plan that could not be computed says so, and approving is refused for that reason", async () => {
@@ -141,19 +176,23 @@ describe("real responses match the document", () => {
     expect(connection.iamPolicyScope).toBe("topics-asked-for");
     expect((json.timeline as { action: string }[]).map((e) => e.action)).toEqual(expect.arrayContaining(["request.submit", "request.approve", "request.activate"]));
     expect((await call("alice", "post", `/api/v1/requests/${id}/approve`, {})).status).toBeGreaterThanOrEqual(400);
-    expect((await call("alice", "post", `/api/v1/requests/${id}/decommission`, { version: Number(json.version) })).json).toMatchObject({ status: "DECOMMISSIONING" });
+    expect((await call("alice", "post", `/api/v1/requests/${id}/decommission`, { version: Number(json.version), comment: "No longer needed" })).json).toMatchObject({ status: "DECOMMISSIONING" });
   });
 
   it("the other transitions and the audit history", async () => {
     expect((await call("bob", "post", `/api/v1/requests/${await file()}/reject`, { comment: "no" })).status).toBe(400);
     expect((await call("bob", "post", `/api/v1/requests/${await file()}/reject`, { comment: "Use the shared hub instead" })).json).toMatchObject({ status: "REJECTED" });
     const cancelled = await file();
-    expect((await call("alice", "post", `/api/v1/requests/${cancelled}/cancel`, { version: 7 })).status).toBe(409);
-    expect((await call("alice", "post", `/api/v1/requests/${cancelled}/cancel`, {})).json).toMatchObject({ status: "CANCELLED" });
+    expect((await call("alice", "post", `/api/v1/requests/${cancelled}/cancel`, { version: 7, comment: "Filed twice by mistake" })).status).toBe(409);
+    const unexplained = await call("alice", "post", `/api/v1/requests/${cancelled}/cancel`, {});
+    expect(unexplained).toMatchObject({ status: 400, json: { fields: { comment: [expect.stringContaining("Say why")] } } });
+    expect((await call("alice", "post", `/api/v1/requests/${cancelled}/cancel`, { comment: "Filed twice by mistake" })).json).toMatchObject({ status: "CANCELLED" });
+    const again = await call("alice", "post", "/api/v1/requests", { ...filing(), fileAnyway: undefined });
+    expect(again).toMatchObject({ status: 409, json: { fields: { fileAnyway: [expect.stringMatching(/already connects? this client/)] } } });
     for (const action of ["retry", "rollback"] as const) {
       const id = await file();
       await h.prisma.accessRequest.update({ where: { id }, data: { status: "FAILED", failedDuring: "PROVISIONING" } });
-      expect((await call("bob", "post", `/api/v1/requests/${id}/${action}`, {})).status).toBe(200);
+      expect((await call("bob", "post", `/api/v1/requests/${id}/${action}`, action === "rollback" ? { comment: "Undo the half-built path" } : {})).status).toBe(200);
     }
     expect((await call("carol", "get", "/api/v1/audit")).status).toBe(403);
     expect((await call("dana", "get", "/api/v1/audit?from=yesterday")).status).toBe(400);

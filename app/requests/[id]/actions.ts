@@ -6,8 +6,11 @@ import { z } from "zod";
 import { actionResult, type ActionState } from "@/lib/auth/action-state";
 import { actorOf } from "@/lib/auth/current-user";
 import { assertMayOnRequest, requireActionUser } from "@/lib/auth/guard";
+import { assertConfirmed } from "@/lib/db/requests/assert-confirmed";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { ACTION_LABELS } from "@/lib/domain/lifecycle";
+import { isReasonedAction, reasonSchema } from "@/lib/domain/reasoned-actions";
+import { fieldErrors } from "@/lib/domain/request-input";
 import { formString } from "@/lib/forms/form-string";
 import { logger } from "@/lib/log/logger";
 import { replanRequest } from "@/lib/provisioner/plan-requests";
@@ -17,19 +20,28 @@ import { platformRunnerDeps } from "@/lib/provisioner/platform-runner-deps";
 import { enqueueRun } from "@/lib/provisioner/web-queue";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
 
-const cancelSchema = z.object({ requestId: z.string().min(1), version: z.coerce.number().int().min(0) });
+// Cancelling, like rolling back and decommissioning, takes a reason for the audit (and, for a production
+// request, its typed number): the dialog asks for both, and this checks them again.
+const cancelSchema = z.object({
+  requestId: z.string().min(1),
+  version: z.coerce.number().int().min(0),
+  comment: reasonSchema,
+  confirmation: z.string().optional(),
+});
 
 export async function cancelRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
     const user = await requireActionUser();
     const parsed = cancelSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return { ok: false, message: "That request could not be read from the form." };
+    if (!parsed.success) return { ok: false, message: "Check the reason.", fieldErrors: fieldErrors(parsed.error) };
+    await assertConfirmed(user, parsed.data.requestId, parsed.data.confirmation);
     await transitionRequest({
       requestId: parsed.data.requestId,
       action: "cancel",
       actor: actorOf(user),
       auditActor: { kind: "user", userId: user.id, label: user.email },
       expectedVersion: parsed.data.version,
+      comment: parsed.data.comment,
     });
     revalidatePath(`/requests/${parsed.data.requestId}`);
     return { ok: true, message: "Request cancelled." };
@@ -52,6 +64,8 @@ const operateSchema = z.object({
   requestId: z.string().min(1),
   version: z.coerce.number().int().min(0),
   operation: z.enum(["retry", "rollback", "decommission"], { error: "Unknown operation" }),
+  comment: z.string().optional(),
+  confirmation: z.string().optional(),
 });
 
 // Retry, roll back and decommission: the lifecycle decides who may (operators; the requesting team may also
@@ -62,12 +76,17 @@ export async function operateRequest(_prev: ActionState, form: FormData): Promis
     const parsed = operateSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { ok: false, message: "That operation could not be read from the form." };
     const { requestId, version, operation } = parsed.data;
+    // Retrying finishes what was asked; rolling back and decommissioning undo it, so they say why.
+    const reason = isReasonedAction(operation) ? reasonSchema.safeParse(parsed.data.comment ?? "") : null;
+    if (reason && !reason.success) return { ok: false, message: "Check the reason.", fieldErrors: { comment: fieldErrors(reason.error)[""] ?? [] } };
+    if (reason) await assertConfirmed(user, requestId, parsed.data.confirmation);
     await transitionRequest({
       requestId,
       action: operation,
       actor: actorOf(user),
       auditActor: { kind: "user", userId: user.id, label: user.email },
       expectedVersion: version,
+      comment: reason?.data,
     });
     await enqueueRun(requestId);
     revalidatePath(`/requests/${requestId}`);

@@ -12,12 +12,17 @@ import type { StepProgress } from "@/components/plan/change-list";
 import { DecisionForm } from "@/components/decision-form";
 import { StoredPlanSection } from "@/components/plan/stored-plan-section";
 import { ReplanButton } from "@/components/replan-button";
+import { NeedsChangesNotice } from "@/components/needs-changes-notice";
+import { RefileLinks, refileHref } from "@/components/refile-links";
 import { Card } from "@/components/ui/card";
 import { formatTime } from "@/components/ui/format-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
+import { approvalViewOf } from "@/lib/db/approval-policies/approval-views";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
+import { approvalWouldCount } from "@/lib/domain/approval-policy";
+import { RequestApprovalCard } from "@/components/approval/request-approval-card";
 import { readDriftProblems } from "@/lib/domain/drift-problems";
 import { readTopicAccess } from "@/lib/domain/client-location";
 import { readLiveConnection } from "@/lib/domain/plan/connection-details";
@@ -25,13 +30,24 @@ import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-pla
 import { requestFacts } from "@/lib/domain/request-facts";
 import { allowedRequestActions, may } from "@/lib/domain/permissions";
 import { SCENARIO_LABELS } from "@/lib/domain/scenario";
+import { requestCostEstimate } from "@/lib/domain/cost/request-cost";
+import { neededChanges } from "@/lib/domain/needs-changes";
+import { confirmsByNumber } from "@/lib/domain/reasoned-actions";
+import { recommendedMethod } from "@/lib/domain/recommended-method";
+import { refileKind } from "@/lib/domain/request-prefill";
+import { readClientLocation } from "@/lib/domain/client-location";
 
 import { rejectConnectionAction } from "@/app/_shared/client-vpc-connection/actions";
 import { decideRequest } from "@/app/_shared/decision/actions";
+import { askForExtensionAction, decideExtensionAction } from "@/app/_shared/extension/actions";
+import { ExpiryCard } from "@/components/expiry/expiry-card";
+import { formatEndDate } from "@/lib/domain/expiry/end-date";
 
 import { cancelRequest, checkDriftAction, operateRequest, replanRequestAction } from "./actions";
 import { failureOf, IN_FLIGHT_STATUSES } from "@/lib/domain/request-progress";
+import { overrideFreezeAction } from "@/app/_shared/freeze-override/actions";
 import { loadRequestConnections } from "./request-connections";
+import { loadRequestExpiry } from "./request-expiry";
 import { stepOutcomeLabel } from "@/lib/provisioner/step-outcome";
 
 export const metadata = { title: "Request" };
@@ -46,7 +62,11 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const facts = requestFacts(request, stored);
   const person = actorOf(user);
   // Every control below is shown exactly when the policy would accept its action.
-  const actions = allowedRequestActions(person, facts);
+  const approvalView = await approvalViewOf(request.id);
+  const actions = allowedRequestActions(person, { ...facts, approvalState: approvalView?.state ?? null });
+  // Whether the viewer's approval would count, said beside the policy when it would not.
+  const yourApproval =
+    approvalView?.state && may(person, "approvals.view").ok ? approvalWouldCount(approvalView.state, { userId: user.id, teamIds: user.teamIds }) : null;
   const decision = may(person, "request.reject", facts);
   const mayDecide = decision.ok;
   const decidedByAnother = !decision.ok && decision.code === "separation-of-duties";
@@ -63,13 +83,20 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const operations = (["retry", "rollback", "decommission"] as const).filter((op) => actions.includes(op));
   const failure = request.status === "FAILED" ? failureOf(request.auditEvents) : null;
   const connections = await loadRequestConnections(user, request, stored);
+  const expiry = await loadRequestExpiry(user, request);
   const drift = readDriftProblems(request.drift);
+  const changes = neededChanges(request.status, stored);
+  const mayFile = may(person, "request.create").ok;
+  const client = readClientLocation(request.client);
+  const recommended = mayFile && stored?.plan && client ? recommendedMethod(stored.plan, { ...request, client }, request.cluster.region) : null;
+  const acted = { id: request.id, version: request.version, number: request.number };
+  const byNumber = confirmsByNumber(request.environment);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">Request #{request.number}</h1>
-        <StatusBadge status={request.status} />
+        <StatusBadge status={request.status} needsChanges={changes !== null} />
         <span className="text-sm text-slate-600">
           {request.cluster.name} · {request.team.name} · filed by {request.requester.email} on {formatTime(request.createdAt)}
         </span>
@@ -99,6 +126,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
           </ul>
         </div>
       ) : null}
+      {changes ? <NeedsChangesNotice changes={changes} refileHref={mayFile ? refileHref(request.id, recommended) : null} /> : null}
       {request.status === "ACTIVE" && stored?.plan ? <ConnectionDetails plan={stored.plan} connection={readLiveConnection(request)} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -131,16 +159,28 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
                 </dd>
                 <dt className="text-slate-500">Environment</dt>
                 <dd className="col-span-2">{request.environment}</dd>
+                <dt className="text-slate-500">Ends</dt>
+                <dd className="col-span-2" data-testid="request-ends">
+                  {request.endsAt ? `${formatEndDate(request.endsAt)} (00:00 UTC)` : "no end date"}
+                </dd>
                 {request.preferredMethod ? (
                   <>
                     <dt className="text-slate-500">Asked for</dt>
                     <dd className="col-span-2">multi-VPC private connectivity</dd>
                   </>
                 ) : null}
+                <dt className="text-slate-500">Traffic</dt>
+                <dd className="col-span-2" data-testid="expected-traffic">
+                  {request.expectedGbPerMonth === null ? "not estimated" : `${request.expectedGbPerMonth.toLocaleString("en-US")} GB a month`}
+                </dd>
               </dl>
             </Card>
           </div>
-          <StoredPlanSection stored={stored} progress={request.steps.length ? progress : undefined} />
+          <StoredPlanSection
+            stored={stored}
+            progress={request.steps.length ? progress : undefined}
+            cost={requestCostEstimate({ stored, authModes: request.authModes, expectedGbPerMonth: request.expectedGbPerMonth })}
+          />
           {connections ? (
             <Card title="Client VPC connections">
               <p className="mb-3 text-sm text-slate-600">
@@ -171,12 +211,19 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         </div>
 
         <div className="space-y-6">
+          <RequestApprovalCard
+            view={approvalView}
+            status={request.status}
+            yours={yourApproval}
+            override={may(person, "change-freeze.manage").ok ? overrideFreezeAction : null}
+            requestId={request.id}
+          />
           {mayDecide ? (
             <Card title="Your decision">
               {blocked ? (
                 <p className="mb-3 text-sm text-rose-800">The plan has blocking problems, so it can only be rejected (or re-planned once they are fixed).</p>
               ) : null}
-              <DecisionForm requestId={request.id} version={request.version} action={decideRequest} canApprove={actions.includes("approve")} />
+              <DecisionForm request={acted} confirmByNumber={byNumber} action={decideRequest} canApprove={actions.includes("approve")} />
             </Card>
           ) : decidedByAnother ? (
             <Card title="Your decision">
@@ -197,14 +244,20 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               <ReplanButton requestId={request.id} action={checkDriftAction} label="Check against AWS now" />
             </Card>
           ) : null}
+          <ExpiryCard requestId={request.id} view={expiry} ask={askForExtensionAction} decide={decideExtensionAction} />
           {operations.length ? (
             <Card title={request.status === "ACTIVE" ? "No longer needed?" : "Operate"}>
-              <OperateForm requestId={request.id} version={request.version} operations={operations} action={operateRequest} />
+              <OperateForm request={acted} confirmByNumber={byNumber} operations={operations} action={operateRequest} />
             </Card>
           ) : null}
           {actions.includes("cancel") ? (
             <Card title="Changed your mind?">
-              <CancelForm requestId={request.id} version={request.version} action={cancelRequest} />
+              <CancelForm request={acted} confirmByNumber={byNumber} action={cancelRequest} />
+            </Card>
+          ) : null}
+          {mayFile ? (
+            <Card title="Another like this">
+              <RefileLinks requestId={request.id} kind={refileKind(request.status, changes !== null)} recommended={recommended} />
             </Card>
           ) : null}
           <Card title="Timeline">

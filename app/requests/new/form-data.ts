@@ -1,4 +1,5 @@
 import { formString } from "@/lib/forms/form-string";
+import { expectedGbFromText } from "@/lib/domain/cost/expected-traffic";
 
 // Turns the form's flat fields into the nested shape the shared zod schema checks. Lists are typed one per
 // line or separated by commas/spaces; an empty optional list means "not given".
@@ -21,6 +22,12 @@ function topicAccessFrom(form: FormData): { topicAccess?: { readTopics: string[]
     consumerGroups: list(form.get("topicAccess.consumerGroups")),
   };
   return Object.values(access).some((names) => names.length > 0) ? { topicAccess: access } : {};
+}
+
+/** Empty means not given; anything else goes to the schema, which says at the field what is wrong with it. */
+function expectedTrafficFrom(form: FormData): { expectedGbPerMonth?: number | string } {
+  const value = expectedGbFromText(formString(form.get("expectedGbPerMonth")));
+  return value === undefined ? {} : { expectedGbPerMonth: value };
 }
 
 export function requestFromFormData(form: FormData): { input: unknown; teamId: string | undefined } {
@@ -48,6 +55,8 @@ export function requestFromFormData(form: FormData): { input: unknown; teamId: s
       environment: text(form.get("environment")),
       justification: formString(form.get("justification")),
       ...topicAccessFrom(form),
+      ...expectedTrafficFrom(form),
+      ...(text(form.get("endsAt")) ? { endsAt: text(form.get("endsAt")) } : {}),
       ...(type === "aws-vpc" && form.get("preferredMethod") === "multi-vpc-private-connectivity"
         ? { preferredMethod: "multi-vpc-private-connectivity" }
         : {}),

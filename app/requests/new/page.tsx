@@ -3,13 +3,19 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { listClientAccounts, listClusters } from "@/lib/db/catalog/list-catalog";
 import { AWS_REGIONS } from "@/lib/domain/aws-regions";
 import { personOf, teamsToFileFor } from "@/lib/domain/permissions";
+import { getRequestForViewer } from "@/lib/db/requests/get-request";
+import { prefillFrom } from "@/lib/domain/request-prefill";
 
 import { RequestForm } from "./request-form";
 
 export const metadata = { title: "New request" };
 
-export default async function NewRequestPage() {
+export default async function NewRequestPage({ searchParams }: { searchParams: Promise<{ from?: string; method?: string }> }) {
   const user = await requirePageUser("request.create");
+  const { from, method } = await searchParams;
+  // Opened from a request the person may see: its fields, and the recommended method when it was taken.
+  const source = typeof from === "string" ? await getRequestForViewer(user, from) : null;
+  const prefill = source ? prefillFrom(source, { method: method === "multi-vpc-private-connectivity" ? method : null }) : undefined;
   // The same policy the filing path applies, so the form offers no team it would refuse.
   const teams = teamsToFileFor(personOf(user), user.teams);
   const [catalog, accounts] = await Promise.all([listClusters(), listClientAccounts(teams.map((t) => t.id))]);
@@ -21,6 +27,7 @@ export default async function NewRequestPage() {
         description="Say where your client runs. The portal works out how to reach the cluster, shows the plan, and a platform approver reviews it before anything changes in AWS."
       />
       <RequestForm
+        prefill={prefill}
         clusters={clusters.map((c) => ({
           arn: c.arn,
           name: c.name,

@@ -7,10 +7,13 @@ import { buttonStyles, inputStyles } from "@/components/ui/button-styles";
 import { FieldError } from "@/components/ui/field-error";
 import { FormMessage } from "@/components/ui/form-message";
 import { AUTH_MODES, ENVIRONMENTS, type AuthMode } from "@/lib/domain/request-input";
+import type { RequestPrefill } from "@/lib/domain/request-prefill";
 import { REQUEST_LIMITS } from "@/lib/domain/validation/request-limits";
 
 import { submitRequest } from "./actions";
 import { DetectedScenario } from "./detected-scenario";
+import { DuplicateWarning } from "./duplicate-warning";
+import { initialValues } from "./initial-values";
 
 type ClusterOption = { arn: string; name: string; accountId: string; region: string; vpcId: string; authModes: string[]; accountName: string };
 type ClientType = "aws-vpc" | "on-prem" | "saas";
@@ -35,11 +38,14 @@ export function RequestForm({
   teams,
   regions,
   accounts,
+  prefill,
 }: {
   clusters: ClusterOption[];
   teams: { id: string; name: string }[];
   regions: string[];
   accounts: AccountOption[];
+  /** Opened from an existing request ("edit and re-file", "file a similar request"). */
+  prefill?: RequestPrefill;
 }) {
   const [state, action, pending] = useActionState(submitRequest, null);
   // Submitted by hand rather than through <form action>: React resets a form after its action, which would
@@ -50,13 +56,14 @@ export function RequestForm({
     startTransition(() => action(data));
   };
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
-  const [clusterArn, setClusterArn] = useState(clusters[0]?.arn ?? "");
-  const [clientType, setClientType] = useState<ClientType>("aws-vpc");
-  const [vpc, setVpc] = useState({ accountId: "", region: regions.includes("us-east-1") ? "us-east-1" : (regions[0] ?? ""), vpcId: "", securityGroupIds: "", subnetIds: "" });
-  const [onPrem, setOnPrem] = useState("");
-  const [saas, setSaas] = useState({ accountId: "", providerName: "" });
-  const [authModes, setAuthModes] = useState<AuthMode[]>(["iam"]);
-  const [multiVpc, setMultiVpc] = useState(false);
+  const start = initialValues(prefill, clusters[0]?.arn ?? "", regions.includes("us-east-1") ? "us-east-1" : (regions[0] ?? ""));
+  const [clusterArn, setClusterArn] = useState(start.clusterArn);
+  const [clientType, setClientType] = useState<ClientType>(start.clientType);
+  const [vpc, setVpc] = useState(start.vpc);
+  const [onPrem, setOnPrem] = useState(start.onPrem);
+  const [saas, setSaas] = useState(start.saas);
+  const [authModes, setAuthModes] = useState<AuthMode[]>(start.authModes);
+  const [multiVpc, setMultiVpc] = useState(start.multiVpc);
   const cluster = clusters.find((c) => c.arn === clusterArn);
   // A registered account offers only its own Regions; anything else typed is refused at its field on filing.
   const account = accounts.find((a) => a.id === vpc.accountId.trim());
@@ -91,6 +98,12 @@ export function RequestForm({
   return (
     <form onSubmit={submit} className="grid gap-6 lg:grid-cols-3" noValidate>
       <div className="space-y-6 lg:col-span-2">
+        {prefill ? (
+          <p className="rounded-md bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="filed-from">
+            <input type="hidden" name="filedFrom" value={prefill.from.id} />
+            Prefilled from request #{prefill.from.number}: change what needs changing, then file it. The new request records where it came from.
+          </p>
+        ) : null}
         <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <legend className="px-1 text-sm font-semibold text-slate-700">Cluster</legend>
           {field("clusterArn", "MSK cluster", (d, invalid) => (
@@ -104,7 +117,7 @@ export function RequestForm({
           ))}
           {teams.length > 1
             ? field("teamId", "On behalf of team", (d, invalid) => (
-                <select id="teamId" name="teamId" className={inputStyles} aria-describedby={d} aria-invalid={invalid} defaultValue={teams[0]?.id}>
+                <select id="teamId" name="teamId" className={inputStyles} aria-describedby={d} aria-invalid={invalid} defaultValue={start.teamId ?? teams[0]?.id}>
                   {teams.map((t) => (
                     <option key={t.id} value={t.id}>
                       {t.name}
@@ -269,15 +282,23 @@ export function RequestForm({
               ).map(([name, label, placeholder]) => (
                 <div key={name}>
                   {field(`topicAccess.${name}`, label, (d, invalid) => (
-                    <input id={`topicAccess.${name}`} name={`topicAccess.${name}`} placeholder={placeholder} className={inputStyles} aria-describedby={d} aria-invalid={invalid} />
+                    <input id={`topicAccess.${name}`} name={`topicAccess.${name}`} defaultValue={start.topics[name]} placeholder={placeholder} className={inputStyles} aria-describedby={d} aria-invalid={invalid} />
                   ))}
                 </div>
               ))}
             </div>
             </div>
           ) : null}
+          {field(
+            "expectedGbPerMonth",
+            "Expected traffic (GB per month, optional)",
+            (d, invalid) => (
+              <input id="expectedGbPerMonth" name="expectedGbPerMonth" inputMode="numeric" placeholder="e.g. 500" className={`${inputStyles} max-w-xs`} aria-describedby={d} aria-invalid={invalid} />
+            ),
+            "Produced and consumed together; prices the plan's per-GB lines. Leave empty and they stay per GB",
+          )}
           {field("environment", "Environment", (d, invalid) => (
-            <select id="environment" name="environment" className={`${inputStyles} max-w-xs`} defaultValue="dev" aria-describedby={d} aria-invalid={invalid}>
+            <select id="environment" name="environment" className={`${inputStyles} max-w-xs`} defaultValue={start.environment} aria-describedby={d} aria-invalid={invalid}>
               {ENVIRONMENTS.map((e) => (
                 <option key={e} value={e}>
                   {e}
@@ -286,14 +307,21 @@ export function RequestForm({
             </select>
           ))}
           {field(
+            "endsAt",
+            "End date (optional)",
+            (d, invalid) => <input id="endsAt" name="endsAt" type="date" className={`${inputStyles} max-w-xs`} aria-describedby={d} aria-invalid={invalid} />,
+            "The portal removes the connection at 00:00 UTC that day, with reminders 7 days and 1 day before; your team can ask for an extension. Leave empty to keep it until it is decommissioned",
+          )}
+          {field(
             "justification",
             "Justification",
             (d, invalid) => (
-              <textarea id="justification" name="justification" rows={3} maxLength={REQUEST_LIMITS.justification} className={inputStyles} placeholder="What the client does with the cluster and why it needs network access" aria-describedby={d} aria-invalid={invalid} />
+              <textarea id="justification" name="justification" defaultValue={start.justification} rows={3} maxLength={REQUEST_LIMITS.justification} className={inputStyles} placeholder="What the client does with the cluster and why it needs network access" aria-describedby={d} aria-invalid={invalid} />
             ),
             `At least 20 characters, at most ${REQUEST_LIMITS.justification}; approvers read this`,
           )}
         </fieldset>
+        {errors.fileAnyway ? <DuplicateWarning messages={errors.fileAnyway} links={errors.duplicateOf ?? []} /> : null}
         <FormMessage state={state} />
         <div className="flex gap-3">
           <button type="submit" disabled={pending} aria-disabled={pending} className={buttonStyles.primary}>

@@ -1,4 +1,9 @@
+import { REQUEST_STATUSES } from "@/lib/domain/lifecycle";
 import { PEOPLE_ACTIONS } from "@/lib/domain/permissions";
+import { CONNECTION_METHODS } from "@/lib/domain/plan/plan-types";
+import { ENVIRONMENTS } from "@/lib/domain/request-input";
+import { DRIFT_FILTERS, EXPIRY_FILTERS, REQUEST_AGES, REQUEST_SORTS } from "@/lib/domain/requests/request-filter";
+import { SCENARIOS } from "@/lib/domain/scenario";
 
 import type { ComponentName } from "./component-schemas";
 
@@ -23,15 +28,30 @@ const writeErrors = (...codes: (keyof typeof ERRORS)[]) => ({
 });
 
 const query = (name: string, description: string, schema: object = { type: "string" }) => ({ name, in: "query", required: false, description, schema });
+const list = (values: readonly string[]) => ({ type: "string", description: `One or more of ${values.join(", ")}, comma-separated or repeated` });
+// An unknown value in any of these is a 400 whose `fields` names the parameter and the values it takes.
+const REQUEST_LIST_PARAMETERS = [
+  query("q", "Search: `#12` or `12` (request number), `vpc-…` (client VPC), a 12-digit account (client or cluster), else part of a cluster, team or requester name or e-mail"),
+  query("status", "Only requests in these statuses", list(REQUEST_STATUSES)),
+  query("scenario", "Only these scenarios", list(SCENARIOS)),
+  query("method", "Only these connection methods", list(CONNECTION_METHODS)),
+  query("environment", "Only these environments", list(ENVIRONMENTS)),
+  query("age", "Filed within (24h, 7d, 30d) or before (over-7d, over-30d) that long ago", { type: "string", enum: [...REQUEST_AGES] }),
+  query("drift", "Active connections whose last check found drift (`drifted`) or none (`in-sync`)", { type: "string", enum: [...DRIFT_FILTERS] }),
+  query("expiring", "Active connections whose end date is within the next 7 days", { type: "string", enum: [...EXPIRY_FILTERS] }),
+  query("sort", "`newest` (default), `oldest` or `updated` (recently changed)", { type: "string", enum: [...REQUEST_SORTS] }),
+  query("page", "1-based page of 25; past the last page the list is empty and `pages` says how many there are", { type: "integer", minimum: 1 }),
+];
+
 const idParam = { name: "id", in: "path", required: true, description: "The request's id", schema: { type: "string" } };
 
 const TRANSITION_TEXT: Record<(typeof PEOPLE_ACTIONS)[number], string> = {
   approve: "Approve a submitted request (not your own); provisioning starts",
-  reject: "Reject a submitted request; `comment` (at least 5 characters) says why",
-  cancel: "Cancel your team's submitted request",
+  reject: "Reject a submitted request; `comment` (at least 5 characters) says why and goes to the audit",
+  cancel: "Cancel your team's submitted request; `comment` (at least 5 characters) says why and goes to the audit",
   retry: "Retry a failed request from the phase it failed in",
-  rollback: "Undo what a failed request created",
-  decommission: "Remove an active connection",
+  rollback: "Undo what a failed request created; `comment` (at least 5 characters) says why and goes to the audit",
+  decommission: "Remove an active connection; `comment` (at least 5 characters) says why and goes to the audit",
 };
 
 function transitionPath(action: (typeof PEOPLE_ACTIONS)[number]) {
@@ -52,15 +72,19 @@ export function apiPaths() {
     "/api/v1/requests": {
       get: {
         operationId: "listRequests",
-        summary: "The requests the caller may see, newest first",
-        parameters: [query("status", "Only requests in this status (an unknown status is ignored)"), query("page", "1-based page of 25", { type: "integer", minimum: 1 })],
-        responses: { 200: json("One page of requests", ref("RequestList")), ...errors(401, 403) },
+        summary: "The requests the caller may see, filtered as on the requests page (newest first unless `sort` says otherwise)",
+        parameters: REQUEST_LIST_PARAMETERS,
+        responses: { 200: json("One page of requests", ref("RequestList")), ...errors(400, 401, 403) },
       },
       post: {
         operationId: "fileRequest",
         summary: "File a request: the same fields and validation as the form",
         requestBody: { required: true, content: { "application/json": { schema: ref("RequestInput") } } },
-        responses: { 201: json("Filed and planned", ref("RequestCreated")), ...writeErrors(400, 401, 413) },
+        responses: {
+          201: json("Filed and planned", ref("RequestCreated")),
+          ...writeErrors(400, 401, 413),
+          409: json("A live request already connects this client to this cluster: `fields.fileAnyway` names it; send `fileAnyway: true` to file anyway", ref("Error")),
+        },
       },
     },
     "/api/v1/requests/{id}": {

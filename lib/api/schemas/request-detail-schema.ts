@@ -3,7 +3,9 @@ import { z } from "zod";
 import { PEOPLE_ACTIONS } from "@/lib/domain/permissions";
 
 import { clientJsonSchema, isoDateTime } from "./common";
+import { requestApprovalJsonSchema } from "./approval-policy-schema";
 import { connectionJsonSchema } from "./connection-schema";
+import { costEstimateJsonSchema } from "./cost-schema";
 import { planJsonSchema } from "./plan-schema";
 import { requestSummaryJsonSchema } from "./request-summary-schema";
 
@@ -17,10 +19,17 @@ export const requestDetailJsonSchema = requestSummaryJsonSchema.extend({
   preferredMethod: z.literal("multi-vpc-private-connectivity").nullable(),
   topicAccess: topicAccessJsonSchema.nullable().meta({ description: "The topics and groups the IAM policy is narrowed to; null: every topic" }),
   plan: planJsonSchema,
+  expectedGbPerMonth: z.number().int().nullable().meta({ description: "The requester's expected traffic in GB a month; null: not given" }),
+  cost: costEstimateJsonSchema.nullable().meta({ description: "Estimated monthly cost of what the plan adds (AWS list prices); null while there is no plan" }),
   approval: z.object({
     approvable: z.boolean().meta({ description: "Whether an approver (not its requester) may approve the request now" }),
     reason: z.string().nullable().meta({ description: "Why not: its status, a plan that could not be computed, or blocking preflight findings" }),
   }),
+  needsChanges: z
+    .array(z.object({ code: z.string(), message: z.string(), remedy: z.string() }))
+    .nullable()
+    .meta({ description: "For a SUBMITTED request whose plan has blocking findings: what the requester must change. Such a request is not in the approval queue; null otherwise" }),
+  approvalPolicy: requestApprovalJsonSchema,
   actions: z.array(z.enum(PEOPLE_ACTIONS)).meta({ description: "The lifecycle actions the caller may take now: POST /api/v1/requests/{id}/<action>" }),
   decision: z.object({ by: z.string(), comment: z.string().nullable(), at: isoDateTime.nullable() }).nullable(),
   failure: z.string().nullable().meta({ description: "For a FAILED request: why provisioning stopped" }),

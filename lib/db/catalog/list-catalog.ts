@@ -26,7 +26,7 @@ export async function countArchivedClusters() {
 export async function listClustersToManage() {
   return db().cluster.findMany({
     orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { accountId: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, arn: true, accountId: true, region: true, state: true, archivedAt: true, _count: { select: { requests: true } } },
+    select: { id: true, name: true, arn: true, accountId: true, region: true, state: true, archivedAt: true, ownerTeamId: true, _count: { select: { requests: true } } },
   });
 }
 

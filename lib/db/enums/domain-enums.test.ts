@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { PREFERRED_METHODS, STEP_KINDS } from "@/lib/domain/plan/plan-types";
+import { CONNECTION_METHODS, PREFERRED_METHODS, STEP_KINDS } from "@/lib/domain/plan/plan-types";
 import { SCENARIOS } from "@/lib/domain/scenario";
 
 import { readDatamodel } from "../migrations/read-datamodel";
-import { preferredMethodColumn, scenarioColumn, stepKindColumn } from "./domain-enums";
+import { connectionMethodColumn, preferredMethodColumn, scenarioColumn, stepKindColumn } from "./domain-enums";
 import { enumColumn } from "./enum-column";
 
 // The database stores exactly the domain's strings, so a value added to the domain without a schema change
@@ -19,6 +19,7 @@ describe("the enum columns hold the domain's closed sets", () => {
     ["Scenario", SCENARIOS],
     ["PreferredMethod", PREFERRED_METHODS],
     ["StepKind", STEP_KINDS],
+    ["ConnectionMethod", CONNECTION_METHODS],
   ] as const)("the database labels of %s are the domain's values", (name, domainValues) => {
     const stored = datamodel.enums.find((e) => e.name === name)?.values.map((v) => v.dbName ?? v.name);
     expect(stored).toEqual([...domainValues]);
@@ -29,6 +30,7 @@ describe("the enum columns hold the domain's closed sets", () => {
     expect(SCENARIOS.map(scenarioColumn.toDb).map(scenarioColumn.fromDb)).toEqual([...SCENARIOS]);
     expect(PREFERRED_METHODS.map(preferredMethodColumn.toDb).map(preferredMethodColumn.fromDb)).toEqual([...PREFERRED_METHODS]);
     expect(STEP_KINDS.map(stepKindColumn.toDb).map(stepKindColumn.fromDb)).toEqual([...STEP_KINDS]);
+    expect(CONNECTION_METHODS.map(connectionMethodColumn.toDb).map(connectionMethodColumn.fromDb)).toEqual([...CONNECTION_METHODS]);
   });
 
   it("refuses a domain value the schema has no member for, and a member the domain does not know", () => {

@@ -4,7 +4,10 @@ import { decideTransition, STATUS_LABELS, type Actor, type LifecycleAction, type
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { requestFacts } from "@/lib/domain/request-facts";
 import { ExpectedError } from "@/lib/errors/expected-error";
+import { notificationOfTransition } from "@/lib/domain/notification-events";
+import { notify } from "@/lib/notifications/notify";
 
+import { approvalContextForDecision, recordApproval } from "../approval-policies/approval-in-transition";
 import { claimsFollowStatus } from "../claims/claims-follow-status";
 import { db } from "../client";
 import type { Prisma } from "../generated/client";
@@ -29,7 +32,9 @@ const DECISIONS: readonly LifecycleAction[] = ["approve", "reject"];
 // The only way a request's status changes. The status check, the update and the audit event share one
 // transaction, and the UPDATE is conditional on the version read, so of two people acting at once exactly
 // one succeeds and the other is told the request changed.
-export async function transitionRequest(input: TransitionInput): Promise<{ status: RequestStatus; version: number }> {
+// Approving goes through the request's approval policy: a person's approval is recorded, and the request
+// becomes APPROVED only once the policy is satisfied and no change freeze holds it (else `pending` says why).
+export async function transitionRequest(input: TransitionInput): Promise<{ status: RequestStatus; version: number; pending?: string }> {
   return db().$transaction(async (tx) => {
     const where: Prisma.AccessRequestWhereInput =
       input.actor.kind === "user"
@@ -42,15 +47,18 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
     }
     // Only approving asks about the plan, so a request whose plan cannot be read can still be rejected.
     const stored = input.action === "approve" ? readStoredPlan(request) : null;
+    const approval = input.action === "approve" && stored?.plan ? await approvalContextForDecision(tx, request) : null;
     const decision = decideTransition({
       status: request.status,
       action: input.action,
       actor: input.actor,
-      request: requestFacts(request, stored),
+      request: { ...requestFacts(request, stored), approvalState: approval?.state ?? null },
     });
     if (!decision.ok) {
       throw new ExpectedError(decision.code === "invalid-transition" ? "conflict" : "forbidden", decision.reason);
     }
+    const recorded = approval ? await recordApproval(tx, request, input, approval) : null;
+    if (recorded && !recorded.complete) return { status: request.status, version: recorded.version, pending: recorded.pending };
     const isDecision = DECISIONS.includes(input.action) && input.actor.kind === "user";
     const updated = await tx.accessRequest.updateMany({
       where: { id: request.id, version: request.version },
@@ -61,6 +69,8 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
         ...(isDecision && input.actor.kind === "user"
           ? { decidedById: input.actor.userId, decisionComment: input.comment ?? null, decidedAt: new Date() }
           : {}),
+        // The approval policy decides by itself with its name and version in the comment.
+        ...(DECISIONS.includes(input.action) && input.actor.kind === "system" ? { decisionComment: input.comment ?? null, decidedAt: new Date() } : {}),
       },
     });
     if (updated.count !== 1) {
@@ -73,8 +83,13 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
       actor: input.auditActor,
       action: `request.${input.action}`,
       requestId: request.id,
-      details: { from: request.status, to: decision.to, ...(input.comment ? { comment: input.comment } : {}), ...input.details },
+      details: { from: request.status, to: decision.to, ...(input.comment ? { comment: input.comment } : {}), ...input.details, ...(recorded?.complete ? recorded.auditDetails : {}) },
     });
+    const event = notificationOfTransition(input.action);
+    if (event) {
+      const actorId = input.actor.kind === "user" ? input.actor.userId : null;
+      await notify(tx, { type: event, requestId: request.id, actorId, details: { from: request.status, to: decision.to, ...(input.comment ? { comment: input.comment } : {}) } });
+    }
     return { status: decision.to, version: request.version + 1 };
   });
 }

@@ -9,6 +9,7 @@ import { AWS_RULES } from "./rules";
 import { ec2TagSpecifications } from "./tags";
 import { checkVpcDns } from "./dns-checks";
 import type { PlanContext } from "./context";
+import { multiVpcFits } from "./multi-vpc-fits";
 
 const LIVE_PEERING = ["initiating-request", "pending-acceptance", "provisioning", "active"];
 
@@ -102,8 +103,7 @@ export function planPeering(ctx: PlanContext, client: ClientFacts): { linkId: st
 function checkOverlap(ctx: PlanContext, client: ClientFacts): void {
   const pairs = overlappingPairs(ctx.cluster.cidrs, client.cidrs);
   if (pairs.length === 0) return;
-  const sameRegion = client.region === ctx.cluster.region;
-  const mvpcFits = sameRegion && !ctx.input.request.authModes.includes("plaintext");
+  const mvpcFits = multiVpcFits(client.region, ctx.cluster.region, ctx.input.request.authModes);
   addFinding(ctx.draft, {
     severity: "block",
     code: "cidr-overlap",

@@ -51,7 +51,8 @@ export async function startProvisioningHarness(options: { topology?: SandboxTopo
           environment: "dev",
           justification: "Provisioning test of the whole connection",
         },
-        { via: "api" },
+        // These tests file the same client again and again on purpose (shared peerings, retries): never a mistake.
+        { via: "api", fileAnyway: true },
       ),
     /** Files with any other fields of the request input (topic access, a preferred method, …). */
     fileWith: (name: string, client: ClientLocation, extra: Partial<RequestInput>) =>
@@ -65,7 +66,8 @@ export async function startProvisioningHarness(options: { topology?: SandboxTopo
           justification: "Provisioning test of the whole connection",
           ...extra,
         },
-        { via: "api" },
+        // These tests file the same client again and again on purpose (shared peerings, retries): never a mistake.
+        { via: "api", fileAnyway: true },
       ),
     act: (name: string, requestId: string, action: LifecycleAction, comment?: string) => {
       const p = person(name);

@@ -1,11 +1,13 @@
 import { requestDetailJson } from "@/lib/api/request-detail-json";
 import { apiRoute, jsonError } from "@/lib/auth/api-route";
 import { actorOf } from "@/lib/auth/current-user";
+import { approvalViewOf } from "@/lib/db/approval-policies/approval-views";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ id: string }>("request.list", async ({ user, params }) => {
   const request = await getRequestForViewer(user, params.id);
-  return request ? Response.json(requestDetailJson(request, actorOf(user))) : jsonError(404, "not-found", "No such request.");
+  if (!request) return jsonError(404, "not-found", "No such request.");
+  return Response.json(requestDetailJson(request, actorOf(user), await approvalViewOf(request.id)));
 });

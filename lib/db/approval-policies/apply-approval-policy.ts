@@ -1,0 +1,75 @@
+import "server-only";
+
+import { evaluatePolicies, planTraits, type PolicyEvaluation, type PolicySubject } from "@/lib/domain/approval-policy";
+import { readClientLocation } from "@/lib/domain/client-location";
+import type { ConnectionPlan } from "@/lib/domain/plan/plan-types";
+import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
+import { AUTH_MODES, type AuthMode } from "@/lib/domain/request-input";
+
+import { asJsonObject } from "../as-json";
+import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
+import { db } from "../client";
+import { scenarioColumn } from "../enums/domain-enums";
+import { Prisma } from "../generated/client";
+import { loadPolicies } from "./policy-rows";
+
+/** Who the audit names when a policy is applied or decides by itself. */
+export const POLICY_ACTOR = { kind: "system", label: "approval policy" } as const;
+
+const REQUEST = { cluster: { include: { ownerTeam: { select: { id: true, slug: true } } } }, team: { select: { id: true, slug: true } } } as const;
+type PlannedRequest = Prisma.AccessRequestGetPayload<{ include: typeof REQUEST }>;
+
+function subjectOf(request: PlannedRequest, plan: ConnectionPlan, teamSlugs: Record<string, string>): PolicySubject {
+  const client = readClientLocation(request.client);
+  return {
+    environment: request.environment,
+    scenario: scenarioColumn.fromDb(request.scenario),
+    method: plan.method,
+    clusterArn: request.cluster.arn,
+    clusterName: request.cluster.name,
+    clusterOwnerTeam: request.cluster.ownerTeam,
+    clientAccountId: client && client.type !== "on-prem" ? client.accountId : null,
+    team: request.team,
+    teamSlugs,
+    authModes: request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m)),
+    traits: planTraits(plan.steps),
+    stepCount: plan.steps.length,
+  };
+}
+
+/**
+ * Decides which policy applies to the request's current plan and stores it on the request, audited. A new plan
+ * is a new thing to approve, so approvals given for an earlier one are dropped (and the audit says how many).
+ * A request without a plan gets no policy: nothing can approve it anyway.
+ */
+export async function evaluatePolicyInTx(tx: Prisma.TransactionClient, requestId: string, actor: AuditActor, options: { replanned?: boolean } = {}): Promise<PolicyEvaluation | null> {
+  const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: requestId }, include: REQUEST });
+  const plan = readStoredPlan(request)?.plan;
+  const dropped = options.replanned ? (await tx.approval.deleteMany({ where: { requestId } })).count : 0;
+  if (!plan) {
+    if (request.approvalPolicy !== null) await tx.accessRequest.update({ where: { id: requestId }, data: { approvalPolicy: Prisma.DbNull } });
+    return null;
+  }
+  const teams = await tx.team.findMany({ select: { id: true, slug: true } });
+  const evaluation = evaluatePolicies(await loadPolicies(tx), subjectOf(request, plan, Object.fromEntries(teams.map((t) => [t.id, t.slug]))), new Date());
+  await tx.accessRequest.update({ where: { id: requestId }, data: { approvalPolicy: asJsonObject(evaluation) } });
+  await recordAuditEvent(tx, {
+    actor,
+    action: "request.policy-applied",
+    requestId,
+    details: {
+      policyId: evaluation.policyId,
+      policy: evaluation.policyName,
+      version: evaluation.policyVersion,
+      why: evaluation.why,
+      outcome: asJsonObject(evaluation.outcome),
+      ...(dropped ? { approvalsDropped: dropped } : {}),
+    },
+  });
+  return evaluation;
+}
+
+/** The policy of a freshly (re)planned request, in its own transaction. */
+export function applyApprovalPolicy(requestId: string, actor: AuditActor, options: { replanned?: boolean } = {}) {
+  return db().$transaction((tx) => evaluatePolicyInTx(tx, requestId, actor, options));
+}
