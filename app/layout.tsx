@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
+import { HydrationMarker } from "@/components/hydration-marker";
 import { NavBar } from "@/components/nav-bar";
 import { currentUser } from "@/lib/auth/current-user";
 import { unreadNotificationCount } from "@/lib/notifications/inbox";
@@ -21,6 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen">
         {user ? <NavBar user={user} signOut={signOutAction} unreadNotifications={await unreadNotificationCount(user.id)} /> : null}
         <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -34,6 +34,7 @@ test("a request filed with an end date shows it; its team asks for an extension 
 
   // The team asks; a date before the current end is refused at its field.
   await alice.goto(requestUrl);
+  await expect(alice.locator("html")).toHaveAttribute("data-hydrated", "true");
   const ask = alice.getByTestId("extension-ask-form");
   await ask.getByLabel("New end date").fill(inDays(7));
   await ask.getByLabel("Reason").fill("Reconciliation moved to the next quarter");
@@ -51,6 +52,7 @@ test("a request filed with an end date shows it; its team asks for an extension 
 
   const bob = await pageAs("bob");
   await bob.goto(requestUrl);
+  await expect(bob.locator("html")).toHaveAttribute("data-hydrated", "true");
   const decision = bob.getByTestId("extension-decision-form");
   await decision.getByLabel("Comment").fill("Fine until the quarter closes");
   await decision.getByRole("button", { name: "Approve extension" }).click();

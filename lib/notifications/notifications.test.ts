@@ -59,7 +59,7 @@ async function file(name = "alice", options: { withPlan?: boolean } = {}) {
     authModes: ["iam"],
     environment: "dev",
     justification: "Payments consumer reads the orders topic",
-  }, { fileAnyway: true, ...(options.withPlan ? { plan: async () => plan() } : {}) });
+  }, { fileAnyway: true, ...(options.withPlan ? { plan: () => Promise.resolve(plan()) } : {}) });
   // Planning needs AWS; approving needs only a stored plan.
   if (!options.withPlan) await prisma.accessRequest.update({ where: { id: request.id }, data: { plan: asJson(plan()) } });
   return request;
