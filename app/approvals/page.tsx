@@ -6,6 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatTime } from "@/components/ui/format-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { OutOfRange } from "@/components/requests/out-of-range";
+import { RequestFilterForm } from "@/components/requests/request-filter-form";
 import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { listApprovalQueue } from "@/lib/db/requests/list-approval-queue";
@@ -13,7 +15,7 @@ import { expectedTrafficOf } from "@/lib/db/requests/expected-traffic-of";
 import { requestCostEstimate } from "@/lib/domain/cost/request-cost";
 import { may } from "@/lib/domain/permissions";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
-import { clampPage } from "@/lib/domain/validation/page-number";
+import { isFiltered, parseRequestFilter, requestFilterQuery, type RawParams } from "@/lib/domain/requests/request-filter";
 import { requestFacts } from "@/lib/domain/request-facts";
 import { approvalViews } from "@/lib/db/approval-policies/approval-views";
 import { approvalWouldCount } from "@/lib/domain/approval-policy";
@@ -26,11 +28,17 @@ import { decideRequest } from "@/app/_shared/decision/actions";
 
 export const metadata = { title: "Approvals" };
 
-export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+// The queue is what waits for a decision, oldest first: status, drift, end dates and sorting are not its filters.
+const NOT_QUEUE_FILTERS = ["status", "drift", "expiring", "sort"] as const;
+
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const user = await requirePageUser("approvals.view");
-  const { page } = await searchParams;
+  const { filter, errors } = parseRequestFilter(await searchParams);
+  const queueFilter = { ...filter, statuses: [], drift: undefined, expiring: undefined, sort: "oldest" as const };
   // A request that needs changes is the requester's to fix, not an approver's to decide (lib/domain/needs-changes).
-  const queue = await listApprovalQueue(user, { page: clampPage(page), pageSize: 20 });
+  const queue = await listApprovalQueue(user, { page: filter.page, pageSize: 20, filter: queueFilter });
+  // The queue's order is its own, never a parameter: "newest" is the value the query string leaves out.
+  const hrefFor = (page: number) => `/approvals${requestFilterQuery(queueFilter, { page, sort: "newest" })}`;
   const traffic = await expectedTrafficOf(queue.rows.map((r) => r.id));
   const approvals = await approvalViews(queue.rows.map((r) => r.id));
   const mayApprove = (r: (typeof queue.rows)[number]) =>
@@ -50,10 +58,17 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Approval queue"
-        description={`${queue.total} request${queue.total === 1 ? "" : "s"} waiting for a decision, oldest first; shown here are those where your approval counts under their approval policy. Rejecting needs a comment for the requester.`}
+        description={`${queue.total} request${queue.total === 1 ? "" : "s"} waiting for your decision${isFiltered(queueFilter) ? " match" : ""}, oldest first: your own and those you approved already are left out, and so are those whose approval policy still needs someone from a team you are not in. Rejecting needs a comment for the requester.`}
       />
-      {rows.length === 0 ? (
-        <EmptyState title="Nothing is waiting for you">New requests appear here as soon as teams file them.</EmptyState>
+      <RequestFilterForm action="/approvals" filter={queueFilter} errors={errors} hide={[...NOT_QUEUE_FILTERS]} />
+      {queue.outOfRange ? (
+        <OutOfRange page={queue.page} pages={queue.pages} total={queue.total} lastHref={hrefFor(queue.pages)} />
+      ) : rows.length === 0 ? (
+        isFiltered(queueFilter) ? (
+          <EmptyState title="No waiting request matches">Change the search or the filters, or clear them.</EmptyState>
+        ) : (
+          <EmptyState title="Nothing is waiting for you">New requests appear here as soon as teams file them.</EmptyState>
+        )
       ) : (
         <ul className="space-y-4">
           {rows.map((r) => (
@@ -91,7 +106,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
           ))}
         </ul>
       )}
-      <Pagination page={queue.page} pages={queue.pages} hrefFor={(p) => `/approvals?page=${p}`} />
+      <Pagination page={queue.page} pages={queue.pages} hrefFor={hrefFor} />
     </>
   );
 }

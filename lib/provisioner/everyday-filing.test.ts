@@ -4,6 +4,7 @@ import { assertConfirmed } from "@/lib/db/requests/assert-confirmed";
 import { DuplicateRequestError } from "@/lib/db/requests/filing-checks";
 import { listApprovalQueue } from "@/lib/db/requests/list-approval-queue";
 import type { ClientLocation, RequestInput } from "@/lib/domain/request-input";
+import { parseRequestFilter } from "@/lib/domain/requests/request-filter";
 import { ExpectedError } from "@/lib/errors/expected-error";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
 
@@ -125,6 +126,25 @@ describe("the approval queue", () => {
     expect(ids).toEqual(expect.arrayContaining([approvable.id, failed.id]));
     expect(ids).not.toContain(needsChanges.id);
     expect(queue.total).toBe(queue.rows.length);
+  });
+
+  it("never lists an approver's own request, searches by number and says when a page is past the end", async () => {
+    const erins = await h.file("erin", PAYMENTS_VPC);
+    const alices = await h.file("alice", PAYMENTS_VPC);
+    const inQueue = async (name: string) => (await listApprovalQueue(h.person(name), { page: 1, pageSize: 500 })).rows.map((r) => r.id);
+    expect(await inQueue("erin")).not.toContain(erins.id);
+    expect(await inQueue("erin")).toContain(alices.id);
+    expect(await inQueue("bob")).toEqual(expect.arrayContaining([erins.id, alices.id]));
+
+    const byNumber = parseRequestFilter({ q: `#${alices.number}` }).filter;
+    const found = await listApprovalQueue(h.person("bob"), { page: 1, pageSize: 20, filter: byNumber });
+    expect(found.rows.map((r) => r.id)).toEqual([alices.id]);
+    expect(found.total).toBe(1);
+    const past = await listApprovalQueue(h.person("bob"), { page: 3, pageSize: 20, filter: byNumber });
+    expect(past).toMatchObject({ rows: [], total: 1, pages: 1, outOfRange: true });
+    // A filter that matches only requests past their decision finds nothing waiting.
+    await h.prisma.accessRequest.update({ where: { id: alices.id }, data: { status: "CANCELLED" } });
+    expect((await listApprovalQueue(h.person("bob"), { page: 1, pageSize: 20, filter: byNumber })).total).toBe(0);
   });
 });
 

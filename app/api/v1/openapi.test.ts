@@ -200,6 +200,26 @@ describe("real responses match the document", () => {
     expect((audit.json.events as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it("pages the audit history by cursor: every event once, newest first, however many pages", async () => {
+    const at = new Date("2026-01-05T10:00:00.000Z");
+    // Equal times on purpose: the id breaks the tie, so no event is skipped or repeated at a page boundary.
+    await h.prisma.auditEvent.createMany({ data: Array.from({ length: 120 }, () => ({ at, actorLabel: "paging test", action: "test.paging", resourceIds: [], details: {} })) });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const answer = await call("dana", "get", `/api/v1/audit?action=test.paging${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(answer.status).toBe(200);
+      seen.push(...(answer.json.events as { id: string }[]).map((e) => e.id));
+      cursor = answer.json.nextCursor as string | null;
+      if (!cursor) break;
+    }
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen.map(BigInt)).toEqual([...seen.map(BigInt)].sort((a, b) => (a < b ? 1 : -1)));
+    expect(await call("dana", "get", "/api/v1/audit?cursor=page-2")).toMatchObject({ status: 400, json: { fields: { cursor: [expect.stringContaining("nextCursor")] } } });
+    expect(await call("dana", "get", "/api/v1/audit?page=2")).toMatchObject({ status: 400, json: { fields: { page: [expect.stringContaining("cursor")] } } });
+  });
+
   it("tells automation what a token's scope allows", () => {
     expect(doc.components.securitySchemes.bearer.description).toMatch(/`read`.*GET.*403.*`write`/);
     const paths: Record<string, Record<string, { responses: Record<string, { description?: string }> }>> = doc.paths;

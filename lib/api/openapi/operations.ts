@@ -106,9 +106,9 @@ export function apiPaths() {
           query("action", "Actions starting with this, e.g. request. or step."),
           query("from", "From this date and time (UTC unless it carries an offset)"),
           query("to", "Up to this date and time"),
-          query("page", "1-based page of 50", { type: "integer", minimum: 1 }),
+          query("cursor", "Where the previous page ended: its `nextCursor`; leave out for the newest 50 events"),
         ],
-        responses: { 200: json("One page of events", ref("AuditList")), ...errors(400, 401, 403) },
+        responses: { 200: json("Up to 50 events, newest first", ref("AuditList")), ...errors(400, 401, 403) },
       },
     },
     "/api/v1/openapi.json": {

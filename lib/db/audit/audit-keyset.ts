@@ -37,7 +37,7 @@ export function auditPageSql(where: Prisma.Sql, cursor: AuditCursor | null, limi
   const after = cursor ? Prisma.sql`AND (e."at", e."id") < (${cursor.at}, ${cursor.id})` : Prisma.empty;
   return Prisma.sql`
     SELECT e."id", e."at", e."actorLabel", e."action", e."requestId", r."number" AS "requestNumber",
-           e."accountId", e."region", e."resourceIds", e."details"
+           e."accountId", e."region", COALESCE(e."resourceIds", ARRAY[]::text[]) AS "resourceIds", e."details"
       FROM "AuditEvent" e LEFT JOIN "AccessRequest" r ON r."id" = e."requestId"
      WHERE ${where} ${after}
      ORDER BY e."at" DESC, e."id" DESC LIMIT ${limit}`;

@@ -1,9 +1,13 @@
 import "server-only";
 
+import { isFiltered, type RequestFilter } from "@/lib/domain/requests/request-filter";
+
 import { db } from "../client";
 import { scenarioColumn } from "../enums/domain-enums";
 import { Prisma } from "../generated/client";
 import { visibleRequestsWhere, type Viewer } from "./request-visibility";
+import { requestOrderSql, requestPageSql } from "./request-search-sql";
+import { buildRequestWhere } from "./search-requests";
 
 // The submitted requests an approver can decide, oldest first. Those that need changes (a plan with a blocking
 // finding: approvable false; the rule of lib/domain/needs-changes) are the requester's to fix and stay out, in
@@ -14,8 +18,32 @@ export const awaitingDecisionWhere: Prisma.AccessRequestWhereInput = {
   OR: [{ plan: { equals: Prisma.AnyNull } }, { plan: { path: ["plan"], equals: Prisma.AnyNull } }, { plan: { path: ["plan", "approvable"], equals: true } }],
 };
 
-export async function listApprovalQueue(viewer: Viewer, options: { page: number; pageSize: number }) {
-  const where = { AND: [visibleRequestsWhere(viewer), awaitingDecisionWhere] };
+// A filter narrows the queue to the waiting requests it matches; no more than this many are ever waiting at once
+// in a sane organisation, so the id set stays small (the search runs in SQL with the list's indexes).
+const MAX_FILTERED = 5000;
+
+async function matchingWaitingIds(viewer: Viewer, filter: RequestFilter): Promise<string[]> {
+  const where = await buildRequestWhere(db(), viewer, { ...filter, statuses: ["SUBMITTED"] });
+  const rows = await db().$queryRaw<{ id: string }[]>(requestPageSql(where, requestOrderSql({ ...filter, sort: "oldest" }), MAX_FILTERED, 0));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The queue of one approver: what waits for a decision, never their own requests (separation of duties) nor one
+ * they approved already, so that the count and the pages agree with what is listed. Whether a policy's named
+ * team still needs them is read per row by the page (approvalWouldCount).
+ */
+export async function listApprovalQueue(viewer: Viewer, options: { page: number; pageSize: number; filter?: RequestFilter }) {
+  const only = options.filter && isFiltered(options.filter) ? await matchingWaitingIds(viewer, options.filter) : null;
+  const where: Prisma.AccessRequestWhereInput = {
+    AND: [
+      visibleRequestsWhere(viewer),
+      awaitingDecisionWhere,
+      { requesterId: { not: viewer.id } },
+      { approvals: { none: { userId: viewer.id } } },
+      ...(only ? [{ id: { in: only } }] : []),
+    ],
+  };
   const [total, rows] = await Promise.all([
     db().accessRequest.count({ where }),
     db().accessRequest.findMany({
@@ -47,5 +75,6 @@ export async function listApprovalQueue(viewer: Viewer, options: { page: number;
     total,
     page: options.page,
     pages: Math.max(1, Math.ceil(total / options.pageSize)),
+    outOfRange: total > 0 && options.page > Math.ceil(total / options.pageSize),
   };
 }
