@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { config as portalConfig } from "@/lib/config";
 import { securityHeaders } from "@/lib/http/security-headers";
+import { urlControlCharacter } from "@/lib/http/url-control-characters";
 import { ensureRequestId, REQUEST_ID_HEADER } from "@/lib/log/request-id";
 
 // Runs before every page and API route: a fresh nonce per request, put in the request's policy (where Next
@@ -14,6 +15,8 @@ export function proxy(request: NextRequest): NextResponse {
     production: env.NODE_ENV === "production",
     formActionOrigins: env.AUTH_OIDC_ISSUER ? [new URL(env.AUTH_OIDC_ISSUER).origin] : [],
   });
+  const unreadable = urlControlCharacter(request.nextUrl);
+  if (unreadable) return refuseControlCharacters(request, unreadable, headers);
   const requestHeaders = new Headers(request.headers);
   // One id per request, read by pages, server actions and route handlers for their logs, and sent back.
   const requestId = ensureRequestId(requestHeaders);
@@ -23,6 +26,17 @@ export function proxy(request: NextRequest): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   if (request.nextUrl.pathname.startsWith("/api/")) response.headers.set("cache-control", "no-store");
+  return response;
+}
+
+// The JSON API answers in its error shape; a page gets a line of text.
+function refuseControlCharacters(request: NextRequest, where: string, headers: Record<string, string>): NextResponse {
+  const message = `The ${where} of this URL holds a control character (such as NUL), which no id, search or filter contains`;
+  const response = request.nextUrl.pathname.startsWith("/api/")
+    ? NextResponse.json({ error: "bad-request", message }, { status: 400 })
+    : new NextResponse(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("cache-control", "no-store");
   return response;
 }
 

@@ -1,4 +1,5 @@
 import { config, ConfigError } from "@/lib/config";
+import { unmigratedDatabaseProblem } from "@/lib/db/migrations/pending-migrations";
 import { startWorkerMetricsServer } from "@/lib/ops/metrics/worker-metrics-server";
 import { startWorker } from "@/lib/provisioner/worker";
 
@@ -7,8 +8,16 @@ import { requireDatabaseUrl } from "./lib/require-database-url";
 // `npm run worker`: a provisioning worker on its own. Several may run against one database; they share the
 // queue and a request is only ever run by one of them at a time.
 async function main() {
+  const databaseUrl = requireDatabaseUrl();
+  // Like the web server: a worker of the new release against a database the release step has not migrated
+  // would fail on the first query that touches a new column, far from the cause.
+  const problem = await unmigratedDatabaseProblem(databaseUrl);
+  if (problem) {
+    console.error(`[worker] not starting: ${problem}`);
+    process.exit(1);
+  }
   const worker = await startWorker({
-    databaseUrl: requireDatabaseUrl(),
+    databaseUrl,
     concurrency: config().PROVISIONER_CONCURRENCY,
     limits: { waitDeadlineMs: config().PROVISIONER_WAIT_DEADLINE_MINUTES * 60_000 },
   });

@@ -61,7 +61,7 @@ export async function benchPages(options: {
       ),
       await timePage(server.url, "approval queue (bob)", "/approvals", asApprover, PAGE_RUNS, "Approval queue"),
       await timePage(server.url, "sign-in page", "/signin", null, PAGE_RUNS, "Sign in"),
-      await timePage(server.url, "health (JSON, one query)", "/api/health", null, PAGE_RUNS, "ok"),
+      await timePage(server.url, "health (JSON, no query)", "/api/health", null, PAGE_RUNS, "ok"),
     ];
     return { mode: server.mode, requests, submitted, timings };
   } finally {

@@ -57,3 +57,17 @@ describe("the start-up check for unapplied migrations", () => {
     expect(await unmigratedDatabaseProblem(url, older)).toMatch(/migration history does not match[\s\S]*missing from the migrations directory/);
   });
 });
+
+describe("the separate worker", () => {
+  it("refuses to start against a database the release step has not migrated, and says why", async () => {
+    const { url } = await database({ migrate: false });
+    const { spawnSync } = await import("node:child_process");
+    const run = spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/worker.ts"], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/\[worker\] not starting: The database is behind this release: \d+ migration\(s\) not applied/);
+  }, 90_000);
+});

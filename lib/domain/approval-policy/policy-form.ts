@@ -1,10 +1,12 @@
 import { z } from "zod";
 
+import { safeText } from "../validation/safe-text";
+
 import { policyMatchSchema, policyOutcomeSchema } from "./policy-schema";
 
 /** What an admin saves for one policy; every save of an existing policy becomes its next version. */
 export const policyFormSchema = z.object({
-  name: z.string().trim().min(3, { error: "Name the policy (at least 3 characters)" }).max(120, { error: "Keep the name under 120 characters" }),
+  name: safeText({ min: 3, tooShort: "Name the policy (at least 3 characters)", max: 120, tooLong: "Keep the name under 120 characters" }),
   match: policyMatchSchema,
   outcome: policyOutcomeSchema,
   requireEndDate: z.boolean(),
@@ -17,7 +19,7 @@ export const freezeFormSchema = z
   .object({
     startsAt: z.date({ error: "Enter when the freeze starts (UTC)" }),
     endsAt: z.date({ error: "Enter when the freeze ends (UTC)" }),
-    reason: z.string().trim().min(5, { error: "Say why (at least 5 characters); people held by it read this" }).max(300, { error: "Keep the reason under 300 characters" }),
+    reason: safeText({ min: 5, tooShort: "Say why (at least 5 characters); people held by it read this", max: 300, tooLong: "Keep the reason under 300 characters" }),
   })
   .refine((f) => f.endsAt > f.startsAt, { path: ["endsAt"], message: "The freeze must end after it starts" });
 export type FreezeForm = z.infer<typeof freezeFormSchema>;
@@ -25,5 +27,5 @@ export type FreezeForm = z.infer<typeof freezeFormSchema>;
 /** An admin letting one request through the freezes. */
 export const freezeOverrideSchema = z.object({
   requestId: z.string().min(1),
-  reason: z.string().trim().min(5, { error: "Say why this request goes ahead during the freeze (at least 5 characters)" }).max(300, { error: "Keep the reason under 300 characters" }),
+  reason: safeText({ min: 5, tooShort: "Say why this request goes ahead during the freeze (at least 5 characters)", max: 300, tooLong: "Keep the reason under 300 characters" }),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { safeText } from "../validation/safe-text";
+
 import { CONNECTION_METHODS, type StepKind } from "../plan/plan-types";
 import { AUTH_MODES, ENVIRONMENTS } from "../request-input";
 import { SCENARIOS } from "../scenario";
@@ -59,7 +61,7 @@ export const policyOutcomeSchema = z.discriminatedUnion("kind", [
     /** At least one approval from a member of the team that owns the cluster. */
     fromClusterOwner: z.boolean().default(false),
   }),
-  z.object({ kind: z.literal("reject"), reason: z.string().trim().min(5, { error: "Say why (at least 5 characters); the requester reads this" }).max(500) }),
+  z.object({ kind: z.literal("reject"), reason: safeText({ min: 5, tooShort: "Say why (at least 5 characters); the requester reads this", max: 500, tooLong: "Keep the reason under 500 characters" }) }),
 ]);
 export type PolicyOutcome = z.infer<typeof policyOutcomeSchema>;
 
