@@ -29,9 +29,16 @@ describe("signing in through the identity provider", () => {
     expect(await prisma.auditEvent.count({ where: { action: "user.create", details: { path: ["email"], equals: "frank@example.com" } } })).toBe(1);
   });
 
-  it("brings the mapped roles and teams in line with the groups at every sign-in", async () => {
+  it("brings the mapped roles and teams in line with the groups at every sign-in, and audits what changed", async () => {
+    const syncs = () => prisma.auditEvent.findMany({ where: { action: "user.sync", details: { path: ["email"], equals: "frank@example.com" } } });
     await syncOidcUser({ ...verified, email: "frank@example.com", name: "Frank", groups: "team-streaming" });
     expect(await membershipSlugs("frank@example.com")).toEqual({ roles: ["requester"], teams: ["streaming"] });
+    expect((await syncs()).map((e) => e.details)).toEqual([
+      { email: "frank@example.com", rolesAdded: [], rolesRemoved: ["approver"], teamsAdded: [], teamsRemoved: ["payments"] },
+    ]);
+    // The same groups again change nothing, and the audit says nothing more.
+    await syncOidcUser({ ...verified, email: "frank@example.com", name: "Frank", groups: "team-streaming" });
+    expect(await syncs()).toHaveLength(1);
   });
 
   it("keeps a role an administrator gave that the role map does not name", async () => {

@@ -17,6 +17,19 @@ const emailVerified = (profile: Record<string, unknown>) => profile.email_verifi
 // "requester") and for teams: each sign-in brings the user's record in line with the groups claim, so removing
 // someone from a group takes effect at their next sign-in. The e-mail is who the person is here (a pre-registered
 // record is found by it), so an address the provider has not verified signs in nobody.
+type Standing = { roles: readonly string[]; teams: readonly string[] };
+
+function changesOf(before: Standing, after: Standing) {
+  const added = (from: readonly string[], to: readonly string[]) => to.filter((x) => !from.includes(x)).sort();
+  const change = {
+    rolesAdded: added(before.roles, after.roles),
+    rolesRemoved: added(after.roles, before.roles),
+    teamsAdded: added(before.teams, after.teams),
+    teamsRemoved: added(after.teams, before.teams),
+  };
+  return Object.values(change).some((list) => list.length > 0) ? change : null;
+}
+
 export async function syncOidcUser(profile: Record<string, unknown>): Promise<OidcSignIn> {
   const email = typeof profile.email === "string" ? profile.email.toLowerCase() : null;
   if (!email) return { ok: false, code: "no-email" };
@@ -40,10 +53,16 @@ export async function syncOidcUser(profile: Record<string, unknown>): Promise<Oi
     if (!existing) {
       await recordAuditEvent(tx, { actor: { kind: "system", label: "single sign-on" }, action: "user.create", resourceIds: [saved.id], details: { email, roles, via: "sign-in" } });
     }
+    const teamsBefore = existing ? (await tx.membership.findMany({ where: { userId: saved.id }, select: { team: { select: { slug: true } } } })).map((m) => m.team.slug) : [];
     const teams = await Promise.all(
       slugs.map((slug) => tx.team.upsert({ where: { slug }, create: { slug, name: slug }, update: {} })),
     );
     await tx.membership.deleteMany({ where: { userId: saved.id, teamId: { notIn: teams.map((t) => t.id) } } });
+    // What the identity provider changed about an existing person (roles, teams) is on the audit, like an admin's change.
+    const change = existing ? changesOf({ roles: existing.roles, teams: teamsBefore }, { roles, teams: slugs }) : null;
+    if (change) {
+      await recordAuditEvent(tx, { actor: { kind: "system", label: "single sign-on" }, action: "user.sync", resourceIds: [saved.id], details: { email, ...change } });
+    }
     await tx.membership.createMany({
       data: teams.map((t) => ({ userId: saved.id, teamId: t.id })),
       skipDuplicates: true,

@@ -26,6 +26,13 @@ export async function startServerProcess(): Promise<void> {
     process.exit(1);
   }
   logger().info({ event: "start", settings: effectiveSettings(config()) }, "portal server starting");
+  if (config().NODE_ENV === "production" && config().TRUSTED_PROXY_HOPS === 0) {
+    // Not fatal (a portal reached only through a private network may accept it), but never silent.
+    logger().warn(
+      { event: "start.proxy-hops" },
+      "TRUSTED_PROXY_HOPS is 0: per-address rate limits read the client's own X-Forwarded-For, so a client can choose its address. Behind a load balancer, set it to the number of proxies in front.",
+    );
+  }
   const { startInProcessWorker } = await import("./in-process-worker");
   await startInProcessWorker();
 }
