@@ -55,6 +55,7 @@ const requestsApi = await import("./api/v1/requests/route");
 const requestApi = await import("./api/v1/requests/[id]/route");
 const auditApi = await import("./api/v1/audit/route");
 const auditExport = await import("./audit/export/route");
+const clusterConnectionsCsv = await import("./catalog/clusters/[id]/connections.csv/route");
 const transitionApi = {
   approve: await import("./api/v1/requests/[id]/approve/route"),
   reject: await import("./api/v1/requests/[id]/reject/route"),
@@ -589,6 +590,18 @@ const ROWS: Row[] = [
     setup: "none",
     allowed: ["bob", "dana", "erin"],
     call: (p) => asSession(p, async () => responseOutcome(await auditExport.GET(new Request("http://portal.test/audit/export?format=csv")))),
+  },
+  // Every team's connections to a cluster: the cluster page's permission (those who may see every request).
+  {
+    covers: "catalog/clusters/[id]/connections.csv/route.ts#GET",
+    label: "download a cluster's connections",
+    setup: "none",
+    allowed: ["bob", "dana", "erin"],
+    call: async (p) => {
+      const cluster = await h.prisma.cluster.findFirstOrThrow({ where: { arn: DEMO_CLUSTERS[0]?.arn ?? "" } });
+      const url = `http://portal.test/catalog/clusters/${cluster.id}/connections.csv`;
+      return asSession(p, async () => responseOutcome(await clusterConnectionsCsv.GET(new Request(url), { params: Promise.resolve({ id: cluster.id }) })));
+    },
   },
 ];
 

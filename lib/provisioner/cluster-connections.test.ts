@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { CLUSTER_CONNECTIONS_CSV_HEADER, clusterConnectionCsvLine } from "@/lib/domain/catalog/cluster-connections";
+import type { ClientLocation } from "@/lib/domain/request-input";
+import { listClusterConnections } from "@/lib/db/catalog/list-cluster-connections";
+import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
+
+import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
+
+let h: ProvisioningHarness;
+beforeAll(async () => {
+  h = await startProvisioningHarness();
+});
+afterAll(() => h?.close());
+
+const CROSS_ACCOUNT: ClientLocation = { type: "aws-vpc", accountId: "222222222222", region: "us-east-1", vpcId: "vpc-0bbb0000000000001", securityGroupIds: ["sg-0bbb0000000000001"] };
+
+describe("who can reach a cluster, as the portal made it", () => {
+  it("lists active and in-progress connections with their ports and since when, and leaves out what changed nothing in AWS", async () => {
+    const cluster = await h.prisma.cluster.findFirstOrThrow({ where: { arn: DEMO_CLUSTERS[0]?.arn ?? "" } });
+    const active = await h.file("alice", CROSS_ACCOUNT);
+    await h.act("bob", active.id, "approve");
+    await h.run(active.id);
+    expect(await h.status(active.id)).toBe("ACTIVE");
+    const waiting = await h.file("alice", CROSS_ACCOUNT);
+
+    const connections = await listClusterConnections(cluster.id);
+    const mine = connections.find((c) => c.id === active.id);
+    expect(connections.map((c) => c.id)).not.toContain(waiting.id);
+    expect(mine).toMatchObject({ number: active.number, status: "ACTIVE", scenario: "cross-account", method: "vpc-peering", team: "Payments", requester: "alice@example.com", drifted: false });
+    expect(mine?.ports).toEqual([9098]);
+    const activation = await h.prisma.auditEvent.findFirstOrThrow({ where: { requestId: active.id, action: "request.activate" } });
+    expect(mine?.activeSince).toEqual(activation.at);
+
+    // The export has a line per connection, the client in its own columns.
+    const line = mine ? clusterConnectionCsvLine(mine) : "";
+    expect(CLUSTER_CONNECTIONS_CSV_HEADER).toMatch(/^request_number,status,scenario,method,environment,team,requester,client_type,client_account,client_region,client_vpc,/);
+    expect(line).toBe(
+      `${active.number},ACTIVE,cross-account,vpc-peering,dev,Payments,alice@example.com,aws-vpc,222222222222,us-east-1,vpc-0bbb0000000000001,,iam,9098,${activation.at.toISOString()},,no\r\n`,
+    );
+  });
+});
