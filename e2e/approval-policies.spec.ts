@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+
 import type { APIRequestContext, Page } from "@playwright/test";
 
 import type { ClientLocation } from "../lib/domain/request-input";
@@ -85,6 +87,19 @@ test("a dev same-VPC request on analytics-dev is approved by its policy and prov
   await expect(page.getByTestId("policy-name")).toContainText("Dev same-VPC requests on analytics-dev are approved automatically");
   const approved = page.getByTestId("timeline").getByRole("listitem").filter({ hasText: "approval policy approved" });
   await expect(approved).toContainText('Approved by the approval policy "Dev same-VPC requests on analytics-dev are approved automatically" (version 1)');
+
+  // The cluster's page lists the connection the portal made, and its CSV carries it.
+  const bob = await pageAs("bob");
+  await bob.goto("/catalog");
+  await bob.getByRole("row", { name: /analytics-dev/ }).getByRole("link", { name: /connections/i }).click();
+  const row = bob.getByTestId("cluster-connection").filter({ has: bob.getByRole("link", { name: `#${filed.number}`, exact: true }) });
+  await expect(row).toContainText("Active");
+  await expect(row).toContainText("Same VPC");
+  const download = bob.waitForEvent("download");
+  await bob.getByRole("link", { name: "Download as CSV" }).click();
+  const csv = await readFile((await (await download).path()) ?? "", "utf8");
+  expect(csv.split("\r\n")[0]).toMatch(/^request_number,status,scenario,method/);
+  expect(csv).toContain(`\r\n${filed.number},ACTIVE,same-vpc,`);
   await decommission(request, alice, filed.id);
 });
 

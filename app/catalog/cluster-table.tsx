@@ -26,7 +26,7 @@ export function ClusterTable({ clusters, linkConnections = false }: { clusters: 
               <div className="max-w-xs truncate font-mono text-xs text-slate-500" title={c.arn}>{c.arn}</div>
               {linkConnections ? (
                 <Link href={`/catalog/clusters/${c.id}`} className="text-xs text-indigo-700 underline">
-                  Client VPC connections
+                  Connections
                 </Link>
               ) : null}
             </td>

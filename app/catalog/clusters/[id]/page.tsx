@@ -16,7 +16,7 @@ import { rejectConnectionAction } from "@/app/_shared/client-vpc-connection/acti
 
 import { ClusterConnectionsTable } from "./cluster-connections-table";
 
-export const metadata = { title: "Cluster connections" };
+export const metadata = { title: "Who can reach the cluster" };
 
 // Every team's connections are shown here, so the page is for those who may see every request.
 export default async function ClusterConnectionsPage({ params }: { params: Promise<{ id: string }> }) {
