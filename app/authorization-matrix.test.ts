@@ -56,6 +56,7 @@ const requestApi = await import("./api/v1/requests/[id]/route");
 const auditApi = await import("./api/v1/audit/route");
 const auditExport = await import("./audit/export/route");
 const clusterConnectionsCsv = await import("./catalog/clusters/[id]/connections.csv/route");
+const clusterAccessCsv = await import("./catalog/clusters/[id]/access.csv/route");
 const transitionApi = {
   approve: await import("./api/v1/requests/[id]/approve/route"),
   reject: await import("./api/v1/requests/[id]/reject/route"),
@@ -601,6 +602,18 @@ const ROWS: Row[] = [
       const cluster = await h.prisma.cluster.findFirstOrThrow({ where: { arn: DEMO_CLUSTERS[0]?.arn ?? "" } });
       const url = `http://portal.test/catalog/clusters/${cluster.id}/connections.csv`;
       return asSession(p, async () => responseOutcome(await clusterConnectionsCsv.GET(new Request(url), { params: Promise.resolve({ id: cluster.id }) })));
+    },
+  },
+  // Reads AWS (describe calls only) for the same people.
+  {
+    covers: "catalog/clusters/[id]/access.csv/route.ts#GET",
+    label: "download the access that exists to a cluster",
+    setup: "none",
+    allowed: ["bob", "dana", "erin"],
+    call: async (p) => {
+      const cluster = await h.prisma.cluster.findFirstOrThrow({ where: { arn: DEMO_CLUSTERS[0]?.arn ?? "" } });
+      const url = `http://portal.test/catalog/clusters/${cluster.id}/access.csv`;
+      return asSession(p, async () => responseOutcome(await clusterAccessCsv.GET(new Request(url), { params: Promise.resolve({ id: cluster.id }) })));
     },
   },
 ];

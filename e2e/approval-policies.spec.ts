@@ -96,10 +96,12 @@ test("a dev same-VPC request on analytics-dev is approved by its policy and prov
   await expect(row).toContainText("Active");
   await expect(row).toContainText("Same VPC");
   const download = bob.waitForEvent("download");
-  await bob.getByRole("link", { name: "Download as CSV" }).click();
+  await bob.getByRole("link", { name: "Download connections as CSV" }).click();
   const csv = await readFile((await (await download).path()) ?? "", "utf8");
   expect(csv.split("\r\n")[0]).toMatch(/^request_number,status,scenario,method/);
   expect(csv).toContain(`\r\n${filed.number},ACTIVE,same-vpc,`);
+  // What the same-VPC connection made in AWS (its rule on the broker security group) is marked as made by it.
+  await expect(bob.getByTestId("existing-access").filter({ hasText: new RegExp(`made by request #${filed.number}\\b`) })).toHaveCount(1);
   await decommission(request, alice, filed.id);
 });
 

@@ -5,6 +5,8 @@ import type { ClientLocation } from "@/lib/domain/request-input";
 import { listClusterConnections } from "@/lib/db/catalog/list-cluster-connections";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
 
+import { portalAwsAccess } from "./portal-aws-access";
+import { readClusterAccess } from "./read-cluster-access";
 import { startProvisioningHarness, type ProvisioningHarness } from "./testing/provisioning-harness";
 
 let h: ProvisioningHarness;
@@ -38,5 +40,23 @@ describe("who can reach a cluster, as the portal made it", () => {
     expect(line).toBe(
       `${active.number},ACTIVE,cross-account,vpc-peering,dev,Payments,alice@example.com,aws-vpc,222222222222,us-east-1,vpc-0bbb0000000000001,,iam,9098,${activation.at.toISOString()},,no\r\n`,
     );
+
+    // In AWS: the peering, the route back to the client and the broker rule are this request's; the rules the
+    // cluster came with are not the portal's.
+    const reading = await readClusterAccess(await portalAwsAccess(h.prisma), cluster.arn);
+    if (!reading.ok) throw new Error(reading.error);
+    // One route per broker route table, one rule per port and source.
+    const ours = new Set(reading.items.filter((i) => i.madeBy.includes(active.number)).map((i) => i.kind));
+    expect([...ours].sort()).toEqual(["peering", "route", "sg-rule"]);
+    const peering = reading.items.find((i) => i.kind === "peering" && i.madeBy.includes(active.number));
+    expect(peering?.summary).toMatch(/^pcx-\w+ \(active\) to vpc-0bbb0000000000001 in 222222222222, us-east-1$/);
+
+    // Decommissioned, nothing of it is left to mark.
+    await h.act("alice", active.id, "decommission", "Report retired");
+    await h.run(active.id);
+    const after = await readClusterAccess(await portalAwsAccess(h.prisma), cluster.arn);
+    if (!after.ok) throw new Error(after.error);
+    expect(after.items.filter((i) => i.madeBy.includes(active.number))).toEqual([]);
+    expect(after.items.some((i) => i.id === peering?.id)).toBe(false);
   });
 });

@@ -10,11 +10,13 @@ import { listClusterConnections } from "@/lib/db/catalog/list-cluster-connection
 import { db } from "@/lib/db/client";
 import { may } from "@/lib/domain/permissions";
 import { portalAwsAccess } from "@/lib/provisioner/portal-aws-access";
+import { readClusterAccess } from "@/lib/provisioner/read-cluster-access";
 import { watchClientVpcConnections } from "@/lib/provisioner/watch-client-vpc-connections";
 
 import { rejectConnectionAction } from "@/app/_shared/client-vpc-connection/actions";
 
 import { ClusterConnectionsTable } from "./cluster-connections-table";
+import { ExistingAccessList } from "./existing-access-list";
 
 export const metadata = { title: "Who can reach the cluster" };
 
@@ -24,9 +26,11 @@ export default async function ClusterConnectionsPage({ params }: { params: Promi
   const { id } = await params;
   const cluster = await db().cluster.findUnique({ where: { id }, include: { account: { select: { name: true } } } });
   if (!cluster) notFound();
-  const [watch, connections] = await Promise.all([
-    watchClientVpcConnections(await portalAwsAccess(db()), cluster.id),
+  const access = await portalAwsAccess(db());
+  const [watch, connections, existing] = await Promise.all([
+    watchClientVpcConnections(access, cluster.id),
     listClusterConnections(cluster.id),
+    readClusterAccess(access, cluster.arn),
   ]);
   const mayReject = may(actorOf(user), "connection.reject").ok;
   return (
@@ -52,10 +56,27 @@ export default async function ClusterConnectionsPage({ params }: { params: Promi
               className="text-sm font-medium text-indigo-700 underline"
               download
             >
-              Download as CSV
+              Download connections as CSV
             </a>
           </div>
           <ClusterConnectionsTable connections={connections} />
+        </Card>
+        <Card title="Access that exists in AWS">
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+            <p className="text-sm text-slate-600">
+              Broker security group rules, peerings, Transit Gateway attachments and routes of the cluster&apos;s VPC, and the cluster
+              policy, each marked with the request that made it or as not made by the portal.
+            </p>
+            <span className="flex gap-4 text-sm">
+              <Link href={`/catalog/clusters/${cluster.id}`} className="font-medium text-indigo-700 underline" prefetch={false}>
+                Refresh
+              </Link>
+              <a href={`/catalog/clusters/${cluster.id}/access.csv`} className="font-medium text-indigo-700 underline" download>
+                Download access as CSV
+              </a>
+            </span>
+          </div>
+          <ExistingAccessList reading={existing} />
         </Card>
         <Card title="Client VPC connections (multi-VPC private connectivity)">
           <p className="mb-3 text-sm text-slate-600">
