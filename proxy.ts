@@ -13,6 +13,7 @@ export function proxy(request: NextRequest): NextResponse {
   const headers = securityHeaders({
     nonce,
     production: env.NODE_ENV === "production",
+    https: servedOverHttps(request, env.AUTH_URL),
     formActionOrigins: env.AUTH_OIDC_ISSUER ? [new URL(env.AUTH_OIDC_ISSUER).origin] : [],
   });
   const unreadable = urlControlCharacter(request.nextUrl);
@@ -27,6 +28,14 @@ export function proxy(request: NextRequest): NextResponse {
   response.headers.set(REQUEST_ID_HEADER, requestId);
   if (request.nextUrl.pathname.startsWith("/api/")) response.headers.set("cache-control", "no-store");
   return response;
+}
+
+// The public URL decides when it is configured; otherwise the scheme the browser used, which a TLS-terminating
+// proxy in front reports in X-Forwarded-Proto.
+function servedOverHttps(request: NextRequest, publicUrl: string | undefined): boolean {
+  if (publicUrl) return new URL(publicUrl).protocol === "https:";
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  return (forwarded ? `${forwarded}:` : request.nextUrl.protocol) === "https:";
 }
 
 // The JSON API answers in its error shape; a page gets a line of text.

@@ -9,6 +9,7 @@ import { seedDatabase } from "@/prisma/seed/seed-database";
 
 import { startTestIdentityProvider } from "../e2e/oidc/test-identity-provider";
 import { TEST_ROLE_MAP, TEST_TEAM_PREFIX } from "../e2e/oidc/test-identities";
+import { E2E_METRICS_TOKEN } from "../e2e/production/metrics-token";
 
 import { createE2eDatabase } from "./lib/e2e-database";
 import { buildStandalone } from "./lib/standalone-build";
@@ -64,6 +65,7 @@ async function main() {
       AWS_ACCESS_KEY_ID: "portal-local",
       AWS_SECRET_ACCESS_KEY: "portal-local-secret",
       AWS_REGION: "us-east-1",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
   });
   log(`standalone server starting on ${portalUrl} (ready to start after ${Math.round((Date.now() - started) / 1000)} s)`);

@@ -1,4 +1,5 @@
 import { config, ConfigError } from "@/lib/config";
+import { effectiveSettings } from "@/lib/config/effective-settings";
 import { unmigratedDatabaseProblem } from "@/lib/db/migrations/pending-migrations";
 import { startWorkerMetricsServer } from "@/lib/ops/metrics/worker-metrics-server";
 import { startWorker } from "@/lib/provisioner/worker";
@@ -16,6 +17,7 @@ async function main() {
     console.error(`[worker] not starting: ${problem}`);
     process.exit(1);
   }
+  for (const line of effectiveSettings(config(), { process: "worker" })) console.log(`[worker] ${line}`);
   const worker = await startWorker({
     databaseUrl,
     concurrency: config().PROVISIONER_CONCURRENCY,

@@ -7,7 +7,6 @@ import { BodyTooLargeError, MAX_JSON_BODY_BYTES, readLimitedText } from "@/lib/h
 import { logUnexpected, unexpectedErrorMessage } from "@/lib/log/log-unexpected";
 import { withRequestId } from "@/lib/log/request-context";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/log/request-id";
-import { observeHttp } from "@/lib/metrics/observe-http";
 
 import { callerFromBearer } from "./api-token";
 import { actorOf, type PortalUser } from "./current-user";
@@ -52,14 +51,12 @@ export function apiRoute<P = Record<string, never>>(
   // (the caller's x-request-id or a new one) is on every log line of the call and echoed in the answer.
   return (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdFrom(request.headers);
-    return withRequestId(requestId, () =>
-      observeHttp(request, async () => {
-        const response = await respond(request, context);
-        response.headers.set("cache-control", "no-store");
-        response.headers.set(REQUEST_ID_HEADER, requestId);
-        return response;
-      }),
-    );
+    return withRequestId(requestId, async () => {
+      const response = await respond(request, context);
+      response.headers.set("cache-control", "no-store");
+      response.headers.set(REQUEST_ID_HEADER, requestId);
+      return response;
+    });
   };
 }
 

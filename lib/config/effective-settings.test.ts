@@ -26,6 +26,16 @@ describe("effectiveSettings", () => {
     expect(lines).toContain("in this process (concurrency 2)");
   });
 
+  it("states the sandbox time scale at its default too", () => {
+    const lines = effectiveSettings(parseEnv({ AWS_ENDPOINT_URL: "http://127.0.0.1:4566" })).join("\n");
+    expect(lines).toContain("sandbox time scale: 1× (AWS's own durations)");
+  });
+
+  it("says a separate worker runs requests itself, whatever the web servers are told", () => {
+    const lines = effectiveSettings(parseEnv({ PROVISIONER_IN_PROCESS: "false", PROVISIONER_CONCURRENCY: "4" }), { process: "worker" }).join("\n");
+    expect(lines).toContain("provisioning worker: in this process (concurrency 4)");
+  });
+
   it("prefers what the launcher started over the environment", () => {
     const lines = effectiveSettings(parseEnv({}), { databaseUrl: "postgresql://postgres@127.0.0.1:5444/portal", awsEndpoint: "http://127.0.0.1:4566" });
     expect(lines[0]).toBe("database: postgresql://postgres@127.0.0.1:5444/portal");

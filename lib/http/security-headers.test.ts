@@ -18,11 +18,11 @@ function appRoutes(dir = path.join(process.cwd(), "app"), prefix = ""): string[]
 
 const routes = appRoutes();
 
-async function headersFor(route: string, env: Record<string, string>) {
+async function headersFor(route: string, env: Record<string, string>, at = "https://portal.example.com", headers: Record<string, string> = {}) {
   vi.resetModules();
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   const { proxy: fresh } = await import("@/proxy");
-  const response = fresh(new NextRequest(new URL(route, "https://portal.example.com")));
+  const response = fresh(new NextRequest(new URL(route, at), { headers }));
   return response.headers;
 }
 
@@ -60,6 +60,24 @@ describe("security headers from the proxy", () => {
   it("lets the SSO form go to the identity provider", async () => {
     const headers = await headersFor("/signin", { ...production, AUTH_OIDC_ISSUER: "https://id.example.com/realms/x", AUTH_OIDC_CLIENT_ID: "p", AUTH_OIDC_CLIENT_SECRET: "s" });
     expect(headers.get("content-security-policy")).toContain("form-action 'self' https://id.example.com;");
+  });
+
+  it("asks browsers to upgrade to https only when the portal is served over https", async () => {
+    const https = (await headersFor("/requests", production)).get("content-security-policy") ?? "";
+    expect(https).toContain("upgrade-insecure-requests");
+    const plain = { ...production, AUTH_URL: "http://portal.internal:3000" };
+    const headers = await headersFor("/requests", plain, "http://portal.internal:3000");
+    expect(headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+    expect(headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-/);
+    expect(headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("without a public URL, reads the scheme a TLS-terminating proxy reports", async () => {
+    const env = { NODE_ENV: "production", AUTH_SECRET: production.AUTH_SECRET, DATABASE_URL: production.DATABASE_URL, AUTH_TRUST_HOST: "true" };
+    const behindTls = await headersFor("/requests", env, "http://10.0.0.5:3000", { "x-forwarded-proto": "https" });
+    expect(behindTls.get("content-security-policy")).toContain("upgrade-insecure-requests");
+    const plain = await headersFor("/requests", env, "http://10.0.0.5:3000");
+    expect(plain.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
   });
 
   it.each(routes)("development %s keeps framing refused without blocking next dev", async (route) => {

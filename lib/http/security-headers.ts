@@ -6,11 +6,17 @@
 export type SecurityHeaderOptions = {
   nonce: string;
   production: boolean;
+  /**
+   * Whether browsers reach the portal over https. Only then may the policy ask them to upgrade plain-http
+   * subresources and HSTS be sent: a portal served over plain http (a private network without TLS) would
+   * otherwise have every script and style upgraded to an https address that does not answer.
+   */
+  https: boolean;
   /** Origins a form may post to besides this one: the identity provider, which the SSO form is redirected to. */
   formActionOrigins?: string[];
 };
 
-export function contentSecurityPolicy({ nonce, production, formActionOrigins = [] }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({ nonce, production, https, formActionOrigins = [] }: SecurityHeaderOptions): string {
   const always = ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'"];
   if (!production) return always.join("; ");
   return [
@@ -25,7 +31,7 @@ export function contentSecurityPolicy({ nonce, production, formActionOrigins = [
     "connect-src 'self'",
     `form-action ${["'self'", ...formActionOrigins].join(" ")}`,
     ...always,
-    "upgrade-insecure-requests",
+    ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
 }
 
@@ -36,6 +42,6 @@ export function securityHeaders(options: SecurityHeaderOptions): Record<string, 
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "DENY",
     // Only over https does a browser heed it; a year, as the HSTS preload list asks.
-    ...(options.production ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
+    ...(options.production && options.https ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
   };
 }

@@ -10,7 +10,7 @@ function createMetrics() {
     registry,
     httpRequests: new Counter({
       name: "portal_http_requests_total",
-      help: "HTTP requests answered by the portal's route handlers, by route, method and status",
+      help: "HTTP requests answered by this server (pages, actions, API, assets), by route, method and status (aborted: the client left first)",
       labelNames: ["route", "method", "status"] as const,
       registers,
     }),

@@ -2,6 +2,7 @@ import { config, ConfigError } from "@/lib/config";
 import { effectiveSettings } from "@/lib/config/effective-settings";
 import { unmigratedDatabaseProblem } from "@/lib/db/migrations/pending-migrations";
 import { logger } from "@/lib/log/logger";
+import { observeHttpServer } from "@/lib/metrics/observe-http-server";
 
 /**
  * What a portal server process does at start (Node's runtime only): validate every setting, so a bad one (or
@@ -25,6 +26,7 @@ export async function startServerProcess(): Promise<void> {
     logger().fatal({ event: "start.refused" }, problem);
     process.exit(1);
   }
+  observeHttpServer();
   logger().info({ event: "start", settings: effectiveSettings(config()) }, "portal server starting");
   if (config().NODE_ENV === "production" && config().TRUSTED_PROXY_HOPS === 0) {
     // Not fatal (a portal reached only through a private network may accept it), but never silent.

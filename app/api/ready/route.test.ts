@@ -30,7 +30,7 @@ afterAll(async () => {
 
 type Ready = { status: string; failing?: string[]; parts: Record<string, "ok" | { status: string; error: string }> };
 const probe = async () => {
-  const response = await GET(new Request("http://portal.test/api/ready"));
+  const response = await GET();
   return { status: response.status, body: (await response.json()) as Ready };
 };
 const laterThanTheAwsCache = () => vi.setSystemTime(Date.now() + AWS_CHECK_TTL_MS + 1_000);
