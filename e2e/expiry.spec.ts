@@ -47,6 +47,8 @@ test("a request filed with an end date shows it; its team asks for an extension 
   await expect(ask).toHaveCount(0);
   await alice.reload();
   await expect(alice.getByTestId("extensions")).toContainText(`Waiting for an approver: ${ends} → ${extended}, asked by alice@example.com`);
+  // The approval policies apply to it as to a new request: here the default one.
+  await expect(alice.getByTestId("extension-policy")).toHaveText("Policy “Default: one approval” (version 1): 0 of 1 approval");
   // She asked, so she cannot decide it.
   await expect(alice.getByTestId("extension-decision-form")).toHaveCount(0);
 
@@ -61,6 +63,7 @@ test("a request filed with an end date shows it; its team asks for an extension 
   await bob.reload();
   await expect(bob.getByTestId("request-ends")).toHaveText(`${extended} (00:00 UTC)`);
   await expect(bob.getByTestId("extensions")).toContainText("Approved by bob@example.com: “Fine until the quarter closes”");
+  await expect(bob.getByTestId("extension-policy")).toContainText("1 of 1 approval: nothing more needed; approved by bob@example.com");
   await expect(bob.getByTestId("timeline")).toContainText("bob@example.com");
 
   await alice.reload();

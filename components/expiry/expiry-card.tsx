@@ -19,11 +19,21 @@ export type ExtensionView = {
   createdAt: Date;
   requestedBy: { email: string };
   decidedBy: { email: string } | null;
+  /** The policy that applied when it was asked; null for one asked before policies applied to extensions. */
+  policy: { name: string; version: number; progress: string; approvedBy: string[] } | null;
 };
 
 export type ExpiryCardProps = {
   requestId: string;
-  view: { endsAt: Date | null; extensions: ExtensionView[]; pending: ExtensionView | null; mayAsk: boolean; mayDecide: boolean; decidedByAnother: boolean };
+  view: {
+    endsAt: Date | null;
+    extensions: ExtensionView[];
+    pending: ExtensionView | null;
+    mayAsk: boolean;
+    mayDecide: boolean;
+    approveRefusal: string | null;
+    decidedByAnother: boolean;
+  };
   ask: Action;
   decide: Action;
 };
@@ -49,11 +59,20 @@ export function ExpiryCard({ requestId, view, ask, decide }: ExpiryCardProps) {
                 {e.requestedBy.email} on {formatTime(e.createdAt)}
               </p>
               <p className="text-slate-600">“{e.reason}”</p>
+              {e.policy ? (
+                <p className="text-slate-600" data-testid="extension-policy">
+                  Policy “{e.policy.name}” (version {e.policy.version}): {e.policy.progress}
+                  {e.policy.approvedBy.length ? `; approved by ${e.policy.approvedBy.join(", ")}` : ""}
+                </p>
+              ) : null}
               {e.decidedBy ? (
                 <p className="text-slate-600">
                   {DECIDED[e.status]} by {e.decidedBy.email}
                   {e.decisionComment ? `: “${e.decisionComment}”` : ""}
                 </p>
+              ) : e.status !== "PENDING" && e.decisionComment ? (
+                // Decided by its policy alone: the comment names the policy or gives its reason.
+                <p className="text-slate-600">{e.decisionComment}</p>
               ) : null}
             </li>
           ))}
@@ -61,7 +80,7 @@ export function ExpiryCard({ requestId, view, ask, decide }: ExpiryCardProps) {
       ) : null}
       <div className="mt-4">
         {view.mayAsk ? <ExtensionAskForm requestId={requestId} action={ask} /> : null}
-        {view.mayDecide && view.pending ? <ExtensionDecisionForm requestId={requestId} extensionId={view.pending.id} action={decide} /> : null}
+        {view.mayDecide && view.pending ? <ExtensionDecisionForm requestId={requestId} extensionId={view.pending.id} action={decide} approveRefusal={view.approveRefusal} /> : null}
         {view.decidedByAnother ? <p className="text-sm text-slate-600">You are part of this extension, so another approver decides it.</p> : null}
       </div>
     </Card>

@@ -12,7 +12,18 @@ import { FormMessage } from "../ui/form-message";
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
 // Approve or reject in one form: the button pressed is the decision; rejecting needs the comment.
-export function ExtensionDecisionForm({ requestId, extensionId, action }: { requestId: string; extensionId: string; action: Action }) {
+export function ExtensionDecisionForm({
+  requestId,
+  extensionId,
+  action,
+  approveRefusal,
+}: {
+  requestId: string;
+  extensionId: string;
+  action: Action;
+  /** Why this person's approval would not count under the extension's policy; they may still reject it. */
+  approveRefusal: string | null;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   // Controlled, so that the comment survives the form reset after a refused submission.
   const [comment, setComment] = useState("");
@@ -28,10 +39,13 @@ export function ExtensionDecisionForm({ requestId, extensionId, action }: { requ
         <textarea id="extension-comment" name="comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={REQUEST_LIMITS.comment} className={inputStyles} placeholder="Optional to approve; needed to reject" aria-describedby="extension-comment-error" aria-invalid={Boolean(errors)} />
         <FieldError id="extension-comment-error" messages={errors} />
       </div>
+      {approveRefusal ? <p className="text-sm text-slate-600">{approveRefusal}</p> : null}
       <div className="flex flex-wrap gap-2">
-        <button type="submit" name="decision" value="approve" disabled={pending} className={buttonStyles.primary}>
-          Approve extension
-        </button>
+        {approveRefusal ? null : (
+          <button type="submit" name="decision" value="approve" disabled={pending} className={buttonStyles.primary}>
+            Approve extension
+          </button>
+        )}
         <button type="submit" name="decision" value="reject" disabled={pending} className={buttonStyles.secondary}>
           Reject extension
         </button>

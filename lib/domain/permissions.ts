@@ -132,8 +132,8 @@ export function may(
   if (isRoleQuestion(question)) return roleDecision(person, question);
   if (!about) throw new Error(`${question} is asked about a request or a team`);
   if (question === "request.create-for-team") return teamDecision(person, about);
-  // Extensions: until approval policies cover them, deciding one follows the rule for approving a request.
-  if (question === "extension.request" || question === "extension.decide") {
+  // Extensions: deciding one follows the rule for approving a request; approving one, its policy too.
+  if (question === "extension.request" || question === "extension.decide" || question === "extension.approve") {
     if (!("pendingExtension" in about)) throw new Error(`${question} is asked about a request and its extension`);
     return extensionDecision(person, question, about);
   }

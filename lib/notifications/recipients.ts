@@ -1,4 +1,5 @@
 import { approvalContext } from "@/lib/db/approval-policies/approval-context";
+import { readExtensionApprovals } from "@/lib/db/expiry/extension-approval-state";
 import type { Prisma } from "@/lib/db/generated/client";
 import { approvalWouldCount } from "@/lib/domain/approval-policy";
 import type { NotificationEventType } from "@/lib/domain/notification-events";
@@ -36,9 +37,27 @@ export async function approversOf(tx: Prisma.TransactionClient, request: Request
       where: { deactivatedAt: null, roles: { hasSome: approvingRoles }, id: { not: request.requesterId } },
       select: { id: true, memberships: { select: { teamId: true } } },
     }),
-    tx.accessRequest.findUnique({ where: { id: request.id }, select: { id: true, status: true, requesterId: true, approvalPolicy: true } }),
+    tx.accessRequest.findUnique({
+      where: { id: request.id },
+      select: {
+        id: true,
+        status: true,
+        requesterId: true,
+        approvalPolicy: true,
+        extensions: { where: { status: "PENDING" }, select: { id: true, requestedById: true, approvalPolicy: true, approvals: true } },
+      },
+    }),
   ]);
-  // The policy says whose approval counts for the request itself; an extension of a live one is any approver's.
+  // An extension waiting for approval is what is asked about when there is one (a request may still be waiting
+  // itself while its extension is asked); its own policy then says whose approval counts, and its asker never.
+  const extension = stored?.extensions[0];
+  if (extension) {
+    const state = readExtensionApprovals(extension)?.state;
+    return approvers
+      .filter((a) => a.id !== extension.requestedById)
+      .filter((a) => !state || approvalWouldCount(state, { userId: a.id, teamIds: a.memberships.map((m) => m.teamId) }, "extension").counts)
+      .map((a) => a.id);
+  }
   const context = stored?.status === "SUBMITTED" ? await approvalContext(tx, stored) : null;
   return approvers
     .filter((a) => !context || approvalWouldCount(context.state, { userId: a.id, teamIds: a.memberships.map((m) => m.teamId) }).counts)

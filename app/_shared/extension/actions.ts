@@ -7,7 +7,7 @@ import { actionResult, type ActionState } from "@/lib/auth/action-state";
 import { requireActionUser } from "@/lib/auth/guard";
 import { askForExtension } from "@/lib/db/expiry/ask-for-extension";
 import { decideExtension } from "@/lib/db/expiry/decide-extension";
-import { endDateSchema, formatEndDate } from "@/lib/domain/expiry/end-date";
+import { endDateSchema } from "@/lib/domain/expiry/end-date";
 import { fieldErrors } from "@/lib/domain/request-input";
 import { transitionCommentSchema } from "@/lib/domain/validation/comment";
 import { REQUEST_LIMITS } from "@/lib/domain/validation/request-limits";
@@ -32,9 +32,9 @@ export async function askForExtensionAction(_prev: ActionState, form: FormData):
     const user = await requireActionUser();
     const parsed = askSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { ok: false, message: "Some fields need attention.", fieldErrors: fieldErrors(parsed.error) };
-    const extension = await askForExtension(user, parsed.data);
+    const outcome = await askForExtension(user, parsed.data);
     revalidatePath(`/requests/${parsed.data.requestId}`);
-    return { ok: true, message: `Extension to ${formatEndDate(extension.toEndsAt)} asked for; an approver decides it.` };
+    return { ok: outcome.status !== "REJECTED", message: outcome.says };
   });
 }
 
@@ -55,8 +55,8 @@ export async function decideExtensionAction(_prev: ActionState, form: FormData):
     const user = await requireActionUser();
     const parsed = decideSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return { ok: false, message: "Check the comment.", fieldErrors: fieldErrors(parsed.error) };
-    await decideExtension(user, parsed.data);
+    const outcome = await decideExtension(user, parsed.data);
     revalidatePath(`/requests/${parsed.data.requestId}`);
-    return { ok: true, message: parsed.data.decision === "approve" ? "Extension approved: the end date moved." : "Extension rejected." };
+    return { ok: true, message: outcome.says };
   });
 }

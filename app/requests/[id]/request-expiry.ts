@@ -13,14 +13,16 @@ type Request = { id: string; requesterId: string; teamId: string; status: Reques
 export async function loadRequestExpiry(user: PortalUser, request: Request) {
   const extensions = await loadExtensions(request.id);
   const pending = extensions.find((e) => e.status === "PENDING") ?? null;
-  const facts: ExtensionFacts = { ...request, pendingExtension: pending ? { requestedById: pending.requestedById } : null };
+  const facts: ExtensionFacts = { ...request, pendingExtension: pending ? { requestedById: pending.requestedById, approvalState: pending.approvalState } : null };
   const decide = may(actorOf(user), "extension.decide", facts);
+  const approve = may(actorOf(user), "extension.approve", facts);
   return {
     endsAt: request.endsAt,
     extensions,
     pending,
     mayAsk: may(actorOf(user), "extension.request", facts).ok,
     mayDecide: decide.ok,
+    approveRefusal: decide.ok && !approve.ok ? approve.reason : null,
     decidedByAnother: !decide.ok && decide.code === "separation-of-duties",
   };
 }

@@ -43,15 +43,13 @@ function subjectOf(request: PlannedRequest, plan: ConnectionPlan, teamSlugs: Rec
  * A request without a plan gets no policy: nothing can approve it anyway.
  */
 export async function evaluatePolicyInTx(tx: Prisma.TransactionClient, requestId: string, actor: AuditActor, options: { replanned?: boolean } = {}): Promise<PolicyEvaluation | null> {
-  const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: requestId }, include: REQUEST });
-  const plan = readStoredPlan(request)?.plan;
   const dropped = options.replanned ? (await tx.approval.deleteMany({ where: { requestId } })).count : 0;
-  if (!plan) {
-    if (request.approvalPolicy !== null) await tx.accessRequest.update({ where: { id: requestId }, data: { approvalPolicy: Prisma.DbNull } });
+  const evaluation = await currentPolicyFor(tx, requestId);
+  if (!evaluation) {
+    const stored = await tx.accessRequest.findUniqueOrThrow({ where: { id: requestId }, select: { approvalPolicy: true } });
+    if (stored.approvalPolicy !== null) await tx.accessRequest.update({ where: { id: requestId }, data: { approvalPolicy: Prisma.DbNull } });
     return null;
   }
-  const teams = await tx.team.findMany({ select: { id: true, slug: true } });
-  const evaluation = evaluatePolicies(await loadPolicies(tx), subjectOf(request, plan, Object.fromEntries(teams.map((t) => [t.id, t.slug]))), new Date());
   await tx.accessRequest.update({ where: { id: requestId }, data: { approvalPolicy: asJsonObject(evaluation) } });
   await recordAuditEvent(tx, {
     actor,
@@ -67,6 +65,18 @@ export async function evaluatePolicyInTx(tx: Prisma.TransactionClient, requestId
     },
   });
   return evaluation;
+}
+
+/**
+ * Which policy applies to the request's stored plan under today's policies, without storing anything: what
+ * filing, a re-plan and an extension ask all start from. Null when the request has no plan.
+ */
+export async function currentPolicyFor(tx: Prisma.TransactionClient, requestId: string): Promise<PolicyEvaluation | null> {
+  const request = await tx.accessRequest.findUniqueOrThrow({ where: { id: requestId }, include: REQUEST });
+  const plan = readStoredPlan(request)?.plan;
+  if (!plan) return null;
+  const teams = await tx.team.findMany({ select: { id: true, slug: true } });
+  return evaluatePolicies(await loadPolicies(tx), subjectOf(request, plan, Object.fromEntries(teams.map((t) => [t.id, t.slug]))), new Date());
 }
 
 /** The policy of a freshly (re)planned request, in its own transaction. */

@@ -3,6 +3,7 @@ import "server-only";
 import type { ExtensionFacts } from "@/lib/domain/permissions";
 
 import type { Prisma } from "../generated/client";
+import { readExtensionApprovals } from "./extension-approval-state";
 
 type Tx = Prisma.TransactionClient;
 
@@ -22,17 +23,21 @@ export async function lockExtensionFacts(tx: Tx, requestId: string, where: Prism
       endsAt: true,
       environment: true,
       clusterId: true,
-      extensions: { where: { status: "PENDING" }, select: { id: true, requestedById: true, fromEndsAt: true, toEndsAt: true } },
+      extensions: {
+        where: { status: "PENDING" },
+        select: { id: true, requestedById: true, fromEndsAt: true, toEndsAt: true, approvalPolicy: true, approvals: true },
+      },
     },
   });
   if (!request) return null;
   const pending = request.extensions[0] ?? null;
+  const approvals = pending ? readExtensionApprovals(pending) : null;
   const facts: ExtensionFacts = {
     requesterId: request.requesterId,
     teamId: request.teamId,
     status: request.status,
     endsAt: request.endsAt,
-    pendingExtension: pending ? { requestedById: pending.requestedById } : null,
+    pendingExtension: pending ? { requestedById: pending.requestedById, approvalState: approvals?.state ?? null } : null,
   };
-  return { request, pending, facts };
+  return { request, pending, approvals, facts };
 }

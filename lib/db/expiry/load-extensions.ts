@@ -1,10 +1,16 @@
 import "server-only";
 
-import { db } from "../client";
+import { approvalProgress } from "@/lib/domain/approval-policy";
 
-/** A request's extensions, newest first, with who asked and who decided, for its page. */
-export function loadExtensions(requestId: string) {
-  return db().requestExtension.findMany({
+import { db } from "../client";
+import { readExtensionApprovals } from "./extension-approval-state";
+
+/**
+ * A request's extensions, newest first, with who asked and who decided and, where a policy applied, its name
+ * and how far the approvals have come ("1 of 2 approvals; needs one from platform-network").
+ */
+export async function loadExtensions(requestId: string) {
+  const rows = await db().requestExtension.findMany({
     where: { requestId },
     orderBy: { createdAt: "desc" },
     select: {
@@ -19,7 +25,16 @@ export function loadExtensions(requestId: string) {
       requestedById: true,
       requestedBy: { select: { email: true } },
       decidedBy: { select: { email: true } },
+      approvalPolicy: true,
+      approvals: true,
     },
+  });
+  return rows.map(({ approvalPolicy, approvals, ...row }) => {
+    const read = readExtensionApprovals({ id: row.id, requestedById: row.requestedById, approvalPolicy, approvals });
+    const policy = read
+      ? { name: read.evaluation.policyName, version: read.evaluation.policyVersion, progress: approvalProgress(read.state).summary, approvedBy: read.state.approvals.map((a) => a.label) }
+      : null;
+    return { ...row, policy, approvalState: read?.state ?? null };
   });
 }
 

@@ -65,17 +65,17 @@ export type WouldCount = { counts: true } | { counts: false; reason: string };
  * counts), a person counts once, and an approval that would leave the request exactly as far from its
  * policy as before (every free place is reserved for a team) is not taken.
  */
-export function approvalWouldCount(state: ApprovalState, person: ApproverCandidate): WouldCount {
+export function approvalWouldCount(state: ApprovalState, person: ApproverCandidate, noun: "request" | "extension" = "request"): WouldCount {
   if (person.userId === state.requesterId) return { counts: false, reason: "You filed this request, so your approval cannot count: someone else must approve it" };
   const counted = countedApprovals(state);
-  if (counted.some((a) => a.userId === person.userId)) return { counts: false, reason: "You have already approved this request; each person counts once" };
+  if (counted.some((a) => a.userId === person.userId)) return { counts: false, reason: `You have already approved this ${noun}; each person counts once` };
   const { outcome } = state;
-  if (outcome.kind === "auto-approve") return { counts: false, reason: "The policy approves this request by itself; no person needs to approve it" };
-  if (outcome.kind === "reject") return { counts: false, reason: `The policy rejects this request: ${outcome.reason}` };
+  if (outcome.kind === "auto-approve") return { counts: false, reason: `The policy approves this ${noun} by itself; no person needs to approve it` };
+  if (outcome.kind === "reject") return { counts: false, reason: `The policy rejects this ${noun}: ${outcome.reason}` };
   const missing = missingTeams(outcome, counted);
-  if (approvalProgress(state).satisfied) return { counts: false, reason: "This request already has every approval its policy asks for" };
+  if (approvalProgress(state).satisfied) return { counts: false, reason: `This ${noun} already has every approval its policy asks for` };
   if (missing.some((m) => m.team !== null && person.teamIds.includes(m.team))) return { counts: true };
   const freePlaces = outcome.count - counted.length - missing.length;
   if (freePlaces > 0) return { counts: true };
-  return { counts: false, reason: `Your approval would not count: this request still needs ${missing.map((m) => m.phrase).join(" and ")}` };
+  return { counts: false, reason: `Your approval would not count: this ${noun} still needs ${missing.map((m) => m.phrase).join(" and ")}` };
 }

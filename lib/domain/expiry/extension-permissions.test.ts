@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import type { ApprovalState } from "../approval-policy/approval-progress";
 import type { RequestStatus } from "../lifecycle";
 import type { Person } from "../request-parties";
 import { extensionDecision, type ExtensionFacts, type ExtensionQuestion } from "./extension-permissions";
@@ -73,5 +74,33 @@ describe("who may decide an extension: the rule for approving a request", () => 
     ["extension.decide", { ...pendingBy("u-mate"), status: "DECOMMISSIONED" }],
   ])("refuses %s with nothing to decide", (question, request) => {
     expect(extensionDecision(PEOPLE.approver, question, request)).toMatchObject({ ok: false, code: "invalid-transition" });
+  });
+});
+
+describe("approving an extension under the policy that applied when it was asked", () => {
+  const network = { id: "team-net", slug: "platform-network" };
+  const netApprover: Person = { kind: "user", userId: "u-net", roles: ["approver"], teamIds: ["team-net"] };
+  const withState = (outcome: ApprovalState["outcome"], approvals: ApprovalState["approvals"] = []) =>
+    facts({ pendingExtension: { requestedById: "u-appr-mate", approvalState: { outcome, approvals, requesterId: "u-appr-mate" } } });
+  const approvedBy = (userId: string, teams: string[] = []) => ({ userId, label: userId, teams, at: "2026-12-01T00:00:00.000Z" });
+
+  it.each<[string, ExtensionFacts, Person, boolean | RegExp]>([
+    ["one approval from anyone, an approver", withState({ kind: "approvals", count: 1, fromTeam: null, clusterOwner: null }), PEOPLE.approver, true],
+    ["no policy recorded (asked before policies applied), one approver", pendingBy("u-mate"), PEOPLE.approver, true],
+    ["two approvals, the same person a second time", withState({ kind: "approvals", count: 2, fromTeam: null, clusterOwner: null }, [approvedBy("u-appr")]), PEOPLE.approver, /already approved this extension/],
+    ["two, one from platform-network, only the team's place left", withState({ kind: "approvals", count: 2, fromTeam: network, clusterOwner: null }, [approvedBy("u-adm")]), PEOPLE.approver, /still needs one from platform-network/],
+    ["two, one from platform-network, a member takes it", withState({ kind: "approvals", count: 2, fromTeam: network, clusterOwner: null }, [approvedBy("u-adm")]), netApprover, true],
+    ["the asker, even with a policy", withState({ kind: "approvals", count: 1, fromTeam: null, clusterOwner: null }), PEOPLE.approverTeammate, /someone else must decide/],
+    ["an auditor", withState({ kind: "approvals", count: 1, fromTeam: null, clusterOwner: null }), PEOPLE.auditor, /Only approvers/],
+  ])("%s", (_label, request, person, expected) => {
+    const decision = extensionDecision(person, "extension.approve", request);
+    if (expected === true) expect(decision).toEqual({ ok: true });
+    else expect(decision).toMatchObject({ ok: false, reason: expect.stringMatching(expected as RegExp) });
+  });
+
+  it("a rejection needs only the right to decide, not a place under the policy", () => {
+    const request = withState({ kind: "approvals", count: 2, fromTeam: network, clusterOwner: null }, [approvedBy("u-adm")]);
+    expect(extensionDecision(PEOPLE.approver, "extension.decide", request)).toEqual({ ok: true });
+    expect(extensionDecision(PEOPLE.approver, "extension.approve", request).ok).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { deletePolicy, savePolicy } from "@/lib/db/approval-policies/manage-policies";
 import { askForExtension } from "@/lib/db/expiry/ask-for-extension";
 import { decideExtension } from "@/lib/db/expiry/decide-extension";
+import { policyFormSchema } from "@/lib/domain/approval-policy";
 import { formatEndDate, parseEndDate } from "@/lib/domain/expiry/end-date";
 import type { ClientLocation, RequestInput } from "@/lib/domain/request-input";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
@@ -197,5 +199,95 @@ describe("extensions", () => {
     expect(rejected?.details).toMatchObject({ comment: "Move to the shared hub" });
     // Decided: a second decision finds nothing waiting.
     expect((await refusal(() => decideExtension(asUser("bob"), { requestId: id, extensionId: extension.id, decision: "approve", comment: "" }))).code).toBe("conflict");
+  });
+});
+
+describe("extensions under the approval policies, as for a new request", () => {
+  const asUser = (name: string) => ({ ...h.person(name) });
+  const erin = () => ({ kind: "user" as const, userId: h.person("erin").id, label: "erin@example.com" });
+  const CLUSTER = DEMO_CLUSTERS[0]?.arn ?? "";
+
+  /** Files a live request under the default policy, then puts `policy` first for the extension. */
+  async function underPolicy(policy: { name: string; outcome: unknown }, run: (id: string, endsAt: Date) => Promise<void>) {
+    const { id, endsAt } = await fileEnding(5);
+    await h.prisma.accessRequest.update({ where: { id }, data: { status: "ACTIVE" } });
+    const form = policyFormSchema.parse({ ...policy, match: { environments: ["dev"], clusterArns: [CLUSTER] }, requireEndDate: false, maxDurationDays: null });
+    const { id: policyId } = await savePolicy(erin(), form);
+    try {
+      await run(id, endsAt);
+    } finally {
+      await deletePolicy(erin(), policyId);
+    }
+  }
+  const actors = async (id: string) =>
+    (await h.prisma.auditEvent.findMany({ where: { requestId: id, action: { startsWith: "request.extension-" } }, orderBy: { id: "asc" } })).map((e) => [e.action, e.actorLabel]);
+
+  it("a policy that approves by itself extends at once, named in the audit, and the asker hears of it", async () => {
+    await underPolicy({ name: "Dev extensions approve themselves", outcome: { kind: "auto-approve" } }, async (id) => {
+      const to = inDays(40);
+      const since = new Date();
+      const outcome = await askForExtension(asUser("alice"), { requestId: id, toEndsAt: to, reason: "The pilot runs another month" });
+      expect(outcome).toMatchObject({ status: "APPROVED", says: expect.stringContaining("Dev extensions approve themselves") });
+      const stored = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id }, include: { extensions: true } });
+      expect(stored.endsAt?.toISOString()).toBe(parseEndDate(to).toISOString());
+      expect(stored.extensions).toMatchObject([{ status: "APPROVED", decidedById: null, decisionComment: expect.stringContaining("Dev extensions approve themselves") }]);
+      expect(await actors(id)).toEqual([
+        ["request.extension-asked", "alice@example.com"],
+        ["request.extension-approved", "approval policy"],
+      ]);
+      const [asked] = await auditOf(id, "request.extension-asked");
+      expect(asked?.details).toMatchObject({ policy: "Dev extensions approve themselves", outcome: { kind: "auto-approve" } });
+      expect(await h.prisma.notification.count({ where: { requestId: id, type: "request.extended", userId: h.person("alice").id } })).toBe(1);
+      expect(await h.prisma.notification.count({ where: { requestId: id, type: "request.awaiting-approval", createdAt: { gte: since } } })).toBe(0);
+    });
+  });
+
+  it("a policy that rejects refuses the extension with its reason and keeps the end date", async () => {
+    await underPolicy({ name: "No dev extensions", outcome: { kind: "reject", reason: "Dev connections are re-filed, not extended" } }, async (id, endsAt) => {
+      const outcome = await askForExtension(asUser("alice"), { requestId: id, toEndsAt: inDays(40), reason: "The pilot runs another month" });
+      expect(outcome).toMatchObject({ status: "REJECTED", says: expect.stringContaining("Dev connections are re-filed, not extended") });
+      const stored = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id }, include: { extensions: true } });
+      expect(stored.endsAt?.toISOString()).toBe(endsAt.toISOString());
+      expect(stored.extensions).toMatchObject([{ status: "REJECTED", decisionComment: "Dev connections are re-filed, not extended" }]);
+      expect(await actors(id)).toEqual([
+        ["request.extension-asked", "alice@example.com"],
+        ["request.extension-rejected", "approval policy"],
+      ]);
+      // Nothing waits, so the team may ask again (a later policy may say otherwise).
+      expect((await h.prisma.requestExtension.findMany({ where: { requestId: id, status: "PENDING" } })).length).toBe(0);
+    });
+  });
+
+  it("two approvals, one from platform-network: each counted once, the team's place kept, the date moves with the last", async () => {
+    const outcome = { kind: "approvals", count: 2, fromClusterOwner: false };
+    const team = await h.prisma.team.findUniqueOrThrow({ where: { slug: "platform-network" } });
+    await underPolicy({ name: "Dev extensions need platform-network", outcome: { ...outcome, fromTeam: team.id } }, async (id, endsAt) => {
+      const to = inDays(40);
+      const since = new Date();
+      const asked = await askForExtension(asUser("alice"), { requestId: id, toEndsAt: to, reason: "The pilot runs another month" });
+      expect(asked.status).toBe("PENDING");
+      const approve = (who: { id: string; email: string; roles: readonly string[]; teamIds: readonly string[] }) =>
+        decideExtension(who as ReturnType<typeof asUser>, { requestId: id, extensionId: asked.id, decision: "approve", comment: "" });
+      // Only approvers the policy would count are told: both erin and bob may, the asker never.
+      const told = await h.prisma.notification.findMany({ where: { requestId: id, type: "request.awaiting-approval", createdAt: { gte: since } }, select: { userId: true } });
+      expect(told.map((n) => n.userId).sort()).toEqual([h.person("bob").id, h.person("erin").id].sort());
+
+      expect(await approve(asUser("erin"))).toEqual({ status: "PENDING", says: "Your approval is recorded: 1 of 2 approvals; needs one from platform-network." });
+      expect((await refusal(() => approve(asUser("erin")))).message).toMatch(/already approved this extension/);
+      const yann = await h.prisma.user.create({ data: { email: "yann@example.com", name: "Yann Approver", roles: ["approver"] } });
+      expect((await refusal(() => approve({ ...yann, teamIds: [] }))).message).toMatch(/still needs one from platform-network/);
+      expect((await h.prisma.accessRequest.findUniqueOrThrow({ where: { id } })).endsAt?.toISOString()).toBe(endsAt.toISOString());
+
+      expect((await approve(asUser("bob"))).status).toBe("APPROVED");
+      const stored = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id } });
+      expect(stored.endsAt?.toISOString()).toBe(parseEndDate(to).toISOString());
+      expect(await actors(id)).toEqual([
+        ["request.extension-asked", "alice@example.com"],
+        ["request.extension-approval-recorded", "erin@example.com"],
+        ["request.extension-approved", "bob@example.com"],
+      ]);
+      const [approved] = await auditOf(id, "request.extension-approved");
+      expect(approved?.details).toMatchObject({ policy: "Dev extensions need platform-network", approvedBy: "erin@example.com, bob@example.com", progress: "2 of 2 approvals: nothing more needed" });
+    });
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RequestExtension" ADD COLUMN     "approvalPolicy" JSONB,
+ADD COLUMN     "approvals" JSONB NOT NULL DEFAULT '[]';
