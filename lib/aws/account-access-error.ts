@@ -10,6 +10,13 @@ export class AccountAccessError extends Error {
   /** The STS error code, e.g. AccessDenied; kept as `code` so error mapping treats it like the SDK error. */
   readonly code: string;
   readonly $metadata: { requestId?: string; httpStatusCode?: number };
+  /**
+   * STS said no to the portal for this account (the role is missing, does not trust the portal, wants another
+   * external id, or the Region's STS endpoint is not activated there). Only then may a caller read it as "the
+   * portal cannot act in this account"; a throttle or a 5xx that outlasted the retries says nothing about the
+   * account and must fail whatever asked, like any other failed call.
+   */
+  readonly cannotActThere: boolean;
 
   constructor(args: { accountId: string; roleArn: string; externalIdSent: boolean; cause: unknown }) {
     const cause = (typeof args.cause === "object" && args.cause !== null ? args.cause : {}) as ErrorLike;
@@ -27,6 +34,7 @@ export class AccountAccessError extends Error {
     this.roleArn = args.roleArn;
     this.code = code;
     this.$metadata = cause.$metadata ?? {};
+    this.cannotActThere = denied || code === "RegionDisabledException";
   }
 }
 
@@ -46,4 +54,9 @@ export class AccountNotRegisteredError extends Error {
     this.name = "AccountNotRegisteredError";
     this.accountId = accountId;
   }
+}
+
+/** An account the portal is not allowed into (unregistered, or STS refuses it): never a transient failure. */
+export function isNoAccessToAccount(error: unknown): error is AccountAccessError | AccountNotRegisteredError {
+  return error instanceof AccountNotRegisteredError || (error instanceof AccountAccessError && error.cannotActThere);
 }

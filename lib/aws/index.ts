@@ -1,5 +1,5 @@
 export { createAwsAccess, roleArnFor, type AwsAccess, type AwsAccessOptions } from "./aws-access";
-export { AccountAccessError, AccountNotRegisteredError } from "./account-access-error";
+export { AccountAccessError, AccountNotRegisteredError, isNoAccessToAccount } from "./account-access-error";
 export type { AwsCredentials, AwsCredentialsProvider } from "./assume-role-credentials";
 export { awsRequestIdOf, describeAwsError, type AwsErrorInfo, type AwsErrorKind } from "./aws-errors";
 export { collectPages } from "./collect-pages";

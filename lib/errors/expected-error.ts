@@ -1,6 +1,7 @@
 // An error whose message is written for the person who caused it. Everything else is logged and shown
 // as a generic message, so internals (SQL, stack traces, AWS account details) never reach a browser.
-export type ExpectedErrorCode = "bad-request" | "unauthenticated" | "forbidden" | "not-found" | "conflict";
+// "unavailable": something the portal depends on (AWS) did not answer after its retries; trying later may work.
+export type ExpectedErrorCode = "bad-request" | "unauthenticated" | "forbidden" | "not-found" | "conflict" | "unavailable";
 
 const HTTP_STATUS: Record<ExpectedErrorCode, number> = {
   "bad-request": 400,
@@ -8,6 +9,7 @@ const HTTP_STATUS: Record<ExpectedErrorCode, number> = {
   forbidden: 403,
   "not-found": 404,
   conflict: 409,
+  unavailable: 503,
 };
 
 export class ExpectedError extends Error {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { AccountAccessError, AccountNotRegisteredError, isDiscoveryFieldError, type AwsAccess } from "@/lib/aws";
+import { AccountAccessError, AccountNotRegisteredError, isDiscoveryFieldError, isNoAccessToAccount, type AwsAccess } from "@/lib/aws";
 import { kitKindOf } from "@/lib/aws/iam";
 import type { Requester } from "@/lib/db/requests/create-request";
 import { createAccessRequest } from "@/lib/db/requests/create-request";
@@ -15,8 +15,8 @@ import { neededChanges } from "@/lib/domain/needs-changes";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import type { ConnectionPlan } from "@/lib/domain/plan";
 import { db } from "@/lib/db/client";
-import { readClientLocation, readTopicAccess } from "@/lib/domain/client-location";
-import { AUTH_MODES, type AuthMode, type RequestInput } from "@/lib/domain/request-input";
+import { storedAuthModes, storedClientLocation, storedTopicAccess } from "@/lib/domain/client-location";
+import type { RequestInput } from "@/lib/domain/request-input";
 import { may, personOf } from "@/lib/domain/permissions";
 import { REQUEST_LIMITS } from "@/lib/domain/validation/request-limits";
 import { ExpectedError } from "@/lib/errors/expected-error";
@@ -36,7 +36,12 @@ async function assertClientAccountAssumable(access: AwsAccess, subject: PlanSubj
   try {
     await access.credentialsFor(accountId);
   } catch (error) {
-    if (!(error instanceof AccountAccessError || error instanceof AccountNotRegisteredError)) throw error;
+    if (error instanceof AccountAccessError && !error.cannotActThere) {
+      // STS itself failed (throttled, 5xx) past the retries: nothing is known about the account, and nothing
+      // is stored; the requester files again in a moment.
+      throw new ExpectedError("unavailable", `AWS STS did not answer for account ${accountId} (${error.code}); nothing was filed, try again in a minute`);
+    }
+    if (!isNoAccessToAccount(error)) throw error;
     const message =
       error instanceof AccountNotRegisteredError
         ? error.message
@@ -116,13 +121,13 @@ export async function replanRequest(user: Requester, requestId: string) {
   if (!request) throw new ExpectedError("not-found", "No such request.");
   const decision = may(personOf(user), "request.replan", request);
   if (!decision.ok) throw refusal(decision);
-  const client = readClientLocation(request.client);
-  if (!client) throw new ExpectedError("conflict", "The stored client location cannot be read.");
-  const authModes = request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m));
+  // Strict: a stored value that does not read stops the re-plan (never a plan for every topic instead).
+  const client = storedClientLocation(request);
+  const authModes = storedAuthModes(request);
+  const topicAccess = storedTopicAccess(request);
   let stored;
   try {
     const preferredMethod = request.preferredMethod ?? undefined;
-    const topicAccess = readTopicAccess(request.topicAccess);
     stored = await planFor({ requestId, clusterArn: request.cluster.arn, client, authModes, preferredMethod, topicAccess });
   } catch (error) {
     // The client's network changed since filing (e.g. its VPC was deleted): keep that as the plan's error.

@@ -244,6 +244,11 @@ describe("drift", () => {
     expect(await resources()).toEqual(expected);
     await replanRequest(h.person("alice"), request.id);
     expect(await resources()).toEqual(expected);
+
+    // A stored topic list that no longer reads never becomes "every topic": the re-plan stops, naming the row.
+    await h.prisma.accessRequest.update({ where: { id: request.id }, data: { topicAccess: { readTopics: "orders", writeTopics: [], consumerGroups: [] } } });
+    await expect(replanRequest(h.person("alice"), request.id)).rejects.toThrow(`AccessRequest.topicAccess of row ${request.id} cannot be read`);
+    expect(await resources()).toEqual(expected);
     await h.act("alice", request.id, "cancel");
   });
 });

@@ -44,6 +44,22 @@ describe("registered accounts are the only ones the portal acts in", () => {
     }
   });
 
+  it("says AWS did not answer, storing nothing, when STS keeps failing rather than refusing: the account is not blamed", async () => {
+    const saved = await h.prisma.awsAccount.findUniqueOrThrow({ where: { id: PAYMENTS } });
+    // A changed role setting makes the portal assume the role afresh, under the fault.
+    await h.prisma.awsAccount.update({ where: { id: PAYMENTS }, data: { externalId: "rotated-external-id" } });
+    await h.env.control("POST", "/_sandbox/faults", { rate: 1, kinds: ["5xx"], operations: ["AssumeRole"] });
+    const before = await h.prisma.accessRequest.count();
+    try {
+      const error = await h.file("alice", CLIENT).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "unavailable", status: 503, fieldErrors: undefined, message: expect.stringMatching(/AWS STS did not answer for account 222222222222 .*try again/) });
+      expect(await h.prisma.accessRequest.count()).toBe(before);
+    } finally {
+      await h.env.control("DELETE", "/_sandbox/faults");
+      await h.prisma.awsAccount.update({ where: { id: PAYMENTS }, data: { externalId: saved.externalId } });
+    }
+  });
+
   it("never assumes a role in an account an admin removed: the re-plan says so and nothing reaches that account", async () => {
     const request = await h.file("alice", CLIENT);
     const saved = await h.prisma.awsAccount.findUniqueOrThrow({ where: { id: PAYMENTS }, include: { teams: true } });

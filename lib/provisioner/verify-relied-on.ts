@@ -1,7 +1,7 @@
 import { describeAwsError } from "@/lib/aws";
 import { checkReliedOn, type Place, type ReliedOnContext } from "@/lib/aws/relied-on/check-relied-on";
 import { db } from "@/lib/db/client";
-import { readClientLocation } from "@/lib/domain/client-location";
+import { storedClientLocation } from "@/lib/domain/client-location";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
 import { loadPlatformSettings } from "./platform-settings";
@@ -26,7 +26,7 @@ export async function verifyReliedOn(requestId: string, deps: RunnerDeps): Promi
     select: { resource: true },
     orderBy: { resource: "asc" },
   });
-  const client = readClientLocation(request.client);
+  const client = storedClientLocation(request);
   const places: Place[] = [
     { account: request.cluster.accountId, region: request.cluster.region },
     ...(client?.type === "aws-vpc" ? [{ account: client.accountId, region: client.region }] : []),

@@ -41,4 +41,19 @@ describe("discovery when AWS keeps failing", () => {
     await alwaysFailing("GetResourceShareInvitations");
     await expect(discoverTransitHub(env.access, HUB)).rejects.toMatchObject({ $metadata: { httpStatusCode: 500 } });
   });
+
+  it("fails rather than report no invitation when STS keeps failing for the invited account", async () => {
+    // A portal that has credentials for the transit account but not yet for the invited one: the invitation
+    // lookup must assume a role in 444444444444, and STS answers 5xx past the retries.
+    const fresh = env.accessWith({});
+    await fresh.credentialsFor(TRANSIT);
+    await alwaysFailing("AssumeRole");
+    await expect(discoverTransitHub(fresh, HUB)).rejects.toMatchObject({ name: "AccountAccessError", accountId: "444444444444", cannotActThere: false });
+  });
+
+  it("still reads an account STS refuses as one whose invitation the portal leaves to it", async () => {
+    const refused = env.accessWith({ roleNameOrArn: (accountId) => (accountId === "444444444444" ? "RoleThatDoesNotExist" : "MskConnectivityPortal") });
+    const hub = await discoverTransitHub(refused, HUB);
+    expect(hub.share?.pendingInvitations).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import {
   ListResourcesCommand,
 } from "@aws-sdk/client-ram";
 import type { TransitHub } from "@/lib/domain/plan/facts";
-import { AccountAccessError, AccountNotRegisteredError } from "../account-access-error";
+import { isNoAccessToAccount } from "../account-access-error";
 import type { AwsAccess } from "../aws-access";
 import { collectPages } from "../collect-pages";
 
@@ -33,7 +33,7 @@ async function pendingInvitationOf(
     // An account the portal cannot act in accepts its invitation itself; nothing to plan for it. Anything
     // else (a throttle that outlasted the SDK's retries, a 5xx, a denied call) fails discovery, so no plan is
     // made from facts it could not read.
-    if (error instanceof AccountAccessError || error instanceof AccountNotRegisteredError) return null;
+    if (isNoAccessToAccount(error)) return null;
     throw error;
   }
 }

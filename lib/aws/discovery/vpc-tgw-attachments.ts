@@ -6,7 +6,7 @@ import {
   type TransitGatewayVpcAttachment,
 } from "@aws-sdk/client-ec2";
 import type { TgwAttachmentFacts, VpcRef } from "@/lib/domain/plan/facts";
-import { AccountAccessError, AccountNotRegisteredError } from "../account-access-error";
+import { isNoAccessToAccount } from "../account-access-error";
 import type { AwsAccess } from "../aws-access";
 import { collectPages } from "../collect-pages";
 import { filter } from "./ec2-describe";
@@ -61,7 +61,7 @@ async function propagationsOf(access: AwsAccess, ownerAccountId: string, region:
   } catch (error) {
     // Only an owner account the portal cannot act in reports none; any other failure fails discovery rather
     // than planning from propagations it could not read.
-    if (error instanceof AccountAccessError || error instanceof AccountNotRegisteredError) return [];
+    if (isNoAccessToAccount(error)) return [];
     throw error;
   }
 }

@@ -1,10 +1,9 @@
 import "server-only";
 
 import { evaluatePolicies, planTraits, type PolicyEvaluation, type PolicySubject } from "@/lib/domain/approval-policy";
-import { readClientLocation } from "@/lib/domain/client-location";
+import { storedAuthModes, storedClientLocation } from "@/lib/domain/client-location";
 import type { ConnectionPlan } from "@/lib/domain/plan/plan-types";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
-import { AUTH_MODES, type AuthMode } from "@/lib/domain/request-input";
 
 import { asJsonObject } from "../as-json";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";
@@ -20,7 +19,7 @@ const REQUEST = { cluster: { include: { ownerTeam: { select: { id: true, slug: t
 type PlannedRequest = Prisma.AccessRequestGetPayload<{ include: typeof REQUEST }>;
 
 function subjectOf(request: PlannedRequest, plan: ConnectionPlan, teamSlugs: Record<string, string>): PolicySubject {
-  const client = readClientLocation(request.client);
+  const client = storedClientLocation(request);
   return {
     environment: request.environment,
     scenario: scenarioColumn.fromDb(request.scenario),
@@ -28,10 +27,10 @@ function subjectOf(request: PlannedRequest, plan: ConnectionPlan, teamSlugs: Rec
     clusterArn: request.cluster.arn,
     clusterName: request.cluster.name,
     clusterOwnerTeam: request.cluster.ownerTeam,
-    clientAccountId: client && client.type !== "on-prem" ? client.accountId : null,
+    clientAccountId: client.type !== "on-prem" ? client.accountId : null,
     team: request.team,
     teamSlugs,
-    authModes: request.authModes.filter((m): m is AuthMode => (AUTH_MODES as readonly string[]).includes(m)),
+    authModes: storedAuthModes(request),
     traits: planTraits(plan.steps),
     stepCount: plan.steps.length,
   };
