@@ -3,6 +3,7 @@ import "server-only";
 import type { z } from "zod";
 
 import type { ApprovalView } from "@/lib/db/approval-policies/approval-views";
+import type { ExtensionRow } from "@/lib/db/expiry/load-extensions";
 import type { RequestDetail } from "@/lib/db/requests/get-request";
 import { readDriftProblems } from "@/lib/domain/drift-problems";
 import { neededChanges } from "@/lib/domain/needs-changes";
@@ -26,7 +27,7 @@ export type RequestDetailJson = z.infer<typeof requestDetailJsonSchema>;
 // What the request page shows this caller, from the same functions the page calls: the policy's facts and
 // reasons, the client's connection details, the timeline's filter. The caller already may see the request
 // (it was loaded through the visibility rule); only `actions` depends on who asks.
-export function requestDetailJson(r: RequestDetail, person: Person, approvalView: ApprovalView | null = null): RequestDetailJson {
+export function requestDetailJson(r: RequestDetail, person: Person, approvalView: ApprovalView | null = null, extensions: readonly ExtensionRow[] = []): RequestDetailJson {
   const stored = readStoredPlan(r);
   const facts = requestFacts(r, stored);
   const blocker = approvalBlocker(r.status, facts);
@@ -48,6 +49,19 @@ export function requestDetailJson(r: RequestDetail, person: Person, approvalView
     failure: r.status === "FAILED" ? failureOf(r.auditEvents) : null,
     drift: drift.length ? { checkedAt: r.driftCheckedAt?.toISOString() ?? null, findings: drift } : null,
     connection: r.status === "ACTIVE" && stored?.plan ? connectionDetails(stored.plan, readLiveConnection(r)) : null,
+    extensions: extensions.map((e) => ({
+      id: e.id,
+      fromEndsAt: e.fromEndsAt.toISOString(),
+      toEndsAt: e.toEndsAt.toISOString(),
+      reason: e.reason,
+      status: e.status,
+      askedBy: e.requestedBy.email,
+      askedAt: e.createdAt.toISOString(),
+      decidedBy: e.decidedBy?.email ?? null,
+      decidedAt: e.decidedAt?.toISOString() ?? null,
+      comment: e.decisionComment,
+      policy: e.policy,
+    })),
     timeline: timelineEvents(r.auditEvents).map((e) => ({ at: e.at.toISOString(), actor: e.actorLabel, action: e.action, comment: timelineComment(e) })),
   };
 }

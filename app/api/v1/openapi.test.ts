@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { responseValidator } from "@/lib/api/openapi/testing/response-validator";
+import { askForExtension } from "@/lib/db/expiry/ask-for-extension";
 import { createToken } from "@/lib/db/tokens/create-token";
 import { startProvisioningHarness, type ProvisioningHarness } from "@/lib/provisioner/testing/provisioning-harness";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
@@ -118,6 +119,13 @@ describe("real responses match the document", () => {
     expect((await call("alice", "get", `/api/v1/requests/${id}`)).json.endsAt).toBe(`${endsAt}T00:00:00.000Z`);
     const listed = (await call("alice", "get", "/api/v1/requests")).json.requests as { id: string; endsAt: string | null }[];
     expect(listed.find((r) => r.id === id)?.endsAt).toBe(`${endsAt}T00:00:00.000Z`);
+    // An extension asked for is in the detail as the page shows it, with the policy that applied to it.
+    const to = new Date(Date.now() + 40 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    await askForExtension({ ...h.person("alice") }, { requestId: id, toEndsAt: to, reason: "The pipeline runs another month" });
+    const detail = (await call("alice", "get", `/api/v1/requests/${id}`)).json;
+    expect(detail.extensions).toEqual([
+      expect.objectContaining({ toEndsAt: `${to}T00:00:00.000Z`, status: "PENDING", askedBy: "alice@example.com", decidedBy: null, policy: expect.objectContaining({ name: "Default: one approval", progress: "0 of 1 approval" }) }),
+    ]);
   });
 
   it("a submitted request carries its plan, preflight, approval and the caller's actions", async () => {

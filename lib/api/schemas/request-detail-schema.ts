@@ -11,6 +11,23 @@ import { requestSummaryJsonSchema } from "./request-summary-schema";
 
 const topicAccessJsonSchema = z.object({ readTopics: z.array(z.string()), writeTopics: z.array(z.string()), consumerGroups: z.array(z.string()) });
 
+const extensionJsonSchema = z.object({
+  id: z.string(),
+  fromEndsAt: isoDateTime,
+  toEndsAt: isoDateTime,
+  reason: z.string(),
+  status: z.enum(["PENDING", "APPROVED", "REJECTED"]),
+  askedBy: z.string(),
+  askedAt: isoDateTime,
+  decidedBy: z.string().nullable().meta({ description: "Who decided; null while waiting, or when its approval policy decided by itself" }),
+  decidedAt: isoDateTime.nullable(),
+  comment: z.string().nullable().meta({ description: "The decider's comment, or the policy's name or reason when it decided by itself" }),
+  policy: z
+    .object({ name: z.string(), version: z.number().int(), progress: z.string(), approvedBy: z.array(z.string()) })
+    .nullable()
+    .meta({ description: "The approval policy that applied when it was asked, and how far its approvals have come; null for one asked before policies applied to extensions" }),
+});
+
 /** One request as its page shows it to the caller. */
 export const requestDetailJsonSchema = requestSummaryJsonSchema.extend({
   cluster: z.object({ arn: z.string(), name: z.string(), accountId: z.string(), region: z.string() }),
@@ -38,5 +55,6 @@ export const requestDetailJsonSchema = requestSummaryJsonSchema.extend({
     .nullable()
     .meta({ description: "Where AWS no longer matches what an active request built; null when it matched at the last check" }),
   connection: connectionJsonSchema.nullable().meta({ description: "Present once the request is ACTIVE" }),
+  extensions: z.array(extensionJsonSchema).meta({ description: "Extensions of the end date asked for, newest first" }),
   timeline: z.array(z.object({ at: isoDateTime, actor: z.string(), action: z.string(), comment: z.string().nullable() })),
 });

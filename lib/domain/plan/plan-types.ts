@@ -84,7 +84,7 @@ export type ConnectionPlan = {
   clientSettings: ClientSettings;
   iamPolicy: PolicyDocument | null;
   topology: Topology;
-  /** Existing resources the plan relies on rather than creates (see addReuse); claimed when the request starts. */
+  /** Existing resources the plan relies on rather than creates (see addReuse); claimed as relied-on (ResourceClaim) when the request is approved. */
   reuses: string[];
   /** What each `tgw-rtb-…|tgw-attach-…` among `reuses` stands for (see addTgwTableReuse). */
   tgwTableReuses: TgwTableReuse[];
