@@ -119,6 +119,12 @@ describe("teardown touches only what the request created", () => {
     expect(await h.status(first.id)).toBe("DECOMMISSIONED");
     const kept = await h.prisma.planStep.findMany({ where: { requestId: first.id, status: "SKIPPED" } });
     expect(kept.map((s) => stepKindColumn.fromDb(s.kind)).sort()).toEqual(expect.arrayContaining(["create-peering", "create-route"]));
+    // The ended maker's claims on what it kept stay open, marked kept: the peering still has its maker, and
+    // the kept claim is not a use of it (the second request's teardown must not keep it for the first).
+    const keptClaims = await h.prisma.resourceClaim.findMany({ where: { requestId: first.id, releasedAt: null } });
+    expect(keptClaims.length).toBeGreaterThan(0);
+    expect(keptClaims.every((c) => c.kind === "CREATED" && c.keptAt !== null)).toBe(true);
+    expect(keptClaims.map((c) => c.resource)).toEqual(expect.arrayContaining([expect.stringMatching(/^pcx-/)]));
     expect(await checkDrift(second.id, await h.deps())).toEqual([]);
 
     await h.act("alice", second.id, "decommission");
@@ -128,6 +134,7 @@ describe("teardown touches only what the request created", () => {
     expect(await snapshot(h.env)).toEqual(before);
     const released = await h.prisma.auditEvent.count({ where: { requestId: first.id, action: "step.release" } });
     expect(released).toBeGreaterThan(0);
+    expect(await h.prisma.resourceClaim.count({ where: { requestId: { in: [first.id, second.id] }, releasedAt: null } })).toBe(0);
   });
 });
 

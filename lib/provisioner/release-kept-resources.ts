@@ -6,18 +6,24 @@ import { outputsOf } from "./step-context";
 import { loadSteps, recordOf, updateStep } from "./step-store";
 import { undoStepRow } from "./undo-steps";
 
-// When a teardown keeps a resource because another request still claimed it, the resource stays recorded on the
-// finished request's SKIPPED step. Once no request holds a claim on it any more, it is removed after all, so
-// sharing never leaves an orphan behind.
+// When a teardown keeps a resource because another request still relies on it, the maker's claim stays open,
+// marked kept. Once no request relies on it any more, it is removed after all (and the kept claim released
+// with its step), so sharing never leaves an orphan behind. Only ended requests' kept steps are taken: one
+// still in its own teardown is its own runner's.
 export async function releaseKeptResources(finishingRequestId: string, deps: RunnerDeps): Promise<void> {
-  const kept = await db().planStep.findMany({
-    where: { status: "SKIPPED", request: { status: { in: ["DECOMMISSIONED", "ROLLED_BACK"] } } },
+  const kept = await db().resourceClaim.findMany({
+    where: { keptAt: { not: null }, releasedAt: null, stepKey: { not: null }, request: { status: { in: ["DECOMMISSIONED", "ROLLED_BACK"] } } },
+    select: { requestId: true, stepKey: true },
+    distinct: ["requestId", "stepKey"],
+  });
+  if (kept.length === 0) return;
+  const rows = await db().planStep.findMany({
+    where: { status: "SKIPPED", OR: kept.map((k) => ({ requestId: k.requestId, key: k.stepKey ?? "" })) },
     orderBy: [{ requestId: "asc" }, { position: "desc" }],
   });
-  for (const row of kept) {
+  for (const row of rows) {
     const ids = recordOf(row).created.map((c) => c.id);
     if (ids.length === 0) continue;
-    // The kept step's own request released its claims when its teardown finished, so any claim left is another's.
     if ((await stillUsedBy(row.requestId, ids)) !== null) continue;
     // The kept step's input refers to outputs of its own request's earlier steps (e.g. the peering id).
     const result = await undoStepRow(row, outputsOf(await loadSteps(row.requestId)), deps);

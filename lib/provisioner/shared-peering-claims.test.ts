@@ -61,12 +61,17 @@ describe("two requests share a peering, and the first is decommissioned", () => 
     expect(await checkDrift(second.id, await h.deps())).toEqual([]);
     const dnsStep = await h.prisma.planStep.findFirstOrThrow({ where: { requestId: first.id, kind: stepKindColumn.toDb("enable-peering-dns") } });
     expect([dnsStep.status, dnsStep.error]).toEqual(["SKIPPED", `Kept: used by #${second.number}`]);
-    expect(await liveClaims(first.id)).toEqual([]);
+    // The first relies on nothing now; its claims on what it made and kept stay open as kept, naming the maker.
+    expect(await h.prisma.resourceClaim.count({ where: { requestId: first.id, releasedAt: null, keptAt: null } })).toBe(0);
+    const kept = await h.prisma.resourceClaim.findMany({ where: { requestId: first.id, releasedAt: null }, select: { resource: true, kind: true } });
+    expect(kept).toEqual(expect.arrayContaining([{ resource: pcx, kind: "CREATED" }, { resource: `${pcx}:requester`, kind: "CREATED" }]));
 
     await h.act("alice", second.id, "decommission");
     await h.run(second.id);
     expect(await h.status(second.id)).toBe("DECOMMISSIONED");
     expect(await liveClaims(second.id)).toEqual([]);
+    // With the last user gone, what the first kept is removed and its kept claims released.
+    expect(await liveClaims(first.id)).toEqual([]);
     await eventually(async () => JSON.stringify(await snapshot(h.env)) === JSON.stringify(before), 10_000).catch(() => undefined);
     expect(await snapshot(h.env)).toEqual(before);
   });

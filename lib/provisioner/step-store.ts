@@ -1,7 +1,7 @@
 import type { StepRecord } from "@/lib/aws/steps/step-executor";
 import { asJson } from "@/lib/db/as-json";
 import { recordAuditEvent } from "@/lib/db/audit/record-audit-event";
-import { claimStepResources, releaseStepClaims } from "@/lib/db/claims/resource-claims";
+import { claimStepResources, keepStepClaims, releaseStepClaims } from "@/lib/db/claims/resource-claims";
 import { db } from "@/lib/db/client";
 import { stepKindColumn } from "@/lib/db/enums/domain-enums";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -83,6 +83,8 @@ export async function updateStep(row: StepRow, data: Prisma.PlanStepUpdateInput,
   await db().$transaction(async (tx) => {
     await tx.planStep.update({ where: { id: row.id }, data });
     if (data.status === "UNDONE") await releaseStepClaims(tx, row);
+    // Only a teardown that keeps what the step made sets SKIPPED (a step that made nothing becomes UNDONE).
+    if (data.status === "SKIPPED") await keepStepClaims(tx, row);
     if (audit) {
       await recordAuditEvent(tx, {
         actor: PROVISIONER,

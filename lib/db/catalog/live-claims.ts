@@ -4,7 +4,7 @@ import type { LiveClaim } from "@/lib/domain/catalog/existing-access";
 
 import { db } from "../client";
 
-/** The live claims (created or relied on, not released) on these resource ids, with their requests' numbers: one query. */
+/** The live claims (created, kept or relied on, not released) on these resource ids, with their requests' numbers: one query. */
 export async function liveClaimsOn(resources: readonly string[]): Promise<LiveClaim[]> {
   if (resources.length === 0) return [];
   const rows = await db().resourceClaim.findMany({

@@ -41,10 +41,18 @@ export async function releaseStepClaims(tx: Prisma.TransactionClient, step: Pick
 }
 
 /**
- * A request that has ended (rejected, cancelled, rolled back, decommissioned) relies on nothing any more.
- * What its teardown kept for others stays recorded on its SKIPPED steps, and is removed once nobody holds a
- * claim on it (release-kept-resources.ts).
+ * A teardown kept what this step created because another request still relies on it (or AWS still uses it):
+ * its CREATED claims stay open, marked kept, so the resource keeps its maker and can be found by index, but
+ * they no longer count as a use. Released with the step once the resource is removed after all.
  */
+export async function keepStepClaims(tx: Prisma.TransactionClient, step: Pick<ClaimingStep, "requestId" | "key">): Promise<void> {
+  await tx.resourceClaim.updateMany({
+    where: { requestId: step.requestId, stepKey: step.key, kind: "CREATED", releasedAt: null, keptAt: null },
+    data: { keptAt: new Date() },
+  });
+}
+
+/** A request that has ended (rejected, cancelled, rolled back, decommissioned) relies on nothing any more; what it kept stays kept. */
 export async function releaseRequestClaims(tx: Prisma.TransactionClient, requestId: string): Promise<void> {
-  await tx.resourceClaim.updateMany({ where: { requestId, releasedAt: null }, data: { releasedAt: new Date() } });
+  await tx.resourceClaim.updateMany({ where: { requestId, releasedAt: null, keptAt: null }, data: { releasedAt: new Date() } });
 }

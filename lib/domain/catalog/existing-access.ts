@@ -28,6 +28,7 @@ export type AccessItem = {
   reliedOnBy: number[];
 };
 
+/** A maker's claim stays open while its ended request's teardown keeps the resource for others. */
 export type LiveClaim = { resource: string; kind: "created" | "relied-on"; requestNumber: number };
 
 // A peering or attachment on its way out (or never accepted) carries no traffic: not access.
@@ -94,7 +95,9 @@ export function existingAccess(facts: ClusterFacts, claims: readonly LiveClaim[]
 
 /** What a row says of its origin, in the words the page and the export use. */
 export function accessOrigin(item: AccessItem): string {
-  if (item.madeBy.length) return `made by request ${item.madeBy.map((n) => `#${n}`).join(", ")}`;
+  const numbers = (list: readonly number[]) => list.map((n) => `#${n}`).join(", ");
+  if (item.madeBy.length && item.reliedOnBy.length) return `made by request ${numbers(item.madeBy)}; relied on by request ${numbers(item.reliedOnBy)}`;
+  if (item.madeBy.length) return `made by request ${numbers(item.madeBy)}`;
   if (item.reliedOnBy.length) return `not made by the portal; relied on by request ${item.reliedOnBy.map((n) => `#${n}`).join(", ")}`;
   return "not made by the portal";
 }
