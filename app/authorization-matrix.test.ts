@@ -9,7 +9,7 @@ import { openSession } from "@/lib/db/sessions/open-session";
 import { createToken } from "@/lib/db/tokens/create-token";
 import type { RequestStatus } from "@/lib/domain/lifecycle";
 import type { ClientLocation } from "@/lib/domain/request-input";
-import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
+import { DEMO_CLUSTERS, DEMO_PLATFORM_SETTINGS } from "@/prisma/seed/demo-data";
 import { fileRequest } from "@/lib/provisioner/plan-requests";
 import { startProvisioningHarness, type ProvisioningHarness } from "@/lib/provisioner/testing/provisioning-harness";
 
@@ -102,7 +102,7 @@ afterAll(async () => {
 
 // itemId: the notification, webhook or delivery a notification row acts on.
 type Fixture = { requestId: string; version: number; tokenId: string; userId: string; itemId?: string };
-type Setup = "none" | RequestStatus | "alice-token" | "spare-person" | "deactivated-person" | "extendable" | "extension-pending" | NotificationSetup | ApprovalSetup;
+type Setup = "none" | RequestStatus | "alice-token" | "spare-person" | "spare-account" | "deactivated-person" | "extendable" | "extension-pending" | NotificationSetup | ApprovalSetup;
 const CLIENT = {
   type: "aws-vpc",
   accountId: "111111111111",
@@ -119,6 +119,14 @@ async function prepare(setup: Setup): Promise<Fixture> {
   if (setup === "alice-token") {
     const made = await createToken(h.prisma, h.person("alice"), "alice's pipeline");
     return { ...fixture, tokenId: made.id };
+  }
+  if (setup === "spare-account") {
+    await h.prisma.awsAccount.upsert({
+      where: { id: "555555555555" },
+      create: { id: "555555555555", name: "Spare account", kind: "APPLICATION", roleArn: "arn:aws:iam::555555555555:role/MskConnectivityPortal", regions: ["us-east-1"] },
+      update: {},
+    });
+    return fixture;
   }
   if (setup === "spare-person" || setup === "deactivated-person") {
     const email = `spare-${randomUUID()}@example.com`;
@@ -632,41 +640,52 @@ const PUBLIC = [
   "api/auth/[...nextauth]/route.ts#GET",
   "api/auth/[...nextauth]/route.ts#POST",
 ];
-// Actions whose success needs more of a fixture than this file builds: only their refusals are asserted here.
-const REFUSALS_ONLY: Row[] = (["saveAccountAction", "removeAccountAction", "savePlatformAction"] as const).map((name) => ({
-  covers: `admin/actions.ts#${name}`,
-  label: name,
-  setup: "none",
-  allowed: ["erin"],
-  call: (p) =>
-    act(p, () =>
-      admin[name](
-        null,
-        form({
-          id: "222222222222",
-          name: "Renamed by the matrix",
-          kind: "APPLICATION",
-          regions: "us-east-1",
-          crossAccountVpcVia: "peering",
-          tgwDefaultPropagation: "off",
-        }),
-      ),
+// The admin's account and platform forms act on a spare account (prepared per row) and submit the demo's own
+// platform settings, so an allowed call changes nothing another row relies on.
+const SPARE_ACCOUNT = "555555555555";
+const accountForm = () =>
+  form({ id: SPARE_ACCOUNT, name: "Renamed by the matrix", kind: "APPLICATION", regions: "us-east-1", roleArn: `arn:aws:iam::${SPARE_ACCOUNT}:role/MskConnectivityPortal` });
+const platformForm = () =>
+  form({
+    crossAccountVpcVia: DEMO_PLATFORM_SETTINGS.crossAccountVpcVia,
+    tgwDefaultPropagation: "disable",
+    organizationArn: DEMO_PLATFORM_SETTINGS.organization.arn,
+    organizationAccountIds: DEMO_PLATFORM_SETTINGS.organization.accountIds.join(" "),
+    ramSharingEnabled: "on",
+    ...Object.fromEntries(
+      DEMO_PLATFORM_SETTINGS.transitHubs.flatMap((hub, i) => [
+        [`hubs.${i}.accountId`, hub.accountId],
+        [`hubs.${i}.region`, hub.region],
+        [`hubs.${i}.transitGatewayId`, hub.transitGatewayId],
+        [`hubs.${i}.clusterSide`, hub.routeTables.sharedServices],
+        [`hubs.${i}.clientSide`, hub.routeTables.spokes],
+        [`hubs.${i}.onPrem`, hub.routeTables.onPrem],
+      ]),
     ),
-}));
+  });
+const ADMIN_FORM_ROWS: Row[] = [
+  { covers: "admin/actions.ts#saveAccountAction", label: "save an account", setup: "spare-account", allowed: ["erin"], call: (p) => act(p, () => admin.saveAccountAction(null, accountForm())) },
+  { covers: "admin/actions.ts#removeAccountAction", label: "remove an account", setup: "spare-account", allowed: ["erin"], call: (p) => act(p, () => admin.removeAccountAction(null, form({ id: SPARE_ACCOUNT }))) },
+  { covers: "admin/actions.ts#savePlatformAction", label: "save the platform settings", setup: "none", allowed: ["erin"], call: (p) => act(p, () => admin.savePlatformAction(null, platformForm())) },
+];
 
-REFUSALS_ONLY.push({
-  covers: "_shared/client-vpc-connection/actions.ts#rejectConnectionAction",
-  label: "reject a client VPC connection",
-  setup: "none",
-  allowed: ["bob", "erin"],
-  call: (p) =>
-    act(p, () =>
-      clusterActions.rejectConnectionAction(
-        null,
-        form({ clusterId: "none", vpcConnectionArn: "arn:aws:kafka:us-east-1:111111111111:vpc-connection/none" }),
+// Rejecting a client's VPC connection calls MSK about a connection the sandbox would first need a client
+// account's CreateVpcConnection for: only its refusals are asserted here (its success: client-vpc-connections e2e).
+const REFUSALS_ONLY: Row[] = [
+  {
+    covers: "_shared/client-vpc-connection/actions.ts#rejectConnectionAction",
+    label: "reject a client VPC connection",
+    setup: "none",
+    allowed: ["bob", "erin"],
+    call: (p) =>
+      act(p, () =>
+        clusterActions.rejectConnectionAction(
+          null,
+          form({ clusterId: "none", vpcConnectionArn: "arn:aws:kafka:us-east-1:111111111111:vpc-connection/none" }),
+        ),
       ),
-    ),
-});
+  },
+];
 
 // A read-only token is a way of calling the API, not a browser session: server actions never see it.
 const personasOf = (row: Row) => (row.covers.startsWith("api/") ? PERSONAS : PERSONAS.filter((p) => p !== "read-token"));
@@ -689,11 +708,11 @@ describe("who may call every server action and API route", () => {
         }),
       )
     ).flat();
-    const covered = new Set([...ROWS, ...REFUSALS_ONLY].map((r) => r.covers).concat(PUBLIC));
+    const covered = new Set([...ROWS, ...ADMIN_FORM_ROWS, ...REFUSALS_ONLY].map((r) => r.covers).concat(PUBLIC));
     expect(exported.filter((e) => !covered.has(e))).toEqual([]);
   });
 
-  describe.each(ROWS)("$covers ($label)", (row) => {
+  describe.each([...ROWS, ...ADMIN_FORM_ROWS])("$covers ($label)", (row) => {
     it(`allows exactly ${row.allowed.join(", ")}, and a refusal changes nothing in the database or AWS`, async () => {
       const shared = await prepare(row.setup);
       for (const persona of personasOf(row).filter((p) => !row.allowed.includes(p))) {
