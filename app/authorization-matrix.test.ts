@@ -54,6 +54,8 @@ const freezeOverrideActions = await import("./_shared/freeze-override/actions");
 const requestsApi = await import("./api/v1/requests/route");
 const requestApi = await import("./api/v1/requests/[id]/route");
 const auditApi = await import("./api/v1/audit/route");
+const clientCheckScriptApi = await import("./api/v1/client-checks/script/route");
+const clientCheckReportApi = await import("./api/v1/client-checks/report/route");
 const auditExport = await import("./audit/export/route");
 const clusterConnectionsCsv = await import("./catalog/clusters/[id]/connections.csv/route");
 const clusterAccessCsv = await import("./catalog/clusters/[id]/access.csv/route");
@@ -291,6 +293,13 @@ const ROWS: Row[] = [
     setup: "ACTIVE",
     allowed: ["alice", "bob", "erin"],
     call: (p, f) => act(p, () => requestActions.checkDriftAction(null, form({ requestId: f.requestId }))),
+  },
+  {
+    covers: "requests/[id]/actions.ts#createClientCheckAction",
+    label: "create a client check command",
+    setup: "ACTIVE",
+    allowed: ["alice", "bob", "erin"],
+    call: (p, f) => act(p, () => requestActions.createClientCheckAction(null, form({ requestId: f.requestId }))),
   },
   {
     covers: "_shared/extension/actions.ts#askForExtensionAction",
@@ -584,6 +593,23 @@ const ROWS: Row[] = [
     setup: "ACTIVE",
     allowed: ["alice", "bob", "erin"],
     call: transition("decommission"),
+  },
+  // A client check's routes take only its one-time token (client-checks/client-check.test.ts): no person's
+  // session or API token, whatever its roles, fetches a script or reports.
+  {
+    covers: "api/v1/client-checks/script/route.ts#GET",
+    label: "fetch a client check's script",
+    setup: "ACTIVE",
+    allowed: [],
+    call: async (p) => responseOutcome(await clientCheckScriptApi.GET(api(p, "GET", "/api/v1/client-checks/script"))),
+  },
+  {
+    covers: "api/v1/client-checks/report/route.ts#POST",
+    label: "report a client check",
+    setup: "ACTIVE",
+    allowed: [],
+    call: async (p) =>
+      responseOutcome(await clientCheckReportApi.POST(api(p, "POST", "/api/v1/client-checks/report", { hostname: "matrix", results: [{ host: "b-1.example", port: 9098, resolved: [], tcp: "failed", tls: "failed" }] }))),
   },
   {
     covers: "api/v1/audit/route.ts#GET",

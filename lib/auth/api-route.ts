@@ -3,6 +3,7 @@ import "server-only";
 import { scopeAllows } from "@/lib/domain/people/token-scope";
 import { may, type RoleQuestion } from "@/lib/domain/permissions";
 import { isExpectedError } from "@/lib/errors/expected-error";
+import { jsonError } from "@/lib/http/json-error";
 import { BodyTooLargeError, MAX_JSON_BODY_BYTES, readLimitedText } from "@/lib/http/read-limited-body";
 import { logUnexpected, unexpectedErrorMessage } from "@/lib/log/log-unexpected";
 import { withRequestId } from "@/lib/log/request-context";
@@ -14,9 +15,7 @@ import { apiRateLimit, tooManyRequests } from "./rate-limits";
 
 export type ApiContext<P> = { user: PortalUser; request: Request; params: P };
 
-export function jsonError(status: number, error: string, message: string, fields?: Record<string, string[]>): Response {
-  return Response.json({ error, message, ...(fields ? { fields } : {}) }, { status, headers: { "cache-control": "no-store" } });
-}
+export { jsonError } from "@/lib/http/json-error";
 
 // Every JSON API handler goes through this: bearer token -> user -> the policy's answer -> handler, with expected
 // errors turned into JSON bodies with their status and everything else logged and hidden. The API takes

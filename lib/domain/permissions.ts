@@ -61,7 +61,7 @@ export const PEOPLE_ACTIONS = [
   "decommission",
 ] as const satisfies readonly LifecycleAction[];
 type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
-export type RequestQuestion = `request.${PeopleAction}` | "request.replan" | "request.drift-check";
+export type RequestQuestion = `request.${PeopleAction}` | "request.replan" | "request.drift-check" | "request.client-check";
 
 /** Questions about the person and a team: may they file a request for it. */
 export type TeamQuestion = "request.create-for-team";
@@ -99,6 +99,13 @@ function requestDecision(person: Person, question: RequestQuestion, request: Req
     if (!isOperator(person) && !isRequestingTeamMember(person, request))
       return refuse("forbidden", "Your role does not allow checking this request against AWS.");
     return request.status === "ACTIVE" ? allowed : refuse("invalid-transition", "Only an active connection can be checked.");
+  }
+  // A check command runs on the client's host and reports what it reached: for the people who run that client
+  // (its team) and the operators who answer for the path.
+  if (question === "request.client-check") {
+    if (!isOperator(person) && !isRequestingTeamMember(person, request))
+      return refuse("forbidden", "Your role does not allow creating a check command for this request.");
+    return request.status === "ACTIVE" ? allowed : refuse("invalid-transition", "Only an active connection can be checked from its client.");
   }
   const action = PEOPLE_ACTIONS.find((a) => question === `request.${a}`);
   if (!action) throw new Error(`unknown question ${question}`);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { responseValidator } from "@/lib/api/openapi/testing/response-validator";
+import { createClientCheck } from "@/lib/db/client-checks/create-client-check";
 import { askForExtension } from "@/lib/db/expiry/ask-for-extension";
 import { createToken } from "@/lib/db/tokens/create-token";
 import { startProvisioningHarness, type ProvisioningHarness } from "@/lib/provisioner/testing/provisioning-harness";
@@ -53,8 +54,11 @@ async function call(who: string | null, method: "get" | "post", url: string, bod
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const response = await handler(request, { params: Promise.resolve(Object.fromEntries(names.map((n, i) => [n, values[i] ?? ""]))) });
-  const json = (await response.json()) as Record<string, unknown>;
-  expect(check.response(template, method, response.status, json), `${method} ${url} -> ${response.status} ${JSON.stringify(json)}`).toBeNull();
+  const contentType = response.headers.get("content-type")?.split(";")[0] ?? "application/json";
+  // Every answer is JSON but the client check's script, which is checked as the text it is documented as.
+  const json = (contentType === "application/json" ? await response.json() : { text: await response.text() }) as Record<string, unknown>;
+  const answered = contentType === "application/json" ? json : json.text;
+  expect(check.response(template, method, response.status, answered, contentType), `${method} ${url} -> ${response.status} ${JSON.stringify(json)}`).toBeNull();
   if (response.status < 300 && body !== undefined) expect(check.requestBody(template, method, body)).toBeNull();
   exercised.add(`${method} ${template}`);
   return { status: response.status, json };
@@ -228,10 +232,29 @@ describe("real responses match the document", () => {
     expect(await call("dana", "get", "/api/v1/audit?page=2")).toMatchObject({ status: 400, json: { fields: { page: [expect.stringContaining("cursor")] } } });
   });
 
+  it("a client check's token fetches its script and sends one report; nothing else does", async () => {
+    const request = await h.file("alice", { type: "aws-vpc", accountId: "111111111111", region: "us-east-1", vpcId: "vpc-0aaa0000000000002", securityGroupIds: ["sg-0aaa0000000000011"] });
+    await h.act("bob", request.id, "approve");
+    await h.run(request.id);
+    const issued = await createClientCheck({ ...h.person("alice") }, request.id);
+    tokens.set("client-check", issued.token);
+    expect(await call("alice", "get", "/api/v1/client-checks/script")).toMatchObject({ status: 401 });
+    const script = await call("client-check", "get", "/api/v1/client-checks/script");
+    expect(script.status).toBe(200);
+    expect(String(script.json.text)).toContain(`client check for request #${request.number}`);
+    const results = issued.targets.map((t) => ({ host: t.host, port: t.port, resolved: ["10.0.1.10"], tcp: "ok", tls: "ok" }));
+    expect(await call("client-check", "post", "/api/v1/client-checks/report", { hostname: "etl-1", results: [] })).toMatchObject({ status: 400 });
+    const recorded = await call("client-check", "post", "/api/v1/client-checks/report", { hostname: "etl-1", results });
+    expect(recorded).toMatchObject({ status: 200, json: { requestNumber: request.number, summary: `${results.length} of ${results.length} broker addresses reached` } });
+    expect(await call("client-check", "post", "/api/v1/client-checks/report", { hostname: "etl-1", results })).toMatchObject({ status: 401 });
+  });
+
   it("tells automation what a token's scope allows", () => {
     expect(doc.components.securitySchemes.bearer.description).toMatch(/`read`.*GET.*403.*`write`/);
-    const paths: Record<string, Record<string, { responses: Record<string, { description?: string }> }>> = doc.paths;
-    const writes = Object.values(paths).flatMap((ops) => Object.entries(ops).filter(([method]) => method !== "get").map(([, op]) => op));
+    type Operation = { responses: Record<string, { description?: string }>; security?: unknown[] };
+    const paths: Record<string, Record<string, Operation>> = doc.paths;
+    // Operations with a credential of their own (the client check's token) have no API token scope to refuse.
+    const writes = Object.values(paths).flatMap((ops) => Object.entries(ops).filter(([method, op]) => method !== "get" && !op.security).map(([, op]) => op));
     expect(writes.length).toBeGreaterThan(0);
     for (const op of writes) expect(op.responses[403]?.description).toContain("read-only");
   });

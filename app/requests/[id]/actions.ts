@@ -19,6 +19,9 @@ import { checkDrift } from "@/lib/provisioner/check-drift";
 import { platformRunnerDeps } from "@/lib/provisioner/platform-runner-deps";
 import { enqueueRun } from "@/lib/provisioner/web-queue";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
+import { createClientCheck } from "@/lib/db/client-checks/create-client-check";
+import { clientCheckCommand } from "@/lib/domain/client-check/check-command";
+import { actionOrigin } from "@/lib/http/action-origin";
 
 // Cancelling, like rolling back and decommissioning, takes a reason for the audit (and, for a production
 // request, its typed number): the dialog asks for both, and this checks them again.
@@ -108,5 +111,17 @@ export async function checkDriftAction(_prev: ActionState, form: FormData): Prom
     return problems.length
       ? { ok: false, message: `${problems.length} problem(s) found; see above.` }
       : { ok: true, message: "Everything this request built is in place." };
+  });
+}
+
+// A one-time command to run on the client's host; its token is shown here once and stored only as a digest.
+export async function createClientCheckAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return actionResult(async () => {
+    const user = await requireActionUser();
+    const requestId = formString(form.get("requestId"));
+    const check = await createClientCheck(user, requestId);
+    revalidatePath(`/requests/${requestId}`);
+    const command = clientCheckCommand(await actionOrigin(), check.token);
+    return { ok: true, message: `Run this on the client's host before ${check.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC; it works once.`, data: { command } };
   });
 }

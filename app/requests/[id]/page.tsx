@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 
 import { AuditTimeline, timelineEvents } from "@/components/audit-timeline";
 import { CancelForm } from "@/components/cancel-form";
+import { ClientCheckForm } from "@/components/client-check/client-check-form";
+import { ClientCheckResults } from "@/components/client-check/client-check-results";
 import { ClientLocationFacts } from "@/components/client-location-facts";
 import { TopicAccessSummary } from "@/components/topic-access-summary";
 import { ClientVpcConnections } from "@/components/client-vpc-connections";
@@ -21,6 +23,7 @@ import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
 import { approvalViewOf } from "@/lib/db/approval-policies/approval-views";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
+import { loadClientChecks } from "@/lib/db/client-checks/load-client-checks";
 import { approvalWouldCount } from "@/lib/domain/approval-policy";
 import { RequestApprovalCard } from "@/components/approval/request-approval-card";
 import { readDriftProblems } from "@/lib/domain/drift-problems";
@@ -43,7 +46,7 @@ import { askForExtensionAction, decideExtensionAction } from "@/app/_shared/exte
 import { ExpiryCard } from "@/components/expiry/expiry-card";
 import { formatEndDate } from "@/lib/domain/expiry/end-date";
 
-import { cancelRequest, checkDriftAction, operateRequest, replanRequestAction } from "./actions";
+import { cancelRequest, checkDriftAction, createClientCheckAction, operateRequest, replanRequestAction } from "./actions";
 import { failureOf, IN_FLIGHT_STATUSES } from "@/lib/domain/request-progress";
 import { overrideFreezeAction } from "@/app/_shared/freeze-override/actions";
 import { loadRequestConnections } from "./request-connections";
@@ -72,6 +75,8 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const decidedByAnother = !decision.ok && decision.code === "separation-of-duties";
   const mayReplan = may(person, "request.replan", facts).ok;
   const mayCheckDrift = may(person, "request.drift-check", facts).ok;
+  const mayCheckClient = may(person, "request.client-check", facts).ok;
+  const clientChecks = request.status === "ACTIVE" ? await loadClientChecks(request.id) : null;
   const scenario = SCENARIO_LABELS[request.scenario];
   const progress = new Map<string, StepProgress>(
     request.steps.map((s) => [
@@ -194,6 +199,18 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
                 requestId={request.id}
                 reject={connections.mayReject ? rejectConnectionAction : null}
               />
+            </Card>
+          ) : null}
+          {clientChecks && (mayCheckClient || clientChecks.latest) ? (
+            <Card title="Reached from the client?">
+              <div className="space-y-4">
+                {clientChecks.latest ? (
+                  <ClientCheckResults latest={clientChecks.latest} />
+                ) : (
+                  <p className="text-sm text-slate-600">No check has reported from the client&rsquo;s host yet.</p>
+                )}
+                {mayCheckClient ? <ClientCheckForm requestId={request.id} action={createClientCheckAction} /> : null}
+              </div>
             </Card>
           ) : null}
           <Card title="Justification">

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
+import { checkReportSchema } from "@/lib/domain/client-check/check-report";
 import { requestBodySchema } from "@/lib/domain/request-input";
 
 import { auditEventJsonSchema, auditListJsonSchema } from "../schemas/audit-schema";
+import { clientCheckRecordedJsonSchema } from "../schemas/client-check-schema";
 import { errorJsonSchema } from "../schemas/common";
 import { requestDetailJsonSchema } from "../schemas/request-detail-schema";
 import { requestCreatedJsonSchema, requestListJsonSchema, requestSummaryJsonSchema, transitionResultJsonSchema } from "../schemas/request-summary-schema";
@@ -20,12 +22,14 @@ const RESPONSES = {
   TransitionResult: transitionResultJsonSchema,
   AuditEvent: auditEventJsonSchema,
   AuditList: auditListJsonSchema,
+  ClientCheckRecorded: clientCheckRecordedJsonSchema,
 };
 
 // What it accepts: the form's own validation (messages and refinements beyond JSON Schema are the API's 400s).
 const BODIES = {
   RequestInput: requestBodySchema,
   TransitionBody: transitionBodySchema,
+  ClientCheckReport: checkReportSchema,
 };
 
 export type ComponentName = keyof typeof RESPONSES | keyof typeof BODIES;

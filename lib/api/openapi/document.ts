@@ -18,7 +18,14 @@ export function openApiDocument() {
     security: [{ bearer: [] }],
     paths: apiPaths(),
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: BEARER_DESCRIPTION } },
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: BEARER_DESCRIPTION },
+        checkToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A client check's one-time token (mskc_…), made on an active request's page: it fetches that check's script and sends its one report, within 24 hours.",
+        },
+      },
       schemas: componentSchemas(),
     },
   };

@@ -111,6 +111,33 @@ export function apiPaths() {
         responses: { 200: json("Up to 50 events, newest first", ref("AuditList")), ...errors(400, 401, 403) },
       },
     },
+    "/api/v1/client-checks/script": {
+      get: {
+        operationId: "getClientCheckScript",
+        summary: "The bash script of a client check, for its one-line command: run on the client's host, it checks each broker and reports back",
+        security: [{ checkToken: [] }],
+        responses: {
+          200: { description: "The script", content: { "text/x-shellscript": { schema: { type: "string" } } } },
+          401: json("No check token, or one that is unknown, used already, expired, or whose request is no longer active", ref("Error")),
+          429: json(ERRORS[429], ref("Error")),
+        },
+      },
+    },
+    "/api/v1/client-checks/report": {
+      post: {
+        operationId: "reportClientCheck",
+        summary: "The check script's one report: for each broker and port, the addresses it resolved to, whether TCP connected and TLS completed",
+        security: [{ checkToken: [] }],
+        requestBody: { required: true, content: { "application/json": { schema: ref("ClientCheckReport") } } },
+        responses: {
+          200: json("Recorded on the request, as an audit event; the token is spent", ref("ClientCheckRecorded")),
+          400: json("Not a report of this check's brokers; `fields` names what is wrong", ref("Error")),
+          401: json("No check token, or one that is unknown, used already or expired", ref("Error")),
+          413: json("The body is larger than 64 KB", ref("Error")),
+          429: json(ERRORS[429], ref("Error")),
+        },
+      },
+    },
     "/api/v1/openapi.json": {
       get: {
         operationId: "getOpenApiDocument",

@@ -14,17 +14,18 @@ export function responseValidator(doc: Doc) {
   const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
   ajv.addVocabulary(["openapi", "info", "security", "paths", "components"]);
   ajv.addSchema(doc, "openapi.json");
-  const check = (segments: string[], value: unknown): string | null => {
-    const validate = ajv.compile({ $ref: `openapi.json#/${pointer(...segments, "content", "application/json", "schema")}` });
+  // A JSON body is checked against the JSON schema; a text one (the client check's script) against its own.
+  const check = (segments: string[], value: unknown, contentType = "application/json"): string | null => {
+    const validate = ajv.compile({ $ref: `openapi.json#/${pointer(...segments, "content", contentType, "schema")}` });
     if (validate(value)) return null;
     return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || "(body)"} ${e.message ?? ""} ${JSON.stringify(e.params)}`).join("; ");
   };
   return {
-    response(path: string, method: string, status: number, body: unknown): string | null {
+    response(path: string, method: string, status: number, body: unknown, contentType = "application/json"): string | null {
       const operation = doc.paths[path]?.[method];
       if (!operation) return `${method.toUpperCase()} ${path} is not documented`;
       if (!(String(status) in operation.responses)) return `${method.toUpperCase()} ${path} answered ${status}, which is not documented`;
-      return check(["paths", path, method, "responses", String(status)], body);
+      return check(["paths", path, method, "responses", String(status)], body, contentType);
     },
     /** Whether a body the API accepted is one the document says it accepts. */
     requestBody(path: string, method: string, body: unknown): string | null {

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+import type { CheckTarget } from "./check-targets";
+
+/** What the script sends back: one line per broker and port, as it saw them from the client's host. */
+export const checkReportSchema = z.strictObject({
+  hostname: z.string().max(255).regex(/^[\x20-\x7e]*$/, "printable ASCII only"),
+  results: z
+    .array(
+      z.strictObject({
+        host: z.string().max(253),
+        port: z.number().int().min(1).max(65535),
+        resolved: z.array(z.string().max(64).regex(/^[0-9a-fA-F:.]+$/, "an IP address")).max(16),
+        tcp: z.enum(["ok", "failed"]),
+        tls: z.enum(["ok", "failed", "skipped", "not-checked"]),
+      }),
+    )
+    .min(1)
+    .max(64),
+});
+export type CheckReport = z.infer<typeof checkReportSchema>;
+export type CheckResult = CheckReport["results"][number];
+
+/** Whether one line passed: it resolved, connected, and completed TLS where its port speaks it. */
+export function resultPassed(result: CheckResult): boolean {
+  return result.resolved.length > 0 && result.tcp === "ok" && (result.tls === "ok" || result.tls === "skipped");
+}
+
+/**
+ * Why a report cannot be taken: it must answer for exactly the brokers the command was made for, each once.
+ * Null when it does.
+ */
+export function reportMismatch(report: CheckReport, targets: readonly CheckTarget[]): string | null {
+  const key = (t: { host: string; port: number }) => `${t.host.toLowerCase()}:${t.port}`;
+  const wanted = new Set(targets.map(key));
+  const got = report.results.map(key);
+  if (new Set(got).size !== got.length) return "a broker is reported twice";
+  const unknown = got.find((k) => !wanted.has(k));
+  if (unknown) return `${unknown} is not one of this request's brokers`;
+  const missing = [...wanted].find((k) => !got.includes(k));
+  return missing ? `${missing} is missing from the report` : null;
+}
+
+/** "3 of 3 broker addresses reached" or "1 of 3 …": the line the audit and the page use. */
+export function reportSummary(results: readonly CheckResult[]): string {
+  const passed = results.filter(resultPassed).length;
+  return `${passed} of ${results.length} broker address${results.length === 1 ? "" : "es"} reached${passed === results.length ? "" : ` (${results.length - passed} failed)`}`;
+}
