@@ -27,6 +27,14 @@ const ACTION_TEXT: Record<string, string> = {
   "request.finish-decommission": "finished decommissioning",
   "request.drift-detected": "found that AWS no longer matches the request",
   "request.drift-cleared": "found AWS matching the request again",
+  "request.expiry-reminder": "reminded the team of the end date",
+  "request.expiry-held": "held the end-date teardown",
+  "request.extension-asked": "asked for an extension",
+  "request.extension-approval-recorded": "recorded an approval of the extension",
+  "request.extension-approved": "approved the extension",
+  "request.extension-rejected": "rejected the extension",
+  "request.client-check-created": "created a client check command",
+  "request.client-check-reported": "reported what the client reached",
   "step.fail": "reported a failed step",
 };
 

@@ -2,7 +2,13 @@ import { reportSummary, resultPassed, type CheckReport, type CheckResult } from 
 
 import { formatTime } from "../ui/format-time";
 
-const TLS_WORDS: Record<CheckResult["tls"], string> = { ok: "completed", failed: "failed", skipped: "plaintext port", "not-checked": "not checked (no openssl)" };
+const TLS_WORDS: Record<CheckResult["tls"], string> = {
+  ok: "completed",
+  failed: "failed",
+  skipped: "plaintext port",
+  "not-tried": "not tried",
+  "not-checked": "not checked (no openssl)",
+};
 
 function Verdict({ passed }: { passed: boolean }) {
   return <span className={passed ? "font-medium text-emerald-700" : "font-medium text-red-700"}>{passed ? "reached" : "not reached"}</span>;
@@ -20,7 +26,21 @@ export function ClientCheckResults({ latest }: { latest: ReportedCheckView }) {
         <span className="font-medium">{reportSummary(results)}</span>, from {hostname || "a host"} at {latest.reportedFrom ?? "an unknown address"} on{" "}
         {formatTime(latest.reportedAt)} (command made by {latest.createdBy}).
       </p>
-      <div className="overflow-x-auto">
+      {/* Narrow screens: one block per broker, its long name on a line of its own. */}
+      <ul className="space-y-2 text-sm sm:hidden">
+        {results.map((r) => (
+          <li key={`${r.host}:${r.port}`} className="rounded-md bg-slate-50 p-2">
+            <p className="break-all font-mono text-xs">
+              {r.host}:{r.port}
+            </p>
+            <p className="text-slate-700">
+              {r.resolved.length ? `resolved to ${r.resolved.join(", ")}` : "did not resolve"} · {r.tcp === "ok" ? "connected" : "no connection"} · TLS{" "}
+              {TLS_WORDS[r.tls]} · <Verdict passed={resultPassed(r)} />
+            </p>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto sm:block">
         <table className="min-w-full text-sm">
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>

@@ -12,7 +12,8 @@ export const checkReportSchema = z.strictObject({
         port: z.number().int().min(1).max(65535),
         resolved: z.array(z.string().max(64).regex(/^[0-9a-fA-F:.]+$/, "an IP address")).max(16),
         tcp: z.enum(["ok", "failed"]),
-        tls: z.enum(["ok", "failed", "skipped", "not-checked"]),
+        // skipped: a plaintext port; not-tried: no TCP connection to try it on; not-checked: no openssl on the host.
+        tls: z.enum(["ok", "failed", "skipped", "not-tried", "not-checked"]),
       }),
     )
     .min(1)

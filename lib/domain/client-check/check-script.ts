@@ -58,8 +58,9 @@ while read -r host port mode; do
   [ -n "$addresses" ] || dns=failed
   if [ "$dns" = ok ] && tcp_open "$host" "$port"; then tcp=ok; fi
   if [ "$mode" = tls ]; then
-    if ! have openssl; then tls=not-checked
-    elif [ "$tcp" = ok ] && tls_handshake "$host" "$port"; then tls=ok
+    if [ "$tcp" != ok ]; then tls=not-tried
+    elif ! have openssl; then tls=not-checked
+    elif tls_handshake "$host" "$port"; then tls=ok
     else tls=failed
     fi
   fi

@@ -105,7 +105,7 @@ describe("the client check, run on the client's host", () => {
     const line = (port: number) => run.stdout.split("\n").find((l) => l.startsWith(`localhost:${port} `)) ?? "";
     expect(line(ports.tls)).toMatch(/^localhost:\d+\s+ok\s+ok\s+ok\s+\S/);
     expect(line(ports.plain)).toMatch(/^localhost:\d+\s+ok\s+ok\s+failed/);
-    expect(line(ports.closed)).toMatch(/^localhost:\d+\s+ok\s+failed\s+failed/);
+    expect(line(ports.closed)).toMatch(/^localhost:\d+\s+ok\s+failed\s+not-tried/);
     expect(run.stdout).toContain(`Reported to the portal: see request #${request.number}.`);
     expect(run.stdout).toContain("2 broker address(es) could not be reached");
 
@@ -115,7 +115,7 @@ describe("the client check, run on the client's host", () => {
     expect(latest?.report.results).toEqual([
       { host: "localhost", port: ports.tls, resolved: expect.arrayContaining(["127.0.0.1"]), tcp: "ok", tls: "ok" },
       { host: "localhost", port: ports.plain, resolved: expect.arrayContaining(["127.0.0.1"]), tcp: "ok", tls: "failed" },
-      { host: "localhost", port: ports.closed, resolved: expect.arrayContaining(["127.0.0.1"]), tcp: "failed", tls: "failed" },
+      { host: "localhost", port: ports.closed, resolved: expect.arrayContaining(["127.0.0.1"]), tcp: "failed", tls: "not-tried" },
     ]);
     const audit = await h.prisma.auditEvent.findMany({ where: { requestId: request.id, action: { startsWith: "request.client-check-" } }, orderBy: { id: "asc" } });
     expect(audit.map((e) => [e.action, e.actorLabel])).toEqual([
