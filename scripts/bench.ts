@@ -17,7 +17,8 @@ process.env.LOG_LEVEL ??= "warn";
 // and is stopped or dropped before it exits.
 const CRITICAL_PATH_TARGET_MS = 3_000;
 const RATIO_GOAL = 1.1;
-const BULK_REQUESTS = 10_000;
+// The dashboard issue asks for lists found in a second at 100,000 requests; BENCH_REQUESTS sets another size.
+const BULK_REQUESTS = Number(process.env.BENCH_REQUESTS) || 100_000;
 const PORTAL_PORT = 3200;
 
 function provisioningTables(figures: ProvisioningFigures[]): string {

@@ -18,6 +18,7 @@ const ERRORS = {
   409: "The request is not in a status for this, or changed since `version`",
   413: "The body is larger than 1 MB",
   429: "Too many requests from this token or address; `Retry-After` says when to try again",
+  503: "AWS did not answer (for example STS throttled past its retries): nothing was stored; try again",
 } as const;
 // Every operation is rate limited, so each can answer 429.
 const errors = (...codes: (keyof typeof ERRORS)[]) => Object.fromEntries([...codes, 429 as const].map((c) => [c, json(ERRORS[c], ref("Error"))]));
@@ -82,7 +83,7 @@ export function apiPaths() {
         requestBody: { required: true, content: { "application/json": { schema: ref("RequestInput") } } },
         responses: {
           201: json("Filed and planned", ref("RequestCreated")),
-          ...writeErrors(400, 401, 413),
+          ...writeErrors(400, 401, 413, 503),
           409: json("A live request already connects this client to this cluster: `fields.fileAnyway` names it; send `fileAnyway: true` to file anyway", ref("Error")),
         },
       },
