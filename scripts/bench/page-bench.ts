@@ -60,6 +60,16 @@ export async function benchPages(options: {
         "orders-prod",
       ),
       await timePage(server.url, "approval queue (bob)", "/approvals", asApprover, PAGE_RUNS, "Approval queue"),
+      // Finding one request among all of them: by number, by the client's VPC, by filters, and the overviews.
+      await timePage(server.url, "requests, all (bob)", "/requests", asApprover, PAGE_RUNS, "requests"),
+      await timePage(server.url, "requests, #number (bob)", "/requests?q=%2350000", asApprover, PAGE_RUNS, "#50000"),
+      await timePage(server.url, "requests, client VPC (bob)", "/requests?q=vpc-0bbb0000000000001", asApprover, PAGE_RUNS, "requests"),
+      await timePage(server.url, "requests, filters (bob)", "/requests?status=ACTIVE&environment=prod&sort=updated", asApprover, PAGE_RUNS, "requests"),
+      await timePage(server.url, "requests, team's (alice)", "/requests?q=orders", asRequester, PAGE_RUNS, "requests"),
+      await timePage(server.url, "approval queue search (bob)", "/approvals?q=payments", asApprover, PAGE_RUNS, "Approval queue"),
+      await timePage(server.url, "dashboard (bob)", "/dashboard", asApprover, PAGE_RUNS, "Dashboard"),
+      await timePage(server.url, "audit history (bob)", "/audit", asApprover, PAGE_RUNS, "Audit history"),
+      await timePage(server.url, "audit of one request (bob)", "/audit?request=%2350000", asApprover, PAGE_RUNS, "Audit history"),
       await timePage(server.url, "sign-in page", "/signin", null, PAGE_RUNS, "Sign in"),
       await timePage(server.url, "health (JSON, no query)", "/api/health", null, PAGE_RUNS, "ok"),
     ];
