@@ -26,7 +26,7 @@ test("the requester runs the check command on the client's host and the request 
   await expect(alice.getByText("No check has reported from the client’s host yet.")).toBeVisible();
   await card.getByRole("button", { name: "Create a check command" }).click();
   const command = (await alice.getByTestId("client-check-command").locator("pre").textContent()) ?? "";
-  expect(command).toMatch(/^script=\$\(curl -fsS -H 'Authorization: Bearer mskc_[A-Za-z0-9_-]{43}' http:\/\/localhost:3100\/api\/v1\/client-checks\/script\) && bash -c "\$script"$/);
+  expect(command).toMatch(/^script=\$\(curl -fsS -H @- 'http:\/\/localhost:3100\/api\/v1\/client-checks\/script' <<< 'Authorization: Bearer mskc_[A-Za-z0-9_-]{43}'\) && bash -s <<< "\$script"$/);
 
   const first = await run(command);
   expect(first.stdout).toMatch(/Reported to the portal: see request #\d+\./);

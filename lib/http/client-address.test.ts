@@ -12,6 +12,7 @@ describe("clientAddress", () => {
     ["two proxies: the address the outer one saw", "198.51.100.1, 203.0.113.7, 10.0.0.5", 2, "203.0.113.7"],
     ["more hops configured than entries: the leftmost", "203.0.113.7", 3, "203.0.113.7"],
     ["IPv6", "2001:db8::1", 1, "2001:db8::1"],
+    ["an IPv4 client of a dual-stack server", "::ffff:127.0.0.1", 0, "127.0.0.1"],
   ])("%s", (_name, header, hops, expected) => {
     const headers = new Headers(header === null ? {} : { "x-forwarded-for": header });
     expect(clientAddress(headers, hops)).toBe(expected);

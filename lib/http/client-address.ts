@@ -7,7 +7,8 @@
 export function clientAddress(headers: Headers, trustedProxyHops: number): string {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
-    .map((entry) => entry.trim())
+    // A dual-stack server sees an IPv4 client as ::ffff:a.b.c.d; it is the same client as a.b.c.d.
+    .map((entry) => entry.trim().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1"))
     .filter(Boolean);
   if (trustedProxyHops === 0) return entries.length === 1 && entries[0] ? entries[0] : "unknown";
   return entries[entries.length - trustedProxyHops] ?? entries[0] ?? "unknown";

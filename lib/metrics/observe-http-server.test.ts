@@ -13,7 +13,7 @@ beforeAll(async () => {
   observeHttpServer();
   observeHttpServer(); // a second call (Next re-running start-up code) must not count twice
   server = createServer((req, res) => {
-    if (req.url === "/slow") return void setTimeout(() => res.end("late"), 2_000);
+    if (req.url === "/audit") return void setTimeout(() => res.end("late"), 2_000);
     res.statusCode = req.url?.startsWith("/requests/") || req.url === "/_next/static/chunks/app-1a2b3c.js" ? 200 : 404;
     res.end("ok");
   });
@@ -35,17 +35,17 @@ describe("observeHttpServer", () => {
     await fetch(`${base}/_next/static/chunks/app-1a2b3c.js`);
     await fetch(`${base}/wp-login.php`);
     await fetch(`${base}/.env`);
-    await expect.poll(() => count('route="/requests/:id",method="GET",status="200"')).toBe(1);
-    expect(await count('route="/requests/:id",method="POST",status="200"')).toBe(1);
+    await expect.poll(() => count('route="/requests/[id]",method="GET",status="200"')).toBe(1);
+    expect(await count('route="/requests/[id]",method="POST",status="200"')).toBe(1);
     expect(await count('route="/_next/static",method="GET",status="200"')).toBe(1);
     expect(await count('route="(unmatched)",method="GET",status="404"')).toBe(2);
     const text = await portalMetrics().registry.metrics();
-    expect(text).toMatch(/portal_http_request_duration_seconds_count\{route="\/requests\/:id",method="GET"\} 1/);
+    expect(text).toMatch(/portal_http_request_duration_seconds_count\{route="\/requests\/\[id\]",method="GET"\} 1/);
   });
 
   it("counts an answer the client did not wait for as aborted", async () => {
     await new Promise<void>((resolve) => {
-      const req = httpRequest(`${base}/slow`);
+      const req = httpRequest(`${base}/audit`);
       req.on("error", () => resolve());
       req.end();
       setTimeout(() => {
@@ -53,6 +53,6 @@ describe("observeHttpServer", () => {
         resolve();
       }, 200);
     });
-    await expect.poll(() => count('route="/slow",method="GET",status="aborted"'), { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => count('route="/audit",method="GET",status="aborted"'), { timeout: 5_000 }).toBe(1);
   });
 });

@@ -1,21 +1,15 @@
-// Route labels must be few: ids in a path become ":id" so each request does not make its own time series.
-const ID_SEGMENT = /^(?=.*\d)[A-Za-z0-9_-]{16,}$|^\d+$/;
-
-export function routeLabel(url: string): string {
-  const { pathname } = new URL(url, "http://portal.invalid");
-  return pathname
-    .split("/")
-    .map((segment) => (ID_SEGMENT.test(segment) ? ":id" : segment))
-    .join("/");
-}
+import { appRouteOf } from "./app-routes";
 
 /**
- * The label of one answer. Paths nothing serves (a 404: scanners, typos) would each make a series of their
- * own, so they share one label; Next's build assets are one label per kind (their names are content hashes).
+ * The label of one answer: the app route's template (`/requests/[id]`), so a label never carries an id or
+ * anything else a client chose. Next's build assets are one label per kind; a 404 is "(unmatched)"; a path
+ * no route serves (Next's trailing-slash redirects, refused URLs) is "(other)".
  */
 export function httpRouteLabel(url: string, status: number): string {
   if (status === 404) return "(unmatched)";
-  const route = routeLabel(url);
-  const asset = /^\/_next\/[^/]+/.exec(route);
-  return asset ? asset[0] : route;
+  const { pathname } = new URL(url, "http://portal.invalid");
+  const asset = /^\/_next\/(static|image|data)\b/.exec(pathname);
+  if (asset) return `/_next/${asset[1]}`;
+  if (pathname === "/icon.svg" || pathname === "/favicon.ico") return pathname;
+  return appRouteOf(pathname) ?? "(other)";
 }

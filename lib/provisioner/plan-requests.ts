@@ -26,6 +26,13 @@ import { computePlan, type PlanSubject } from "./compute-plan";
 import { loadPlatformSettings } from "./platform-settings";
 import { portalAwsAccess } from "./portal-aws-access";
 
+// STS throttled or failed on its side (or never answered) past the SDK's retries: nothing is known about the
+// account. Any other answer (denied, a malformed role ARN, a Region not activated) is the account's setting.
+function isTransient(error: AccountAccessError): boolean {
+  const status = error.$metadata.httpStatusCode;
+  return /Throttl|RequestLimitExceeded|TooManyRequests/i.test(error.code) || status === undefined || status >= 500;
+}
+
 /**
  * A client account the portal cannot act in is the requester's field to fix (or an admin's), not a plan that
  * fails later: it is refused at the account field before anything is read there.
@@ -36,12 +43,12 @@ async function assertClientAccountAssumable(access: AwsAccess, subject: PlanSubj
   try {
     await access.credentialsFor(accountId);
   } catch (error) {
-    if (error instanceof AccountAccessError && !error.cannotActThere) {
+    if (error instanceof AccountAccessError && isTransient(error)) {
       // STS itself failed (throttled, 5xx) past the retries: nothing is known about the account, and nothing
       // is stored; the requester files again in a moment.
       throw new ExpectedError("unavailable", `AWS STS did not answer for account ${accountId} (${error.code}); nothing was filed, try again in a minute`);
     }
-    if (!isNoAccessToAccount(error)) throw error;
+    if (!(error instanceof AccountAccessError) && !isNoAccessToAccount(error)) throw error;
     const message =
       error instanceof AccountNotRegisteredError
         ? error.message

@@ -36,16 +36,20 @@ TOKEN=${shellQuoted(input.token)}
 TARGETS=${shellQuoted(targets)}
 
 have() { command -v "$1" >/dev/null 2>&1; }
+resolver=none
+if have getent; then resolver=getent; elif have dig; then resolver=dig; fi
 resolve() {
-  if have getent; then getent ahosts "$1" | awk '!seen[$1]++ { print $1 }' | head -n 16
-  elif have dig; then dig +short "$1" A "$1" AAAA | grep -E '^[0-9a-fA-F:.]+$' | head -n 16
-  fi
+  case "$resolver" in
+    getent) getent ahosts "$1" | awk '!seen[$1]++ { print $1 }' | head -n 16 ;;
+    dig) dig +short "$1" A "$1" AAAA | grep -E '^[0-9a-fA-F:.]+$' | head -n 16 ;;
+  esac
 }
 tcp_open() { timeout 5 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$1" "$2" 2>/dev/null; }
 tls_handshake() {
   local sni=()
   [[ "$1" =~ ^[0-9.]+$ ]] || sni=(-servername "$1")
-  timeout 10 openssl s_client -connect "$1:$2" "\${sni[@]}" -brief </dev/null 2>&1 | grep -q "CONNECTION ESTABLISHED"
+  # \${a[@]+…}: bash before 4.4 calls an empty array unbound under set -u.
+  timeout 10 openssl s_client -connect "$1:$2" \${sni[@]+"\${sni[@]}"} -brief </dev/null 2>&1 | grep -q "CONNECTION ESTABLISHED"
 }
 
 results=""
@@ -55,8 +59,9 @@ while read -r host port mode; do
   [ -n "$host" ] || continue
   addresses=$(resolve "$host" | tr '\\n' ' ' | sed 's/ *$//')
   dns=ok; tcp=failed; tls=skipped
-  [ -n "$addresses" ] || dns=failed
-  if [ "$dns" = ok ] && tcp_open "$host" "$port"; then tcp=ok; fi
+  if [ "$resolver" = none ]; then dns=unknown; elif [ -z "$addresses" ]; then dns=failed; fi
+  # Without getent or dig the name is left to bash's own lookup when it connects.
+  if [ "$dns" != failed ] && tcp_open "$host" "$port"; then tcp=ok; fi
   if [ "$mode" = tls ]; then
     if [ "$tcp" != ok ]; then tls=not-tried
     elif ! have openssl; then tls=not-checked
@@ -64,7 +69,7 @@ while read -r host port mode; do
     else tls=failed
     fi
   fi
-  if [ "$dns" != ok ] || [ "$tcp" != ok ] || [ "$tls" = failed ] || [ "$tls" = not-checked ]; then failed=$((failed + 1)); fi
+  if [ "$tcp" != ok ] || [ "$tls" = failed ] || [ "$tls" = not-checked ]; then failed=$((failed + 1)); fi
   printf '%-60s %-6s %-8s %-12s %s\\n' "$host:$port" "$dns" "$tcp" "$tls" "\${addresses:-none}"
   json_addresses=""
   for a in $addresses; do json_addresses="$json_addresses\${json_addresses:+,}\\"$a\\""; done
@@ -73,7 +78,8 @@ done <<< "$TARGETS"
 
 name=$(hostname 2>/dev/null | tr -cd 'A-Za-z0-9._-' | cut -c1-255)
 body="{\\"hostname\\":\\"$name\\",\\"results\\":[$results]}"
-if answer=$(curl -sS -m 20 -X POST -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' --data-binary "$body" -w '\\n%{http_code}' "$REPORT_URL" 2>&1); then
+# The token on curl's standard input, never in its arguments.
+if answer=$(curl -sS -m 20 -X POST -H @- -H 'content-type: application/json' --data-binary "$body" -w '\\n%{http_code}' "$REPORT_URL" 2>&1 <<< "Authorization: Bearer $TOKEN"); then
   status=\${answer##*$'\\n'}
   if [ "$status" = 200 ]; then echo "Reported to the portal: see request #${input.requestNumber}."
   else echo "The portal did not take the report (HTTP $status): \${answer%$'\\n'*}" >&2

@@ -37,10 +37,10 @@ describe("a report", () => {
     expect(checkReportSchema.safeParse({ hostname: "h\u202e", results: [line("b-1.x")] }).success).toBe(false);
   });
 
-  it("passes a line that resolved, connected and completed TLS", () => {
+  it("passes a line that connected and completed TLS", () => {
     expect(resultPassed(line("b-1.x"))).toBe(true);
     expect(resultPassed(line("b-1.x", { tls: "failed" }))).toBe(false);
-    expect(resultPassed({ ...line("b-1.x"), resolved: [] })).toBe(false);
+    expect(resultPassed(line("b-1.x", { tcp: "failed", tls: "not-tried" }))).toBe(false);
     expect(reportSummary([line("b-1.x"), line("b-2.x", { tcp: "failed", tls: "not-tried" })])).toBe("1 of 2 broker addresses reached (1 failed)");
   });
 });
@@ -58,5 +58,34 @@ describe("clientCheckScript", () => {
 
   it("refuses a value that would end its shell string", () => {
     expect(() => clientCheckScript({ ...input, reportUrl: "https://portal/'; reboot; '" })).toThrow(/cannot put/);
+  });
+});
+
+describe("a report's lines must be ones the script can write", () => {
+  const targets = checkTargets("b-1.x:9098,b-1.x:9092");
+  const report = (tls: string, plainTls: string, tcp = "ok") =>
+    reportMismatch(
+      checkReportSchema.parse({
+        hostname: "h",
+        results: [
+          { host: "b-1.x", port: 9098, resolved: [], tcp, tls },
+          { host: "b-1.x", port: 9092, resolved: [], tcp: "ok", tls: plainTls },
+        ],
+      }),
+      targets,
+    );
+  it.each<[string | null, string | null]>([
+    [report("ok", "skipped"), null],
+    [report("skipped", "skipped"), "b-1.x:9098 speaks TLS: its TLS result cannot be skipped"],
+    [report("ok", "ok"), "b-1.x:9092 is a plaintext port: its TLS result cannot be ok"],
+    [report("ok", "skipped", "failed"), "b-1.x:9098 did not connect, so TLS cannot have been tried"],
+    [report("not-tried", "skipped"), "b-1.x:9098 connected, so TLS must have been tried"],
+    [report("not-tried", "skipped", "failed"), null],
+  ])("%s", (got, expected) => {
+    expect(got).toBe(expected);
+  });
+
+  it("passes a connected line even when the host had no tool to list addresses", () => {
+    expect(resultPassed({ host: "b-1.x", port: 9098, resolved: [], tcp: "ok", tls: "ok" })).toBe(true);
   });
 });
