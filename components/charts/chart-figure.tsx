@@ -18,8 +18,9 @@ export function ChartFigure({
   children: ReactNode;
 }) {
   return (
+    // min-w-0: as a grid item a figure would otherwise grow to its drawing's width and push a narrow page sideways.
     <figure
-      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
       aria-labelledby={`${id}-caption`}
       data-testid={`chart-${id}`}
     >

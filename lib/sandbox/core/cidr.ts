@@ -22,3 +22,24 @@ export function cidrsOverlap(a: string, b: string): boolean {
 export function isValidCidr(cidr: string): boolean {
   return parseCidr(cidr) !== undefined;
 }
+
+export function ipToNumber(ip: string): number | undefined {
+  const parsed = parseCidr(`${ip}/32`);
+  return parsed?.base;
+}
+
+export function numberToIp(n: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join(".");
+}
+
+/** Whether an IPv4 address lies in an IPv4 CIDR; false for anything else (IPv6 included). */
+export function cidrContains(cidr: string, ip: string): boolean {
+  const range = parseCidr(cidr);
+  const address = ipToNumber(ip);
+  if (!range || address === undefined) return false;
+  return address >= range.base && address < range.base + 2 ** (32 - range.prefix);
+}
+
+export function prefixLength(cidr: string): number {
+  return parseCidr(cidr)?.prefix ?? -1;
+}

@@ -27,4 +27,6 @@ export const AWS_DELAYS = {
   mskConnectivityUpdate: 180_000,
   mskVpcConnection: 60_000,
   mskVpcConnectionDelete: 30_000,
+  // A Reachability Analyzer analysis usually answers within a minute or two.
+  pathAnalysis: 60_000,
 } as const;

@@ -26,3 +26,14 @@ export function newVersion(counter: IdCounter): string {
   const n = counter.next++;
   return `K${(n * 7919 + 104729).toString(36).toUpperCase().padStart(13, "0")}`;
 }
+
+/** A short stable hex token for a text, for ids derived rather than stored (a broker's ENI, a VPC's default ACL). */
+export function stableHex(text: string, length: number): string {
+  let h = 2166136261;
+  let out = "";
+  for (let round = 0; out.length < length; round++) {
+    for (const ch of `${round}:${text}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+    out += h.toString(16).padStart(8, "0");
+  }
+  return out.slice(0, length);
+}

@@ -39,5 +39,29 @@ export function impliedAuthorizations(args: {
   if (service === "kafka" && operation === "DeleteVpcConnection") {
     out.push({ action: "ec2:DescribeVpcEndpoints", context: {} }, { action: "ec2:DeleteVpcEndpoints", context: {} });
   }
+  // Reachability Analyzer reads the network and answers through its query service with the caller's rights
+  // (Reachability Analyzer guide, "Required API permissions"; AmazonVPCReachabilityAnalyzerFullAccessPolicy).
+  if (service === "ec2" && operation === "StartNetworkInsightsAnalysis") {
+    for (const action of PATH_ANALYSIS_READS) out.push({ action, context: {} });
+  }
   return out;
 }
+
+/** What an analysis reads as the caller, of what the sandbox models (the managed policy lists more). */
+export const PATH_ANALYSIS_READS = [
+  "tiros:CreateQuery",
+  "tiros:ExtendQuery",
+  "tiros:GetQueryAnswer",
+  "tiros:GetQueryExplanation",
+  "ec2:DescribeNetworkInterfaces",
+  "ec2:DescribeNetworkAcls",
+  "ec2:DescribeRouteTables",
+  "ec2:DescribeSecurityGroups",
+  "ec2:DescribeSubnets",
+  "ec2:DescribeVpcs",
+  "ec2:DescribeVpcPeeringConnections",
+  "ec2:DescribeTransitGatewayAttachments",
+  "ec2:DescribeTransitGatewayRouteTables",
+  "ec2:GetTransitGatewayRouteTablePropagations",
+  "ec2:SearchTransitGatewayRoutes",
+];

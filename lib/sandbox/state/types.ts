@@ -261,6 +261,64 @@ export type ResourceShareInvitation = {
   createdAt: number;
 };
 
+/** An ENI made with CreateNetworkInterface; a cluster's broker ENIs are derived from it (network/broker-interfaces.ts). */
+export type NetworkInterface = {
+  id: string;
+  accountId: string;
+  region: string;
+  subnetId: string;
+  vpcId: string;
+  privateIpAddress: string;
+  securityGroupIds: string[];
+  description: string;
+  /** "interface" for one made with CreateNetworkInterface; broker ENIs are MSK's, in the cluster's account. */
+  interfaceType: "interface";
+  requesterManaged: boolean;
+  tags: Tag[];
+};
+
+export type NetworkAclEntry = {
+  ruleNumber: number;
+  egress: boolean;
+  /** "-1" for every protocol, else the IANA number as a string ("6" for TCP), as EC2 stores it. */
+  protocol: string;
+  ruleAction: "allow" | "deny";
+  cidrBlock: string;
+  portRange?: { from: number; to: number };
+};
+
+/**
+ * Network ACL entries a caller added with CreateNetworkAclEntry, by VPC. Every VPC has a default ACL that
+ * allows all traffic both ways (rule 100) before the final deny (`*`); a VPC absent here has only that.
+ */
+export type VpcNetworkAcl = { id: string; vpcId: string; accountId: string; region: string; entries: NetworkAclEntry[] };
+
+export type NetworkInsightsPath = {
+  id: string;
+  accountId: string;
+  region: string;
+  source: string;
+  destination?: string;
+  destinationIp?: string;
+  protocol: "tcp" | "udp";
+  destinationPort?: number;
+  createdAt: number;
+  tags: Tag[];
+};
+
+export type NetworkInsightsAnalysis = {
+  id: string;
+  accountId: string;
+  region: string;
+  pathId: string;
+  startedAt: number;
+  /** When the analysis answers; until then Describe says `running`. */
+  dueAt: number;
+  /** Worked out when started, from the network as it was then (as AWS snapshots the configuration). */
+  result: { status: "succeeded"; networkPathFound: boolean; forward: unknown[]; return: unknown[]; explanations: unknown[] } | { status: "failed"; statusMessage: string };
+  tags: Tag[];
+};
+
 export type Session = { accountId: string; roleName: string; sessionName: string; expiresAt: number };
 
 export type SandboxState = {
@@ -281,4 +339,9 @@ export type SandboxState = {
   invitations: Record<string, ResourceShareInvitation>;
   /** Service-linked roles per account (AWSServiceRoleForVPCTransitGateway); absent in older state files. */
   serviceLinkedRoles?: Record<string, string[]>;
+  /** Absent in older state files: none. */
+  networkInterfaces?: Record<string, NetworkInterface>;
+  networkAcls?: Record<string, VpcNetworkAcl>;
+  insightsPaths?: Record<string, NetworkInsightsPath>;
+  insightsAnalyses?: Record<string, NetworkInsightsAnalysis>;
 };

@@ -6,7 +6,15 @@ import type { SandboxTopology } from "./schema";
  */
 export const DEFAULT_TOPOLOGY = {
   portalAccountId: "999999999999",
-  organizations: [{ id: "o-portal0001", ramSharingEnabled: true }],
+  // The cluster owner's account is a delegated administrator for Reachability Analyzer, so the portal can
+  // analyse paths from other accounts' clients to its brokers.
+  organizations: [
+    {
+      id: "o-portal0001",
+      ramSharingEnabled: true,
+      reachabilityAnalyzer: { trustedAccess: true, delegatedAdministrators: ["111111111111"] },
+    },
+  ],
   accounts: [
     {
       id: "111111111111",

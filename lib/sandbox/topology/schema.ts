@@ -198,7 +198,20 @@ const topologyFields = z.strictObject({
   /** The account the portal itself runs in: any access key the sandbox did not issue acts as it. */
   portalAccountId: accountId.default("999999999999"),
   organizations: z
-    .array(z.strictObject({ id: z.string().regex(/^o-[a-z0-9]{10,32}$/), ramSharingEnabled: z.boolean().default(true) }))
+    .array(
+      z.strictObject({
+        id: z.string().regex(/^o-[a-z0-9]{10,32}$/),
+        ramSharingEnabled: z.boolean().default(true),
+        managementAccountId: accountId.optional(),
+        /**
+         * Reachability Analyzer's trusted access with Organizations and its delegated administrators: only
+         * the management account and those may analyse paths through other member accounts' resources.
+         */
+        reachabilityAnalyzer: z
+          .strictObject({ trustedAccess: z.boolean().default(false), delegatedAdministrators: z.array(accountId).default([]) })
+          .prefault({}),
+      }),
+    )
     .default([]),
   accounts: z.array(accountSchema),
   /** Between two VPCs the topology describes, in whichever accounts and Regions they are. */

@@ -17,6 +17,15 @@ import {
   revokeSecurityGroupIngress,
 } from "./ec2-security-groups";
 import { createSecurityGroup, deleteSecurityGroup } from "./ec2-security-group-lifecycle";
+import { createNetworkAclEntry, deleteNetworkAclEntry, describeNetworkAcls } from "./ec2-network-acls";
+import {
+  createNetworkInsightsPath,
+  deleteNetworkInsightsAnalysis,
+  deleteNetworkInsightsPath,
+  describeNetworkInsightsAnalyses,
+  startNetworkInsightsAnalysis,
+} from "./ec2-network-insights";
+import { createNetworkInterface, deleteNetworkInterface, describeNetworkInterfaces } from "./ec2-network-interfaces";
 import type { Ec2Operation } from "./ec2-service";
 import { createTags, deleteTags, describeTags } from "./ec2-tags";
 import {
@@ -78,4 +87,15 @@ export const EC2_OPERATIONS: Record<string, Ec2Operation> = {
   SearchTransitGatewayRoutes: searchTransitGatewayRoutes,
   GetTransitGatewayAttachmentPropagations: getTransitGatewayAttachmentPropagations,
   GetTransitGatewayRouteTablePropagations: getTransitGatewayRouteTablePropagations,
+  CreateNetworkInterface: createNetworkInterface,
+  DeleteNetworkInterface: deleteNetworkInterface,
+  DescribeNetworkInterfaces: describeNetworkInterfaces,
+  CreateNetworkAclEntry: createNetworkAclEntry,
+  DeleteNetworkAclEntry: deleteNetworkAclEntry,
+  DescribeNetworkAcls: describeNetworkAcls,
+  CreateNetworkInsightsPath: createNetworkInsightsPath,
+  DeleteNetworkInsightsPath: deleteNetworkInsightsPath,
+  StartNetworkInsightsAnalysis: startNetworkInsightsAnalysis,
+  DescribeNetworkInsightsAnalyses: describeNetworkInsightsAnalyses,
+  DeleteNetworkInsightsAnalysis: deleteNetworkInsightsAnalysis,
 };

@@ -27,6 +27,9 @@ function taggables(ctx: RequestContext): Taggable[] {
   for (const v of Object.values(s.transitGateways)) if (isMine(ctx, v)) add(v.id, "transit-gateway", v);
   for (const v of Object.values(s.tgwRouteTables)) if (isMine(ctx, v)) add(v.id, "transit-gateway-route-table", v);
   for (const v of Object.values(s.tgwAttachments)) if (attachmentVisible(ctx, v)) add(v.id, "transit-gateway-attachment", v);
+  for (const v of Object.values(s.networkInterfaces ?? {})) if (isMine(ctx, v)) add(v.id, "network-interface", v);
+  for (const v of Object.values(s.insightsPaths ?? {})) if (isMine(ctx, v)) add(v.id, "network-insights-path", v);
+  for (const v of Object.values(s.insightsAnalyses ?? {})) if (isMine(ctx, v)) add(v.id, "network-insights-analysis", v);
   return out;
 }
 

@@ -4,6 +4,7 @@ import type { IncomingCall, ResolvedCall, ServiceProtocol } from "../../server/s
 import type { RequestContext } from "../../state/world";
 import { describeClusterV2, getBootstrapBrokers, listClustersV2, updateConnectivity } from "./kafka-clusters";
 import { describeConfigurationRevision } from "./kafka-configurations";
+import { listNodes } from "./kafka-nodes";
 import { describeClusterOperationV2 } from "./kafka-operations";
 import { deleteClusterPolicy, getClusterPolicy, putClusterPolicy } from "./kafka-policy";
 import {
@@ -38,6 +39,12 @@ const routes: Route[] = [
     pattern: new RegExp(`^/v1/clusters/${ARN}/bootstrap-brokers$`),
     operation: "GetBootstrapBrokers",
     handler: (c, a) => getBootstrapBrokers(c, a),
+  },
+  {
+    method: "GET",
+    pattern: new RegExp(`^/v1/clusters/${ARN}/nodes$`),
+    operation: "ListNodes",
+    handler: (c, a, call) => listNodes(c, a, call.query),
   },
   {
     method: "GET",
