@@ -35,6 +35,7 @@ const ACTION_TEXT: Record<string, string> = {
   "request.extension-rejected": "rejected the extension",
   "request.client-check-created": "created a client check command",
   "request.client-check-reported": "reported what the client reached",
+  "request.path-analysed": "asked AWS whether the path works (Reachability Analyzer)",
   "step.fail": "reported a failed step",
 };
 

@@ -22,6 +22,11 @@ test("the requester runs the check command on the client's host and the request 
   const alice = await pageAs("alice");
   await alice.goto(`/requests/${id}`);
   await expect(alice.locator("html")).toHaveAttribute("data-hydrated", "true");
+  // Before it became Active, AWS was asked whether the path works: it found one, over the peering.
+  const path = alice.getByTestId("path-analysis");
+  await expect(path).toContainText("Path found");
+  await expect(path.getByTestId("path-port")).toContainText("Port 9098: AWS found the path");
+  await expect(path.getByTestId("path-hops").first()).toContainText("VPC peering");
   const card = alice.getByTestId("client-check-form");
   await expect(alice.getByText("No check has reported from the client’s host yet.")).toBeVisible();
   await card.getByRole("button", { name: "Create a check command" }).click();

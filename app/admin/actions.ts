@@ -89,6 +89,7 @@ export async function savePlatformAction(_prev: ActionState, form: FormData): Pr
     const parsed = platformFormSchema.safeParse({
       crossAccountVpcVia: formString(form.get("crossAccountVpcVia")),
       tgwDefaultPropagation: formString(form.get("tgwDefaultPropagation")),
+      pathAnalysis: formString(form.get("pathAnalysis")),
       organizationArn: formString(form.get("organizationArn")).trim() || undefined,
       organizationAccountIds: list(form.get("organizationAccountIds")),
       ramSharingEnabled: form.get("ramSharingEnabled") === "on",

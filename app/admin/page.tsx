@@ -96,6 +96,7 @@ export default async function AdminPage() {
             values={{
               crossAccountVpcVia: settings.crossAccountVpcVia,
               tgwDefaultPropagation: settings.tgwDefaultPropagation,
+              pathAnalysis: settings.pathAnalysis,
               organizationArn: settings.organization?.arn ?? "",
               organizationAccountIds: settings.organization?.accountIds.join(", ") ?? "",
               ramSharingEnabled: settings.organization?.ramSharingEnabled ?? false,

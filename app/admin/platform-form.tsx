@@ -28,6 +28,7 @@ const EMPTY_HUB: HubValues = { accountId: "", region: "", transitGatewayId: "", 
 export type PlatformValues = {
   crossAccountVpcVia: string;
   tgwDefaultPropagation: string;
+  pathAnalysis: string;
   organizationArn: string;
   organizationAccountIds: string;
   ramSharingEnabled: boolean;
@@ -40,6 +41,7 @@ function typedValues(form: FormData): PlatformValues {
   return {
     crossAccountVpcVia: text("crossAccountVpcVia"),
     tgwDefaultPropagation: text("tgwDefaultPropagation"),
+    pathAnalysis: text("pathAnalysis"),
     organizationArn: text("organizationArn"),
     organizationAccountIds: text("organizationAccountIds"),
     ramSharingEnabled: form.get("ramSharingEnabled") === "on",
@@ -95,6 +97,24 @@ export function PlatformForm({ values: saved }: { values: PlatformValues }) {
             {label}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="space-y-2" aria-describedby="pathAnalysis-help">
+        <legend className="text-sm font-medium text-slate-800">Before a request becomes Active, prove its path with VPC Reachability Analyzer</legend>
+        {[
+          ["all", "Every request inside one Region, across accounts too (needs trusted access, below)"],
+          ["same-account", "Requests whose client is in the cluster's account"],
+          ["off", "Never (the client check still proves the path from the client)"],
+        ].map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2 text-sm">
+            <input type="radio" name="pathAnalysis" value={value} defaultChecked={values.pathAnalysis === value} />
+            {label}
+          </label>
+        ))}
+        <p id="pathAnalysis-help" className="text-xs text-slate-600">
+          Each analysis is billed by AWS. Across accounts, turn on Reachability Analyzer&apos;s trusted access in AWS Organizations and
+          register each cluster account as a delegated administrator for it.
+        </p>
+        {errors?.pathAnalysis ? <p className="text-sm text-rose-700">{errors.pathAnalysis[0]}</p> : null}
       </fieldset>
       {/* Remounted whenever the values to show change (saved, or typed and refused), so React's reset of the
           form after its action restores those values rather than older ones. */}

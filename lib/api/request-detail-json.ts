@@ -6,6 +6,7 @@ import type { ApprovalView } from "@/lib/db/approval-policies/approval-views";
 import type { ExtensionRow } from "@/lib/db/expiry/load-extensions";
 import type { RequestDetail } from "@/lib/db/requests/get-request";
 import { readDriftProblems } from "@/lib/domain/drift-problems";
+import { readPathAnalysis } from "@/lib/domain/path-analysis/path-analysis-result";
 import { neededChanges } from "@/lib/domain/needs-changes";
 import { requestCostEstimate } from "@/lib/domain/cost/request-cost";
 import { approvalBlocker } from "@/lib/domain/lifecycle";
@@ -48,6 +49,7 @@ export function requestDetailJson(r: RequestDetail, person: Person, approvalView
     decision: r.decidedBy ? { by: r.decidedBy.email, comment: r.decisionComment, at: r.decidedAt?.toISOString() ?? null } : null,
     failure: r.status === "FAILED" ? failureOf(r.auditEvents) : null,
     drift: drift.length ? { checkedAt: r.driftCheckedAt?.toISOString() ?? null, findings: drift } : null,
+    pathAnalysis: readPathAnalysis(r.pathAnalysis),
     connection: r.status === "ACTIVE" && stored?.plan ? connectionDetails(stored.plan, readLiveConnection(r)) : null,
     extensions: extensions.map((e) => ({
       id: e.id,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { PATH_ANALYSIS_SETTINGS } from "./path-analysis/analysis-eligibility";
+
 import { accountIdSchema, regionSchema } from "./aws-ids";
 import { safeText } from "./validation/safe-text";
 import { TEXT_LIMITS } from "./validation/text-limits";
@@ -44,6 +46,7 @@ export const HUB_FIELDS = ["accountId", "region", "transitGatewayId", "clusterSi
 export const platformFormSchema = z.object({
   crossAccountVpcVia: z.enum(["peering", "transit-gateway"], { error: "Choose peering or the transit gateway hub" }),
   tgwDefaultPropagation: z.enum(["disable", "keep"], { error: "Choose whether plans disable the default propagation" }),
+  pathAnalysis: z.enum(PATH_ANALYSIS_SETTINGS, { error: "Choose which requests are proven with a path analysis" }),
   organizationArn: z.string().trim().regex(/^arn:aws(-[a-z]+)*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/, "Enter an organization ARN").optional(),
   organizationAccountIds: z.array(accountIdSchema).optional(),
   ramSharingEnabled: z.boolean(),

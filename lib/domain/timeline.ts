@@ -14,6 +14,6 @@ export function timelineComment(event: EventLike): string | null {
   if (typeof comment === "string") return comment;
   if (typeof reason === "string") return reason;
   if (typeof error === "string") return error;
-  if (event.action === "request.client-check-reported" && typeof summary === "string") return summary;
+  if ((event.action === "request.client-check-reported" || event.action === "request.path-analysed") && typeof summary === "string") return summary;
   return null;
 }

@@ -6,6 +6,9 @@ import { logger } from "@/lib/log/logger";
 import { portalMetrics } from "@/lib/metrics/portal-metrics";
 import { notify } from "@/lib/notifications/notify";
 
+import { analysisSummary, readPathAnalysis, type PathAnalysisResult } from "@/lib/domain/path-analysis/path-analysis-result";
+
+import { analysePath } from "./analyse-path";
 import { sameDriftFinding } from "./drift-finding";
 import type { RunnerDeps } from "./runner-deps";
 import { PROVISIONER } from "./step-store";
@@ -22,7 +25,7 @@ export async function checkDrift(
   checkedBy: AuditActor = PROVISIONER,
 ): Promise<VerificationProblem[]> {
   const [own, reliedOn] = await Promise.all([verifySteps(requestId, deps), verifyReliedOn(requestId, deps)]);
-  const problems = [...own, ...reliedOn];
+  const problems = [...own, ...reliedOn, ...(await pathProblems(requestId, deps, checkedBy))];
   const changed = await db().$transaction(async (tx) => {
     const before = await tx.accessRequest.findUnique({ where: { id: requestId }, select: { drift: true, status: true } });
     if (before?.status !== "ACTIVE") return false;
@@ -52,6 +55,17 @@ export async function checkDrift(
     logger().warn({ accessRequestId: requestId, result, problems: problems.length }, "drift finding changed");
   }
   return problems;
+}
+
+// A person's check asks AWS for the path again. The scheduled sweep asks only while the last answer was "no
+// path", to notice it clearing: AWS bills every analysis, and the sweep's own checks already see each piece.
+async function pathProblems(requestId: string, deps: RunnerDeps, checkedBy: AuditActor): Promise<VerificationProblem[]> {
+  const row = await db().accessRequest.findUnique({ where: { id: requestId }, select: { status: true, pathAnalysis: true } });
+  if (row?.status !== "ACTIVE") return [];
+  const broken = (r: PathAnalysisResult | null) => r !== null && (r.outcome === "unreachable" || r.outcome === "failed");
+  if (checkedBy.kind !== "user" && !broken(readPathAnalysis(row.pathAnalysis))) return [];
+  const result = await analysePath(requestId, deps, checkedBy);
+  return result && broken(result) ? [{ step: "path-analysis", summary: "The path in AWS (Reachability Analyzer)", problem: analysisSummary(result) }] : [];
 }
 
 export async function checkDriftOfActiveRequests(deps: RunnerDeps): Promise<void> {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { PATH_ANALYSIS_SETTINGS, type PathAnalysisSetting } from "@/lib/domain/path-analysis/analysis-eligibility";
 import type { PlatformSettings } from "@/lib/domain/plan/facts";
 
 import type { PrismaClient } from "@/lib/db/prisma-factory";
@@ -24,6 +25,7 @@ export type PortalPlatformSettings = Omit<PlatformSettings, "transitHubs"> & {
   /** Owns the Direct Connect gateway whose association discovery reads; null: each hub's transit account. */
   dxGatewayOwnerAccountId: string | null;
   tgwDefaultPropagation: "disable" | "keep";
+  pathAnalysis: PathAnalysisSetting;
 };
 
 // The settings row as the planner wants it; the hubs are only named here and are discovered from AWS when a
@@ -37,5 +39,6 @@ export async function loadPlatformSettings(prisma: PrismaClient): Promise<Portal
     transitHubs: z.array(hubSchema).parse(row?.transitHubs ?? []),
     dxGatewayOwnerAccountId: row?.dxGatewayOwnerAccountId ?? null,
     tgwDefaultPropagation: row?.tgwDefaultPropagation === "keep" ? "keep" : "disable",
+    pathAnalysis: PATH_ANALYSIS_SETTINGS.find((s) => s === row?.pathAnalysis) ?? "same-account",
   };
 }

@@ -217,7 +217,9 @@ describe("drift", () => {
 
     const alice = h.person("alice");
     const problems = await checkDrift(request.id, await h.deps(), { kind: "user", userId: alice.id, label: alice.email });
-    expect(problems.map((p) => p.step)).toEqual([route.key]);
+    // The route's own check, and AWS's path analysis naming the same table.
+    expect(problems.map((p) => p.step)).toEqual([route.key, "path-analysis"]);
+    expect(problems[1]?.problem).toBe("Reachability Analyzer: port 9098: no path (NO_ROUTE_TO_DESTINATION)");
     const saved = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(saved.drift).toEqual(problems);
     const detected = { requestId: request.id, action: "request.drift-detected" };

@@ -6,6 +6,9 @@ import { UnreadableColumnError } from "@/lib/domain/json/read-json-column";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
+import { analysisSummary } from "@/lib/domain/path-analysis/path-analysis-result";
+
+import { analysePath } from "./analyse-path";
 import { readConnection } from "./read-connection";
 import { resourceKeysOf, withResourceLocks } from "./resource-locks";
 import { releaseKeptResources } from "./release-kept-resources";
@@ -55,8 +58,16 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
           await systemTransition(requestId, "fail", { details: { reason: "Verification found problems", problems: asJson(problems) } });
           return;
         }
+        // Every piece is in place; now AWS is asked whether they make a path (where it can be asked).
+        const analysis = await analysePath(requestId, deps);
+        if (analysis && (analysis.outcome === "unreachable" || analysis.outcome === "failed")) {
+          await systemTransition(requestId, "fail", { details: { reason: analysisSummary(analysis), pathAnalysis: analysis.outcome } });
+          return;
+        }
         await readConnection(requestId, deps);
-        await systemTransition(requestId, "activate", { details: { verified: "every step's resources are in place" } });
+        await systemTransition(requestId, "activate", {
+          details: { verified: analysis?.outcome === "reachable" ? "every step's resources are in place and AWS found the path" : "every step's resources are in place" },
+        });
         return;
       }
       case "ROLLING_BACK":

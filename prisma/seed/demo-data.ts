@@ -89,6 +89,9 @@ export const DEMO_CLUSTERS = [
 
 export const DEMO_PLATFORM_SETTINGS = {
   crossAccountVpcVia: "peering",
+  // The sandbox's Organization has Reachability Analyzer's trusted access on, with platform-msk (the cluster
+  // owner) as a delegated administrator: paths from other accounts are proven too.
+  pathAnalysis: "all",
   organization: {
     arn: "arn:aws:organizations::111111111111:organization/o-portal0001",
     accountIds: ["111111111111", "222222222222", "333333333333"],

@@ -5,6 +5,7 @@ import { CancelForm } from "@/components/cancel-form";
 import { ClientCheckForm } from "@/components/client-check/client-check-form";
 import { ClientCheckResults } from "@/components/client-check/client-check-results";
 import { ClientLocationFacts } from "@/components/client-location-facts";
+import { PathAnalysisCard } from "@/components/path-analysis/path-analysis-card";
 import { TopicAccessSummary } from "@/components/topic-access-summary";
 import { ClientVpcConnections } from "@/components/client-vpc-connections";
 import { ConnectionDetails } from "@/components/connection-details";
@@ -27,6 +28,7 @@ import { loadClientChecks } from "@/lib/db/client-checks/load-client-checks";
 import { approvalWouldCount } from "@/lib/domain/approval-policy";
 import { RequestApprovalCard } from "@/components/approval/request-approval-card";
 import { readDriftProblems } from "@/lib/domain/drift-problems";
+import { readPathAnalysis } from "@/lib/domain/path-analysis/path-analysis-result";
 import { readTopicAccess } from "@/lib/domain/client-location";
 import { readLiveConnection } from "@/lib/domain/plan/connection-details";
 import { planBlocksApproval, readStoredPlan } from "@/lib/domain/plan/stored-plan";
@@ -77,6 +79,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   const mayCheckDrift = may(person, "request.drift-check", facts).ok;
   const mayCheckClient = may(person, "request.client-check", facts).ok;
   const clientChecks = request.status === "ACTIVE" ? await loadClientChecks(request.id) : null;
+  const pathAnalysis = readPathAnalysis(request.pathAnalysis);
   const scenario = SCENARIO_LABELS[request.scenario];
   const progress = new Map<string, StepProgress>(
     request.steps.map((s) => [
@@ -199,6 +202,11 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
                 requestId={request.id}
                 reject={connections.mayReject ? rejectConnectionAction : null}
               />
+            </Card>
+          ) : null}
+          {pathAnalysis ? (
+            <Card title="Path in AWS">
+              <PathAnalysisCard result={pathAnalysis} />
             </Card>
           ) : null}
           {clientChecks && (mayCheckClient || clientChecks.latest) ? (

@@ -38,20 +38,27 @@ resource "aws_iam_role_policy" "cluster_owner" {
           "Effect": "Allow",
           "Action": [
             "ec2:DescribeAvailabilityZones",
+            "ec2:DescribeNetworkAcls",
+            "ec2:DescribeNetworkInsightsAnalyses",
+            "ec2:DescribeNetworkInterfaces",
             "ec2:DescribeRouteTables",
             "ec2:DescribeSecurityGroupRules",
             "ec2:DescribeSecurityGroups",
             "ec2:DescribeSubnets",
             "ec2:DescribeTransitGatewayAttachments",
+            "ec2:DescribeTransitGatewayRouteTables",
             "ec2:DescribeTransitGatewayVpcAttachments",
             "ec2:DescribeVpcAttribute",
             "ec2:DescribeVpcEndpoints",
             "ec2:DescribeVpcPeeringConnections",
             "ec2:DescribeVpcs",
+            "ec2:GetTransitGatewayRouteTablePropagations",
+            "ec2:SearchTransitGatewayRoutes",
             "kafka:DescribeClusterOperationV2",
             "kafka:DescribeConfigurationRevision",
             "kafka:DescribeVpcConnection",
             "kafka:ListClustersV2",
+            "kafka:ListNodes",
             "kafka:ListVpcConnections",
             "ram:GetResourceShareInvitations",
             "ram:GetResourceShares"
@@ -79,6 +86,7 @@ resource "aws_iam_role_policy" "cluster_owner" {
           "Action": [
             "ec2:AcceptVpcPeeringConnection",
             "ec2:AuthorizeSecurityGroupIngress",
+            "ec2:CreateNetworkInterface",
             "ec2:CreateRoute",
             "ec2:CreateSecurityGroup",
             "ec2:CreateTransitGatewayVpcAttachment",
@@ -96,6 +104,9 @@ resource "aws_iam_role_policy" "cluster_owner" {
           "Sid": "DeleteWhatThePortalCreated",
           "Effect": "Allow",
           "Action": [
+            "ec2:DeleteNetworkInsightsAnalysis",
+            "ec2:DeleteNetworkInsightsPath",
+            "ec2:DeleteNetworkInterface",
             "ec2:DeleteTransitGatewayVpcAttachment",
             "ec2:DeleteVpcPeeringConnection"
           ],
@@ -117,10 +128,13 @@ resource "aws_iam_role_policy" "cluster_owner" {
             "StringEquals": {
               "ec2:CreateAction": [
                 "AuthorizeSecurityGroupIngress",
+                "CreateNetworkInsightsPath",
+                "CreateNetworkInterface",
                 "CreateSecurityGroup",
                 "CreateTransitGatewayVpcAttachment",
                 "CreateVpcEndpoint",
-                "CreateVpcPeeringConnection"
+                "CreateVpcPeeringConnection",
+                "StartNetworkInsightsAnalysis"
               ]
             }
           }
@@ -137,6 +151,19 @@ resource "aws_iam_role_policy" "cluster_owner" {
               "iam:AWSServiceName": "transitgateway.amazonaws.com"
             }
           }
+        },
+        {
+          "Sid": "PathAnalysis",
+          "Effect": "Allow",
+          "Action": [
+            "ec2:CreateNetworkInsightsPath",
+            "ec2:StartNetworkInsightsAnalysis",
+            "tiros:CreateQuery",
+            "tiros:ExtendQuery",
+            "tiros:GetQueryAnswer",
+            "tiros:GetQueryExplanation"
+          ],
+          "Resource": "*"
         },
         {
           "Sid": "ShareTransitGateway",
@@ -173,6 +200,7 @@ resource "aws_iam_role_policy" "application" {
           "Effect": "Allow",
           "Action": [
             "ec2:DescribeAvailabilityZones",
+            "ec2:DescribeNetworkInterfaces",
             "ec2:DescribeRouteTables",
             "ec2:DescribeSecurityGroupRules",
             "ec2:DescribeSecurityGroups",
@@ -196,6 +224,7 @@ resource "aws_iam_role_policy" "application" {
           "Action": [
             "ec2:AcceptVpcPeeringConnection",
             "ec2:AuthorizeSecurityGroupIngress",
+            "ec2:CreateNetworkInterface",
             "ec2:CreateRoute",
             "ec2:CreateSecurityGroup",
             "ec2:CreateTransitGatewayVpcAttachment",
@@ -212,6 +241,7 @@ resource "aws_iam_role_policy" "application" {
           "Sid": "DeleteWhatThePortalCreated",
           "Effect": "Allow",
           "Action": [
+            "ec2:DeleteNetworkInterface",
             "ec2:DeleteTransitGatewayVpcAttachment"
           ],
           "Resource": "*",
@@ -232,6 +262,7 @@ resource "aws_iam_role_policy" "application" {
             "StringEquals": {
               "ec2:CreateAction": [
                 "AuthorizeSecurityGroupIngress",
+                "CreateNetworkInterface",
                 "CreateSecurityGroup",
                 "CreateTransitGatewayVpcAttachment",
                 "CreateVpcEndpoint"

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { pathAnalysisResultSchema } from "@/lib/domain/path-analysis/path-analysis-result";
 import { PEOPLE_ACTIONS } from "@/lib/domain/permissions";
 
 import { clientJsonSchema, isoDateTime } from "./common";
@@ -54,6 +55,9 @@ export const requestDetailJsonSchema = requestSummaryJsonSchema.extend({
     .object({ checkedAt: isoDateTime.nullable(), findings: z.array(z.object({ step: z.string(), summary: z.string(), problem: z.string() })) })
     .nullable()
     .meta({ description: "Where AWS no longer matches what an active request built; null when it matched at the last check" }),
+  pathAnalysis: pathAnalysisResultSchema
+    .nullable()
+    .meta({ description: "The latest VPC Reachability Analyzer result: per port, found or not, the hops and AWS's explanation codes; or why the request was not analysed" }),
   connection: connectionJsonSchema.nullable().meta({ description: "Present once the request is ACTIVE" }),
   extensions: z.array(extensionJsonSchema).meta({ description: "Extensions of the end date asked for, newest first" }),
   timeline: z.array(z.object({ at: isoDateTime, actor: z.string(), action: z.string(), comment: z.string().nullable() })),

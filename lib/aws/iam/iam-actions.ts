@@ -42,6 +42,30 @@ export const IMPLIED_ACTIONS: Record<string, ImpliedAction[]> = {
       context: { "iam:AWSServiceName": TGW_SERVICE_NAME },
     },
   ],
+  "ec2:CreateNetworkInterface": [tagOnCreate("CreateNetworkInterface")],
+  "ec2:CreateNetworkInsightsPath": [tagOnCreate("CreateNetworkInsightsPath")],
+  // Reachability Analyzer reads the network and answers through its query service with the caller's rights
+  // (Reachability Analyzer guide, "Required API permissions"; AmazonVPCReachabilityAnalyzerFullAccessPolicy).
+  "ec2:StartNetworkInsightsAnalysis": [
+    tagOnCreate("StartNetworkInsightsAnalysis"),
+    ...[
+      "tiros:CreateQuery",
+      "tiros:ExtendQuery",
+      "tiros:GetQueryAnswer",
+      "tiros:GetQueryExplanation",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeNetworkAcls",
+      "ec2:DescribeRouteTables",
+      "ec2:DescribeSecurityGroups",
+      "ec2:DescribeSubnets",
+      "ec2:DescribeVpcs",
+      "ec2:DescribeVpcPeeringConnections",
+      "ec2:DescribeTransitGatewayAttachments",
+      "ec2:DescribeTransitGatewayRouteTables",
+      "ec2:GetTransitGatewayRouteTablePropagations",
+      "ec2:SearchTransitGatewayRoutes",
+    ].map((action) => ({ action, when: "always: the analyzer reads the path's resources as the caller" })),
+  ],
   // RAM authorises the tags of a new share as ram:TagResource (RAM user guide, "Tagging resource shares").
   "ram:CreateResourceShare": [{ action: "ram:TagResource", when: "the call carries tags" }],
   // MSK builds the interface endpoints with the caller's rights in the client account (MSK developer guide,

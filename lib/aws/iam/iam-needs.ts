@@ -177,6 +177,25 @@ export const ACTIVATION_NEEDS: Record<Side, ApiCall[]> = {
 };
 
 /**
+ * Proving the path with VPC Reachability Analyzer before a request becomes Active (lib/aws/path-analysis):
+ * the analysis runs in the cluster's account (a delegated administrator, for paths from other accounts) to a
+ * broker's network interface (ListNodes), from a temporary network interface the portal makes in the
+ * client's subnet. What the analyzer reads with the caller's rights is implied by StartNetworkInsightsAnalysis.
+ */
+export const PATH_ANALYSIS_NEEDS: Record<Side, ApiCall[]> = {
+  cluster: [
+    kafka("ListNodes"),
+    ec2("CreateNetworkInsightsPath"),
+    ec2("StartNetworkInsightsAnalysis"),
+    ec2("DescribeNetworkInsightsAnalyses"),
+    ec2("DeleteNetworkInsightsAnalysis"),
+    ec2("DeleteNetworkInsightsPath"),
+  ],
+  client: [ec2("DescribeSubnets"), ec2("DescribeNetworkInterfaces"), ec2("CreateNetworkInterface"), ec2("DeleteNetworkInterface")],
+  transit: [],
+};
+
+/**
  * Watching the cluster's client VPC connections (request and cluster pages) and an approver rejecting one
  * the portal did not expect, in the cluster owner's account.
  */

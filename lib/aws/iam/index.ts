@@ -1,6 +1,6 @@
 export { KIT_ACCOUNT_KINDS, SIDES_OF, kitKindOf, type KitAccountKind } from "./account-kinds";
 export { actionOf, actionsOf, IMPLIED_ACTIONS, type ApiCall, type ImpliedAction } from "./iam-actions";
-export { ACTIVATION_NEEDS, CONNECTION_WATCH_NEEDS, DISCOVERY_NEEDS, STEP_NEEDS, type Side, type StepNeeds } from "./iam-needs";
+export { ACTIVATION_NEEDS, CONNECTION_WATCH_NEEDS, DISCOVERY_NEEDS, PATH_ANALYSIS_NEEDS, STEP_NEEDS, type Side, type StepNeeds } from "./iam-needs";
 export { neededActions, type NeededAction } from "./needed-actions";
 export { ROLE_POLICIES, rolePolicyFor, type PolicyDocument } from "./role-policy";
 export { roleKitFiles } from "./role-kit";

@@ -7,6 +7,8 @@ import { runPlan, undoPlan, verifyPlan } from "../steps/testing/run-plan";
 import { planFor } from "../steps/testing/scenario-plan";
 import { eventually } from "../testing/eventually";
 import { startSandboxAccess, type SandboxAccess } from "../testing/sandbox-access";
+import { analysisPlan } from "@/lib/domain/path-analysis/analysis-eligibility";
+import { runPathAnalysis } from "../path-analysis/run-path-analysis";
 import { KIT_ACCOUNT_KINDS } from "./account-kinds";
 import { ROLE_POLICIES } from "./role-policy";
 
@@ -112,6 +114,27 @@ describe("the role kit's least-privilege policies", () => {
       expect(plan.preflight.filter((f) => f.severity === "block")).toEqual([]);
       const records = await runPlan(env.access, plan, requestId);
       expect(await verifyPlan(env.access, plan, requestId, records)).toEqual([]);
+      // What the provisioner does next where AWS can prove the path: the analysis, as the portal runs it.
+      const analysis = analysisPlan({
+        scenario: plan.scenario,
+        method: plan.method,
+        client: scenario.client,
+        cluster: { accountId: ACCOUNTS.msk, region: "us-east-1" },
+        transitAccountId: ACCOUNTS.transit,
+        setting: "all",
+      });
+      if (analysis.possible) {
+        const result = await runPathAnalysis({
+          access: env.access,
+          plan: analysis,
+          cluster: { accountId: ACCOUNTS.msk, region: "us-east-1", arn: ORDERS_ARN },
+          ports: plan.ports,
+          requestTag: { Key: "msk-portal:request-id", Value: requestId },
+          waits: { pollDelay: () => 10, deadlineMs: 10_000 },
+          log: () => undefined,
+        });
+        expect(result.outcome).toBe("reachable");
+      }
       await undoPlan(env.access, plan, requestId, records);
       await clusterActive();
       const made = await env.calls();

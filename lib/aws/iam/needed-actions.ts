@@ -1,5 +1,5 @@
 import { actionOf, IMPLIED_ACTIONS, type ApiCall, type ImpliedAction } from "./iam-actions";
-import { ACTIVATION_NEEDS, CONNECTION_WATCH_NEEDS, DISCOVERY_NEEDS, STEP_NEEDS, type Side } from "./iam-needs";
+import { ACTIVATION_NEEDS, CONNECTION_WATCH_NEEDS, DISCOVERY_NEEDS, PATH_ANALYSIS_NEEDS, STEP_NEEDS, type Side } from "./iam-needs";
 
 /** Every call the portal may make in an account playing these sides. */
 export function callsFor(sides: readonly Side[]): ApiCall[] {
@@ -11,6 +11,7 @@ export function callsFor(sides: readonly Side[]): ApiCall[] {
     ...DISCOVERY_NEEDS[side],
     ...ACTIVATION_NEEDS[side],
     ...CONNECTION_WATCH_NEEDS[side],
+    ...PATH_ANALYSIS_NEEDS[side],
   ]);
   return [...fromSides, ...fromSteps];
 }

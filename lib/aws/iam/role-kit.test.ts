@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { actionOf } from "./iam-actions";
-import { ACTIVATION_NEEDS, CONNECTION_WATCH_NEEDS, DISCOVERY_NEEDS, STEP_NEEDS } from "./iam-needs";
+import { ACTIVATION_NEEDS, CONNECTION_WATCH_NEEDS, DISCOVERY_NEEDS, PATH_ANALYSIS_NEEDS, STEP_NEEDS } from "./iam-needs";
 import { roleKitFiles } from "./role-kit";
 import { ROLE_POLICIES } from "./role-policy";
 
@@ -52,6 +52,7 @@ describe("the list of IAM needs", () => {
       ...Object.values(DISCOVERY_NEEDS),
       ...Object.values(ACTIVATION_NEEDS),
       ...Object.values(CONNECTION_WATCH_NEEDS),
+      ...Object.values(PATH_ANALYSIS_NEEDS),
       ...Object.values(STEP_NEEDS).flatMap((n) => [n.execute, n.verify, n.undo]),
     ]
       .flat()

@@ -35,13 +35,20 @@ const CLUSTER_ACTIONS = new Set([
 ]);
 
 // Only what the portal itself created carries its request tag; deleting it can be limited to that tag.
-const DELETES_OF_OWN = new Set(["ec2:DeleteVpcPeeringConnection", "ec2:DeleteTransitGatewayVpcAttachment"]);
+const DELETES_OF_OWN = new Set([
+  "ec2:DeleteVpcPeeringConnection",
+  "ec2:DeleteTransitGatewayVpcAttachment",
+  "ec2:DeleteNetworkInterface",
+  "ec2:DeleteNetworkInsightsPath",
+  "ec2:DeleteNetworkInsightsAnalysis",
+]);
 
 type Group = { sid: string; actions: NeededAction[] };
 
 function groupOf(n: NeededAction): string {
   if (n.action === "ec2:CreateTags") return "TagOnCreate";
   if (n.action === "iam:CreateServiceLinkedRole") return "TransitGatewayServiceLinkedRole";
+  if (n.action.startsWith("tiros:") || /^ec2:(CreateNetworkInsightsPath|StartNetworkInsightsAnalysis)$/.test(n.action)) return "PathAnalysis";
   if (CLUSTER_ACTIONS.has(n.action)) return "OwnClusters";
   if (DELETES_OF_OWN.has(n.action)) return "DeleteWhatThePortalCreated";
   if (isRead(n.action)) return "Discover";
@@ -102,6 +109,7 @@ const ORDER = [
   "DeleteWhatThePortalCreated",
   "TagOnCreate",
   "TransitGatewayServiceLinkedRole",
+  "PathAnalysis",
   "ShareTransitGateway",
   "ClientVpcConnections",
 ];

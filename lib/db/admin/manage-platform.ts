@@ -63,6 +63,7 @@ export async function savePlatformSettings(actor: AuditActor, form: PlatformForm
   const data = {
     crossAccountVpcVia: form.crossAccountVpcVia,
     tgwDefaultPropagation: form.tgwDefaultPropagation,
+    pathAnalysis: form.pathAnalysis,
     organization: form.organizationArn
       ? { arn: form.organizationArn, accountIds: form.organizationAccountIds ?? [], ramSharingEnabled: form.ramSharingEnabled }
       : undefined,
