@@ -25,7 +25,9 @@ test("the requester runs the check command on the client's host and the request 
   // Before it became Active, AWS was asked whether the path works: it found one, over the peering.
   const path = alice.getByTestId("path-analysis");
   await expect(path).toContainText("Path found");
-  await expect(path.getByTestId("path-port")).toContainText("Port 9098: AWS found the path");
+  // One broker in each of the cluster's three subnets, each with its own route table.
+  await expect(path.getByTestId("path-port")).toHaveCount(3);
+  await expect(path.getByTestId("path-port").first()).toContainText(/Port 9098 to broker 1 \(10\.0\.1\.10, subnet-0aaa0000000000001\): AWS found the path/);
   await expect(path.getByTestId("path-hops").first()).toContainText("VPC peering");
   const card = alice.getByTestId("client-check-form");
   await expect(alice.getByText("No check has reported from the client’s host yet.")).toBeVisible();

@@ -22,10 +22,10 @@ const KINDS: [string, string][] = [
 ];
 const kindOf = (id: string) => KINDS.find(([prefix]) => id.startsWith(prefix))?.[1] ?? "resource";
 
-function Hops({ hops, label, result }: { hops: PathHop[]; label: string; result: Extract<PathAnalysisResult, { source?: unknown }> }) {
+function Hops({ hops, label, result, port }: { hops: PathHop[]; label: string; result: Extract<PathAnalysisResult, { source?: unknown }>; port?: AnalysedPort }) {
   if (hops.length === 0) return null;
   const name = (id: string) =>
-    id === result.source?.networkInterfaceId ? "client (temporary interface)" : id === result.destination?.networkInterfaceId ? `broker ${result.destination.brokerId ?? ""}`.trim() : kindOf(id);
+    id === result.source?.networkInterfaceId ? "client (temporary interface)" : id === port?.broker?.networkInterfaceId ? `broker ${port.broker.brokerId ?? ""}`.trim() : kindOf(id);
   return (
     <div>
       <p className="text-xs font-medium text-slate-500">{label}</p>
@@ -47,7 +47,8 @@ function PortResult({ port, result }: { port: AnalysedPort; result: Extract<Path
   return (
     <li className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="path-port">
       <p className="text-sm font-medium">
-        Port {port.port}:{" "}
+        Port {port.port}
+        {port.broker ? ` to broker ${port.broker.brokerId ?? ""} (${port.broker.address}, ${port.broker.subnetId})` : ""}:{" "}
         {port.found === null ? (
           <span className="text-amber-800">the analysis failed — {port.statusMessage ?? "no answer"}</span>
         ) : port.found ? (
@@ -75,8 +76,8 @@ function PortResult({ port, result }: { port: AnalysedPort; result: Extract<Path
           })}
         </ul>
       ) : null}
-      <Hops hops={port.forward} label="Client to broker" result={result} />
-      <Hops hops={port.back} label="The reply" result={result} />
+      <Hops hops={port.forward} label="Client to broker" result={result} port={port} />
+      <Hops hops={port.back} label="The reply" result={result} port={port} />
     </li>
   );
 }
@@ -96,13 +97,13 @@ export function PathAnalysisCard({ result }: { result: PathAnalysisResult }) {
         <>
           <p className="text-xs text-slate-600">
             Analysed from account {result.analysedFrom.accountId} ({result.analysedFrom.region})
-            {result.destination ? `, to broker ${result.destination.brokerId ?? ""} at ${result.destination.address}` : ""}
+            {result.ports.some((p) => p.broker) ? ", to one broker in each broker subnet" : ""}
             {result.source ? `, from a temporary interface in ${result.source.subnetId} with the client's security groups (deleted afterwards)` : ""}.
           </p>
           {result.reason ? <p className="text-sm text-amber-800">{result.reason}</p> : null}
           <ul className="space-y-3">
             {result.ports.map((port) => (
-              <PortResult key={port.port} port={port} result={result} />
+              <PortResult key={`${port.port}-${port.broker?.networkInterfaceId ?? ""}`} port={port} result={result} />
             ))}
           </ul>
         </>

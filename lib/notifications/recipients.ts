@@ -44,6 +44,7 @@ export async function approversOf(tx: Prisma.TransactionClient, request: Request
         status: true,
         requesterId: true,
         approvalPolicy: true,
+        cluster: { select: { ownerTeam: { select: { id: true, slug: true } } } },
         extensions: { where: { status: "PENDING" }, select: { id: true, requestedById: true, approvalPolicy: true, approvals: true } },
       },
     }),
@@ -52,7 +53,7 @@ export async function approversOf(tx: Prisma.TransactionClient, request: Request
   // itself while its extension is asked); its own policy then says whose approval counts, and its asker never.
   const extension = stored?.extensions[0];
   if (extension) {
-    const state = readExtensionApprovals(extension)?.state;
+    const state = readExtensionApprovals({ ...extension, ownerTeam: stored?.cluster.ownerTeam })?.state;
     return approvers
       .filter((a) => a.id !== extension.requestedById)
       .filter((a) => !state || approvalWouldCount(state, { userId: a.id, teamIds: a.memberships.map((m) => m.teamId) }, "extension").counts)

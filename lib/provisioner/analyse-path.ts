@@ -1,14 +1,16 @@
 import { describeAwsError } from "@/lib/aws";
 import { runPathAnalysis } from "@/lib/aws/path-analysis/run-path-analysis";
+import { config } from "@/lib/config";
 import { asJson } from "@/lib/db/as-json";
 import { recordAuditEvent, type AuditActor } from "@/lib/db/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { storedClientLocation } from "@/lib/domain/client-location";
-import { analysisPlan } from "@/lib/domain/path-analysis/analysis-eligibility";
+import { analysisPlan, managementAccountOf } from "@/lib/domain/path-analysis/analysis-eligibility";
 import { analysisSummary, readPathAnalysis, type PathAnalysisResult } from "@/lib/domain/path-analysis/path-analysis-result";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 
 import { pollDelay } from "./backoff";
+import { withResourceLocks } from "./resource-locks";
 import { loadPlatformSettings } from "./platform-settings";
 import type { RunnerDeps } from "./runner-deps";
 import { PROVISIONER } from "./step-store";
@@ -34,6 +36,7 @@ export async function analysePath(requestId: string, deps: RunnerDeps, askedBy: 
     cluster: { accountId: request.cluster.accountId, region: request.cluster.region },
     transitAccountId: settings.transitHubs.find((h) => h.region === request.cluster.region)?.accountId ?? null,
     setting: settings.pathAnalysis,
+    managementAccountId: settings.organization ? managementAccountOf(settings.organization.arn) : null,
   });
   const analysedAt = new Date().toISOString();
   let result: PathAnalysisResult;
@@ -41,7 +44,8 @@ export async function analysePath(requestId: string, deps: RunnerDeps, askedBy: 
     result = { outcome: "not-analysed", reason: eligibility.reason, analysedAt };
   } else {
     try {
-      result = await runPathAnalysis({
+      // One run per request at a time: a second would delete the first's tagged interface as a leftover.
+      result = await withResourceLocks(config().DATABASE_URL ?? "", [`path-analysis:${requestId}`], () => runPathAnalysis({
         access: deps.access,
         plan: eligibility,
         cluster: request.cluster,
@@ -49,11 +53,12 @@ export async function analysePath(requestId: string, deps: RunnerDeps, askedBy: 
         requestTag: { Key: deps.tagKeys.requestId, Value: requestId },
         waits: { pollDelay: (waited) => pollDelay(waited, deps.limits), deadlineMs: Math.min(ANALYSIS_DEADLINE_MS, deps.limits.waitDeadlineMs) },
         log: deps.log,
-      });
+      }));
     } catch (error) {
       result = { outcome: "failed", analysedAt, analysedFrom: eligibility.caller, ports: [], reason: describeAwsError(error).message };
     }
-    if (result.outcome === "failed" && eligibility.crossAccount && !result.reason) {
+    const inaccessible = result.outcome === "failed" && result.ports.some((p) => p.statusMessage?.includes("inaccessible resource"));
+    if (inaccessible && eligibility.crossAccount && !result.reason) {
       result.reason = `Across accounts, Reachability Analyzer needs trusted access in AWS Organizations with account ${eligibility.caller.accountId} as a delegated administrator; or analyse same-account requests only (platform settings).`;
     }
   }

@@ -6,7 +6,8 @@ import { logger } from "@/lib/log/logger";
 import { portalMetrics } from "@/lib/metrics/portal-metrics";
 import { notify } from "@/lib/notifications/notify";
 
-import { analysisSummary, readPathAnalysis, type PathAnalysisResult } from "@/lib/domain/path-analysis/path-analysis-result";
+import { readDriftProblems } from "@/lib/domain/drift-problems";
+import { analysisSummary, readPathAnalysis } from "@/lib/domain/path-analysis/path-analysis-result";
 
 import { analysePath } from "./analyse-path";
 import { sameDriftFinding } from "./drift-finding";
@@ -25,7 +26,7 @@ export async function checkDrift(
   checkedBy: AuditActor = PROVISIONER,
 ): Promise<VerificationProblem[]> {
   const [own, reliedOn] = await Promise.all([verifySteps(requestId, deps), verifyReliedOn(requestId, deps)]);
-  const problems = [...own, ...reliedOn, ...(await pathProblems(requestId, deps, checkedBy))];
+  const problems = [...own, ...reliedOn, ...(await pathProblems(requestId, deps, checkedBy, [...own, ...reliedOn]))];
   const changed = await db().$transaction(async (tx) => {
     const before = await tx.accessRequest.findUnique({ where: { id: requestId }, select: { drift: true, status: true } });
     if (before?.status !== "ACTIVE") return false;
@@ -57,15 +58,23 @@ export async function checkDrift(
   return problems;
 }
 
-// A person's check asks AWS for the path again. The scheduled sweep asks only while the last answer was "no
-// path", to notice it clearing: AWS bills every analysis, and the sweep's own checks already see each piece.
-async function pathProblems(requestId: string, deps: RunnerDeps, checkedBy: AuditActor): Promise<VerificationProblem[]> {
-  const row = await db().accessRequest.findUnique({ where: { id: requestId }, select: { status: true, pathAnalysis: true } });
+// A person's check asks AWS for the path again. The scheduled sweep keeps the last answer and asks again only
+// about a "no path": when its own checks changed since (a fix, or a new break), else at most hourly. AWS bills
+// every analysis, and the sweep's own checks already see each piece. One that could not run, a person re-asks.
+const SWEEP_REANALYSIS_MS = 60 * 60_000;
+
+async function pathProblems(requestId: string, deps: RunnerDeps, checkedBy: AuditActor, pieces: VerificationProblem[]): Promise<VerificationProblem[]> {
+  const row = await db().accessRequest.findUnique({ where: { id: requestId }, select: { status: true, pathAnalysis: true, pathAnalysedAt: true, drift: true } });
   if (row?.status !== "ACTIVE") return [];
-  const broken = (r: PathAnalysisResult | null) => r !== null && (r.outcome === "unreachable" || r.outcome === "failed");
-  if (checkedBy.kind !== "user" && !broken(readPathAnalysis(row.pathAnalysis))) return [];
-  const result = await analysePath(requestId, deps, checkedBy);
-  return result && broken(result) ? [{ step: "path-analysis", summary: "The path in AWS (Reachability Analyzer)", problem: analysisSummary(result) }] : [];
+  const stored = readPathAnalysis(row.pathAnalysis);
+  const piecesBefore = readDriftProblems(row.drift).filter((p) => p.step !== "path-analysis");
+  const piecesChanged = !sameDriftFinding(piecesBefore.length ? piecesBefore : null, pieces);
+  const stale = Date.now() - (row.pathAnalysedAt?.getTime() ?? 0) >= SWEEP_REANALYSIS_MS;
+  const due = stored?.outcome === "unreachable" && (piecesChanged || stale);
+  const result = checkedBy.kind === "user" || due ? await analysePath(requestId, deps, checkedBy) : stored;
+  return result && (result.outcome === "unreachable" || result.outcome === "failed")
+    ? [{ step: "path-analysis", summary: "The path in AWS (Reachability Analyzer)", problem: analysisSummary(result) }]
+    : [];
 }
 
 export async function checkDriftOfActiveRequests(deps: RunnerDeps): Promise<void> {

@@ -46,7 +46,12 @@ describe("proving the path with Reachability Analyzer before Active", () => {
     expect(result?.outcome).toBe("reachable");
     if (result?.outcome !== "reachable") return;
     expect(result.analysedFrom).toEqual({ accountId: "111111111111", region: "us-east-1" });
-    expect(result.ports.map((p) => [p.port, p.found])).toEqual([[9098, true]]);
+    // One broker in each of the cluster's three subnets, each subnet with its own route table.
+    expect(result.ports.map((p) => [p.port, p.broker?.subnetId, p.found])).toEqual([
+      [9098, "subnet-0aaa0000000000001", true],
+      [9098, "subnet-0aaa0000000000002", true],
+      [9098, "subnet-0aaa0000000000003", true],
+    ]);
     const ids = result.ports[0]?.forward.map((hop) => hop.id) ?? [];
     expect(ids[0]).toBe(result.source?.networkInterfaceId);
     expect(ids).toContain("sg-0aaa0000000000001");
@@ -58,7 +63,7 @@ describe("proving the path with Reachability Analyzer before Active", () => {
     expect(left.NetworkInterfaces).toEqual([]);
     const events = await h.prisma.auditEvent.findMany({ where: { requestId: request.id, action: "request.path-analysed" } });
     expect(events).toHaveLength(1);
-    expect(events[0]?.details).toMatchObject({ outcome: "reachable", summary: "Reachability Analyzer: port 9098: path found" });
+    expect(events[0]?.details).toMatchObject({ outcome: "reachable", summary: "Reachability Analyzer: path found on port 9098 to brokers 1, 2, 3" });
   });
 
   it("finds the path of a cross-account request from the cluster account, a delegated administrator", async () => {

@@ -219,7 +219,8 @@ describe("drift", () => {
     const problems = await checkDrift(request.id, await h.deps(), { kind: "user", userId: alice.id, label: alice.email });
     // The route's own check, and AWS's path analysis naming the same table.
     expect(problems.map((p) => p.step)).toEqual([route.key, "path-analysis"]);
-    expect(problems[1]?.problem).toBe("Reachability Analyzer: port 9098: no path (NO_ROUTE_TO_DESTINATION)");
+    // Only the broker in the subnet whose table lost its route back.
+    expect(problems[1]?.problem).toBe("Reachability Analyzer: port 9098 to broker 1: no path (NO_ROUTE_TO_DESTINATION)");
     const saved = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(saved.drift).toEqual(problems);
     const detected = { requestId: request.id, action: "request.drift-detected" };

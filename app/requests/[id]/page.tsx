@@ -266,6 +266,9 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               <p className="mb-2 text-sm text-slate-600">
                 {request.driftCheckedAt ? `Last checked against AWS ${formatTime(request.driftCheckedAt)}.` : "Checked against AWS when it became active."}
               </p>
+              {pathAnalysis && pathAnalysis.outcome !== "not-analysed" ? (
+                <p className="mb-2 text-xs text-slate-500">The check asks Reachability Analyzer again, which can take a minute or two.</p>
+              ) : null}
               <ReplanButton requestId={request.id} action={checkDriftAction} label="Check against AWS now" />
             </Card>
           ) : null}

@@ -188,6 +188,8 @@ export const PATH_ANALYSIS_NEEDS: Record<Side, ApiCall[]> = {
     ec2("CreateNetworkInsightsPath"),
     ec2("StartNetworkInsightsAnalysis"),
     ec2("DescribeNetworkInsightsAnalyses"),
+    // What an earlier run that died left behind is found by the request's tag and deleted first.
+    ec2("DescribeNetworkInsightsPaths"),
     ec2("DeleteNetworkInsightsAnalysis"),
     ec2("DeleteNetworkInsightsPath"),
   ],

@@ -14,7 +14,8 @@ import { overallOutcome, type AnalysedPort, type PathAnalysisResult } from "@/li
 import type { AwsAccess } from "../aws-access";
 import { describeAwsError } from "../aws-errors";
 import { portResultOf } from "./analysis-output";
-import { brokerInterfaces } from "./broker-interface";
+import { brokerInterfaces, type BrokerInterface } from "./broker-interface";
+import { deleteLeftoverInsights } from "./leftovers";
 import { createSourceInterface, deleteInterface, deleteLeftoverInterfaces } from "./temporary-interface";
 
 export type AnalysisWaits = { pollDelay: (waitedMs: number) => number; deadlineMs: number; sleep?: (ms: number) => Promise<void> };
@@ -34,28 +35,33 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 /**
  * Proves the path with VPC Reachability Analyzer, port by port, from a temporary network interface in the
- * client's subnet (with the client's security groups) to a broker's network interface, then deletes what it
- * made: the analyses, the paths and the interface. Another account's resources are named by ARN, as the API
- * requires. The analysis is billed per run (Amazon VPC pricing, "Reachability Analyzer").
+ * client's subnet (with the client's security groups) to one broker's network interface in each broker subnet
+ * (each may have its own route table and network ACL), then deletes what it made: the analyses, the paths and
+ * the interface. Another account's resources are named by ARN, as the API requires. AWS bills each analysis
+ * (Amazon VPC pricing, "Reachability Analyzer"). The caller holds the request's lock, so no other run shares
+ * its tagged leftovers.
  */
 export async function runPathAnalysis(run: Run): Promise<PathAnalysisResult> {
   const { access, plan, cluster } = run;
   const caller = access.ec2(plan.caller.accountId, plan.caller.region);
   const clientEc2 = access.ec2(plan.client.accountId, plan.client.region);
-  const brokers = await brokerInterfaces(access, cluster);
-  const broker = brokers[0];
-  if (!broker) throw new Error(`MSK lists no broker network interfaces for ${cluster.arn}`);
+  const brokers = onePerSubnet(await brokerInterfaces(access, cluster));
+  const first = brokers[0];
+  if (!first) throw new Error(`MSK lists no broker network interfaces for ${cluster.arn}`);
+  await deleteLeftoverInsights(caller, run.requestTag, run.log);
   await deleteLeftoverInterfaces(clientEc2, run.requestTag);
   const source = await createSourceInterface(clientEc2, plan.client, run.requestTag);
   try {
     const sourceRef = plan.crossAccount ? arnOf(plan.client.accountId, plan.client.region, source.networkInterfaceId) : source.networkInterfaceId;
-    const ports = await Promise.all(run.ports.map((port) => analysePort(run, caller, sourceRef, broker.networkInterfaceId, port)));
+    // Every analysis settles (and cleans up) before the interface goes; one port's error does not lose the rest.
+    const settled = await Promise.allSettled(brokers.flatMap((broker) => run.ports.map((port) => analysePort(run, caller, sourceRef, broker, port))));
+    const ports = settled.map((s, i) => (s.status === "fulfilled" ? s.value : failedPort(brokers, run.ports, i, s.reason)));
     return {
       outcome: overallOutcome(ports),
       analysedAt: new Date().toISOString(),
       analysedFrom: plan.caller,
       source: { networkInterfaceId: source.networkInterfaceId, subnetId: source.subnetId, temporary: true },
-      destination: { networkInterfaceId: broker.networkInterfaceId, address: broker.address, brokerId: broker.brokerId },
+      destination: { networkInterfaceId: first.networkInterfaceId, address: first.address, brokerId: first.brokerId },
       ports,
     };
   } finally {
@@ -65,8 +71,30 @@ export async function runPathAnalysis(run: Run): Promise<PathAnalysisResult> {
   }
 }
 
-async function analysePort(run: Run, ec2: EC2Client, source: string, destination: string, port: number): Promise<AnalysedPort> {
+function onePerSubnet(brokers: BrokerInterface[]): BrokerInterface[] {
+  const seen = new Set<string>();
+  return brokers.filter((b) => !seen.has(b.subnetId) && seen.add(b.subnetId));
+}
+
+function failedPort(brokers: BrokerInterface[], ports: number[], index: number, reason: unknown): AnalysedPort {
+  const broker = brokers[Math.floor(index / ports.length)];
+  return {
+    port: ports[index % ports.length] ?? 0,
+    broker: broker ? brokerRef(broker) : undefined,
+    analysisId: null,
+    found: null,
+    statusMessage: describeAwsError(reason).message,
+    forward: [],
+    back: [],
+    explanations: [],
+  };
+}
+
+const brokerRef = (b: BrokerInterface) => ({ networkInterfaceId: b.networkInterfaceId, address: b.address, brokerId: b.brokerId, subnetId: b.subnetId });
+
+async function analysePort(run: Run, ec2: EC2Client, source: string, broker: BrokerInterface, port: number): Promise<AnalysedPort> {
   const tags = [{ ResourceType: "network-insights-path" as const, Tags: [run.requestTag] }];
+  const destination = broker.networkInterfaceId;
   const path = await ec2.send(new CreateNetworkInsightsPathCommand({ Source: source, Destination: destination, Protocol: "tcp", DestinationPort: port, TagSpecifications: tags }));
   const pathId = path.NetworkInsightsPath?.NetworkInsightsPathId;
   if (!pathId) throw new Error("CreateNetworkInsightsPath returned no path id");
@@ -81,7 +109,7 @@ async function analysePort(run: Run, ec2: EC2Client, source: string, destination
     );
     analysisId = started.NetworkInsightsAnalysis?.NetworkInsightsAnalysisId;
     if (!analysisId) throw new Error("StartNetworkInsightsAnalysis returned no analysis id");
-    return portResultOf(port, await answerOf(run.waits, ec2, analysisId));
+    return { ...portResultOf(port, await answerOf(run.waits, ec2, analysisId)), broker: brokerRef(broker) };
   } finally {
     // An analysis must go before its path (AnalysisExistsForNetworkInsightsPath otherwise).
     if (analysisId) await ec2.send(new DeleteNetworkInsightsAnalysisCommand({ NetworkInsightsAnalysisId: analysisId })).catch(logTo(run, analysisId));

@@ -23,6 +23,7 @@ export async function lockExtensionFacts(tx: Tx, requestId: string, where: Prism
       endsAt: true,
       environment: true,
       clusterId: true,
+      cluster: { select: { ownerTeam: { select: { id: true, slug: true } } } },
       extensions: {
         where: { status: "PENDING" },
         select: { id: true, requestedById: true, fromEndsAt: true, toEndsAt: true, approvalPolicy: true, approvals: true },
@@ -31,7 +32,7 @@ export async function lockExtensionFacts(tx: Tx, requestId: string, where: Prism
   });
   if (!request) return null;
   const pending = request.extensions[0] ?? null;
-  const approvals = pending ? readExtensionApprovals(pending) : null;
+  const approvals = pending ? readExtensionApprovals({ ...pending, ownerTeam: request.cluster.ownerTeam }) : null;
   const facts: ExtensionFacts = {
     requesterId: request.requesterId,
     teamId: request.teamId,

@@ -27,10 +27,11 @@ export async function loadExtensions(requestId: string) {
       decidedBy: { select: { email: true } },
       approvalPolicy: true,
       approvals: true,
+      request: { select: { cluster: { select: { ownerTeam: { select: { id: true, slug: true } } } } } },
     },
   });
-  return rows.map(({ approvalPolicy, approvals, ...row }) => {
-    const read = readExtensionApprovals({ id: row.id, requestedById: row.requestedById, approvalPolicy, approvals });
+  return rows.map(({ approvalPolicy, approvals, request, ...row }) => {
+    const read = readExtensionApprovals({ id: row.id, requestedById: row.requestedById, approvalPolicy, approvals, ownerTeam: request.cluster.ownerTeam });
     const policy = read
       ? { name: read.evaluation.policyName, version: read.evaluation.policyVersion, progress: approvalProgress(read.state).summary, approvedBy: read.state.approvals.map((a) => a.label) }
       : null;

@@ -26,7 +26,14 @@ type Facts = {
   cluster: { accountId: string; region: string };
   transitAccountId: string | null;
   setting: PathAnalysisSetting;
+  /** The Organization's management account (from its ARN in the platform settings), when known. */
+  managementAccountId?: string | null;
 };
+
+/** An Organization ARN names its management account: arn:aws:organizations::<account>:organization/o-…. */
+export function managementAccountOf(organizationArn: string): string | null {
+  return /^arn:aws[a-z-]*:organizations::(\d{12}):organization\//.exec(organizationArn)?.[1] ?? null;
+}
 
 /**
  * Whether AWS can prove this request's path, and from where. Reachability Analyzer analyses a source and a
@@ -61,6 +68,13 @@ export function analysisPlan(f: Facts): AnalysisPlan {
       possible: false,
       reason:
         "The client is in another account: analysing across accounts needs Reachability Analyzer's trusted access in AWS Organizations with the cluster's account as a delegated administrator; the platform settings analyse same-account requests only.",
+    };
+  }
+  const reaches = [f.client.accountId, ...(f.method === "transit-gateway" && f.transitAccountId ? [f.transitAccountId] : [])];
+  if (crossAccount && f.managementAccountId && f.cluster.accountId !== f.managementAccountId && reaches.includes(f.managementAccountId)) {
+    return {
+      possible: false,
+      reason: `The path crosses the Organization's management account (${f.managementAccountId}), whose resources a delegated administrator cannot analyse; run the client check from the client host.`,
     };
   }
   const additional = new Set([f.client.accountId, ...(f.method === "transit-gateway" && f.transitAccountId ? [f.transitAccountId] : [])]);

@@ -23,6 +23,8 @@ export const pathExplanationSchema = z.object({
 
 export const portAnalysisSchema = z.object({
   port: z.number().int(),
+  /** The broker analysed to: one per broker subnet, as each may have its own route table and ACL. */
+  broker: z.object({ networkInterfaceId: z.string(), address: z.string(), brokerId: z.number().nullable(), subnetId: z.string() }).optional(),
   analysisId: z.string().nullable(),
   /** null when the analysis itself failed (statusMessage says why). */
   found: z.boolean().nullable(),
@@ -65,16 +67,23 @@ export function overallOutcome(ports: readonly AnalysedPort[]): "reachable" | "u
   return ports.every((p) => p.found) ? "reachable" : "unreachable";
 }
 
-/** One line for a timeline, a failure reason or a drift problem: what the analysis found on each port. */
+const where = (p: AnalysedPort) => `port ${p.port}${p.broker?.brokerId ? ` to broker ${p.broker.brokerId}` : ""}`;
+
+/** One line for a timeline, a failure reason or a drift problem: what the analysis found, the failures named. */
 export function analysisSummary(result: PathAnalysisResult): string {
   if (result.outcome === "not-analysed") return `Not analysed: ${result.reason}`;
   if (result.reason && result.ports.length === 0) return `The path analysis could not run: ${result.reason}`;
-  const parts = result.ports.map((p) =>
+  const reason = result.reason ? `. ${result.reason}` : "";
+  const failing = result.ports.filter((p) => p.found !== true);
+  if (failing.length === 0) {
+    const ports = [...new Set(result.ports.map((p) => p.port))].join(", ");
+    const brokers = [...new Set(result.ports.flatMap((p) => (p.broker?.brokerId ? [p.broker.brokerId] : [])))];
+    return `Reachability Analyzer: path found on port ${ports}${brokers.length ? ` to broker${brokers.length > 1 ? "s" : ""} ${brokers.join(", ")}` : ""}${reason}`;
+  }
+  const parts = failing.map((p) =>
     p.found === null
-      ? `port ${p.port}: the analysis failed (${p.statusMessage ?? "no answer"})`
-      : p.found
-        ? `port ${p.port}: path found`
-        : `port ${p.port}: no path (${p.explanations.map((e) => e.code).join(", ") || "no explanation"})`,
+      ? `${where(p)}: the analysis failed (${p.statusMessage ?? "no answer"})`
+      : `${where(p)}: no path (${p.explanations.map((e) => e.code).join(", ") || "no explanation"})`,
   );
-  return `Reachability Analyzer: ${parts.join("; ")}${result.reason ? `. ${result.reason}` : ""}`;
+  return `Reachability Analyzer: ${parts.join("; ")}${reason}`;
 }

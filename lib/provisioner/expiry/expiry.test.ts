@@ -290,4 +290,23 @@ describe("extensions under the approval policies, as for a new request", () => {
       expect(approved?.details).toMatchObject({ policy: "Dev extensions need platform-network", approvedBy: "erin@example.com, bob@example.com", progress: "2 of 2 approvals: nothing more needed" });
     });
   });
+
+  it("one from the cluster's owner team, named by an admin only after the extension was asked: met once it is set", async () => {
+    const cluster = await h.prisma.cluster.findFirstOrThrow({ where: { arn: CLUSTER } });
+    await h.prisma.cluster.update({ where: { id: cluster.id }, data: { ownerTeamId: null } });
+    const outcome = { kind: "approvals", count: 1, fromClusterOwner: true };
+    try {
+      await underPolicy({ name: "Dev extensions need the owner", outcome }, async (id) => {
+        const asked = await askForExtension(asUser("alice"), { requestId: id, toEndsAt: inDays(40), reason: "The pilot runs another month" });
+        expect(asked.status).toBe("PENDING");
+        const approve = () => decideExtension(asUser("bob"), { requestId: id, extensionId: asked.id, decision: "approve", comment: "" });
+        expect((await refusal(approve)).message).toMatch(/none is set/);
+        const team = await h.prisma.team.findUniqueOrThrow({ where: { slug: "platform-network" } });
+        await h.prisma.cluster.update({ where: { id: cluster.id }, data: { ownerTeamId: team.id } });
+        expect((await approve()).status).toBe("APPROVED");
+      });
+    } finally {
+      await h.prisma.cluster.update({ where: { id: cluster.id }, data: { ownerTeamId: cluster.ownerTeamId } });
+    }
+  });
 });

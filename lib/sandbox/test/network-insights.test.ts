@@ -214,6 +214,18 @@ describe("Reachability Analyzer over a peering (same account)", () => {
     });
   });
 
+  it("lets the reply back on any ephemeral port an ACL leaves open", async () => {
+    const { ec2, source, broker } = await setUp();
+    const acl = (await ec2.send(new DescribeNetworkAclsCommand({ Filters: [{ Name: "vpc-id", Values: ["vpc-0aaa0000000000001"] }] }))).NetworkAcls?.[0]?.NetworkAclId;
+    const deny = (RuleNumber: number, From: number, To: number) =>
+      ec2.send(new CreateNetworkAclEntryCommand({ NetworkAclId: acl, RuleNumber, Protocol: "6", RuleAction: "deny", Egress: true, CidrBlock: "10.1.0.0/16", PortRange: { From, To } }));
+    await deny(50, 1024, 1100);
+    expect((await analyse(ec2, source, broker.id)).NetworkPathFound).toBe(true);
+    await deny(51, 1101, 65535);
+    const closed = await analyse(ec2, source, broker.id);
+    expect(closed.Explanations?.[0]).toMatchObject({ ExplanationCode: "SUBNET_ACL_RESTRICTION", Direction: "egress", AclRule: { RuleNumber: 50 } });
+  });
+
   it("says the peering is not in a working state once it is deleted", async () => {
     const { ec2, source, broker } = await setUp();
     await ec2.send(new DeleteVpcPeeringConnectionCommand({ VpcPeeringConnectionId: PCX }));

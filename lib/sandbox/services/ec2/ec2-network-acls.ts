@@ -91,21 +91,35 @@ export function deleteNetworkAclEntry(ctx: RequestContext, q: QueryNode): XmlObj
   return { return: true };
 }
 
-/** What a subnet's ACL decides for one packet: the first entry by rule number that matches, else the final deny. */
-export function aclVerdict(
-  acl: VpcNetworkAcl,
-  packet: { egress: boolean; protocol: "6" | "17"; address: string; ports: { from: number; to: number } },
-): { allowed: boolean; entry: NetworkAclEntry | "default-deny" } {
-  const ordered = acl.entries.filter((e) => e.egress === packet.egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+type AclPacket = { egress: boolean; protocol: "6" | "17"; address: string };
+type AclVerdict = { allowed: boolean; entry: NetworkAclEntry | "default-deny" };
+
+/** What a subnet's ACL decides for a packet on one port: the first entry by rule number that matches, else the final deny. */
+function verdictAt(ordered: NetworkAclEntry[], packet: AclPacket, port: number): AclVerdict {
   for (const entry of ordered) {
     if (entry.protocol !== "-1" && entry.protocol !== packet.protocol) continue;
     if (!cidrContains(entry.cidrBlock, packet.address)) continue;
-    if (entry.protocol !== "-1" && entry.portRange && (entry.portRange.to < packet.ports.from || entry.portRange.from > packet.ports.to)) {
-      continue;
-    }
+    if (entry.protocol !== "-1" && entry.portRange && (port < entry.portRange.from || port > entry.portRange.to)) continue;
     return { allowed: entry.ruleAction === "allow", entry };
   }
   return { allowed: false, entry: "default-deny" };
+}
+
+/**
+ * Whether some port of the range gets through (a reply comes back on whichever ephemeral port the client
+ * chose): the verdict only changes at rule boundaries, so those ports are the ones to try. Denied: the verdict
+ * for the range's first port.
+ */
+export function aclVerdict(acl: VpcNetworkAcl, packet: AclPacket & { ports: { from: number; to: number } }): AclVerdict {
+  const ordered = acl.entries.filter((e) => e.egress === packet.egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+  const { from, to } = packet.ports;
+  const edges = ordered.flatMap((e) => (e.portRange ? [e.portRange.from - 1, e.portRange.from, e.portRange.to, e.portRange.to + 1] : []));
+  const candidates = [...new Set([from, to, ...edges])].filter((p) => p >= from && p <= to);
+  for (const port of candidates) {
+    const verdict = verdictAt(ordered, packet, port);
+    if (verdict.allowed) return verdict;
+  }
+  return verdictAt(ordered, packet, from);
 }
 
 function entryXml(e: NetworkAclEntry): XmlObject {

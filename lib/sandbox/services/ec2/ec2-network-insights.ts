@@ -70,6 +70,16 @@ export function createNetworkInsightsPath(ctx: RequestContext, q: QueryNode): Xm
   return { networkInsightsPath: pathXml(path) };
 }
 
+export function describeNetworkInsightsPaths(ctx: RequestContext, q: QueryNode): XmlObject {
+  const visible = Object.values(ctx.world.state.insightsPaths ?? {}).filter((p) => isMine(ctx, p));
+  const { page, nextToken } = describeItems(q, visible, (p) => p.id, qStrList(q, "NetworkInsightsPathId"), "InvalidNetworkInsightsPathId.NotFound", {
+    source: (p) => [p.source],
+    destination: (p) => [p.destination],
+    protocol: (p) => [p.protocol],
+  });
+  return { networkInsightsPathSet: page.map(pathXml), nextToken };
+}
+
 export function deleteNetworkInsightsPath(ctx: RequestContext, q: QueryNode): XmlObject {
   const paths = (ctx.world.state.insightsPaths ??= {});
   const path = findMine(ctx, paths, qRequired(q, "NetworkInsightsPathId"), "InvalidNetworkInsightsPathId.NotFound", "networkInsightsPath");

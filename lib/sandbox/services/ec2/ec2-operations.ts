@@ -23,6 +23,7 @@ import {
   deleteNetworkInsightsAnalysis,
   deleteNetworkInsightsPath,
   describeNetworkInsightsAnalyses,
+  describeNetworkInsightsPaths,
   startNetworkInsightsAnalysis,
 } from "./ec2-network-insights";
 import { createNetworkInterface, deleteNetworkInterface, describeNetworkInterfaces } from "./ec2-network-interfaces";
@@ -95,6 +96,7 @@ export const EC2_OPERATIONS: Record<string, Ec2Operation> = {
   DescribeNetworkAcls: describeNetworkAcls,
   CreateNetworkInsightsPath: createNetworkInsightsPath,
   DeleteNetworkInsightsPath: deleteNetworkInsightsPath,
+  DescribeNetworkInsightsPaths: describeNetworkInsightsPaths,
   StartNetworkInsightsAnalysis: startNetworkInsightsAnalysis,
   DescribeNetworkInsightsAnalyses: describeNetworkInsightsAnalyses,
   DeleteNetworkInsightsAnalysis: deleteNetworkInsightsAnalysis,

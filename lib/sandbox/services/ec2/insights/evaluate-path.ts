@@ -238,21 +238,25 @@ export function evaluatePath(ctx: RequestContext, source: Endpoint, destination:
     vpc: ref(state, at.vpc.id),
   });
   const fromPorts = { from: packet.port, to: packet.port };
+  // Network ACLs filter traffic crossing a subnet's boundary, not traffic within one subnet.
+  const crossesSubnets = source.subnet.id !== destination.subnet.id;
+  const acl = (at: Endpoint, egress: boolean, address: string, ports: { from: number; to: number }) =>
+    crossesSubnets ? [aclHop(state, at, egress, address, ports, packet)] : [];
   try {
     forward.push(eniHop(source));
     forward.push(securityGroupHop(state, source, destination.eni, packet, "egress"));
-    forward.push(aclHop(state, source, true, destination.eni.privateIpAddress, fromPorts, packet));
+    forward.push(...acl(source, true, destination.eni.privateIpAddress, fromPorts));
     const there = route(ctx, source, destination);
     forward.push(...there.hops);
-    forward.push(aclHop(state, destination, false, source.eni.privateIpAddress, fromPorts, packet));
+    forward.push(...acl(destination, false, source.eni.privateIpAddress, fromPorts));
     forward.push(securityGroupHop(state, destination, source.eni, packet, "ingress"));
     forward.push(eniHop(destination));
     if (!there.viaTgw) {
       // The reply: security groups are stateful and let it out; route tables and ACLs are not.
       back.push(eniHop(destination));
-      back.push(aclHop(state, destination, true, source.eni.privateIpAddress, EPHEMERAL, packet));
+      back.push(...acl(destination, true, source.eni.privateIpAddress, EPHEMERAL));
       back.push(...route(ctx, destination, source).hops);
-      back.push(aclHop(state, source, false, destination.eni.privateIpAddress, EPHEMERAL, packet));
+      back.push(...acl(source, false, destination.eni.privateIpAddress, EPHEMERAL));
       back.push(eniHop(source));
     }
     return { found: true, forward, back, explanations: [] };
