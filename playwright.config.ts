@@ -15,7 +15,7 @@ const DEV_PROJECTS = ["setup", "aws", "read-only", "chromium"];
 const requested = requestedProjects(process.argv);
 const CHROMIUM = { browserName: "chromium", viewport: { width: 1280, height: 900 } } as const;
 // approval-policies sets a change freeze, which would hold every other spec's approvals: it runs alone here.
-const AWS_SPECS = /\/(provisioning|operations|approval-policies)\.spec\.ts$/;
+const AWS_SPECS = /\/(provisioning|operations|approval-policies|path-analysis)\.spec\.ts$/;
 const READ_ONLY_SPECS = /\/(admin|file-request|request-validation|json-api|cost-estimate)\.spec\.ts$/;
 
 export default defineConfig({

@@ -1,4 +1,14 @@
-import { CreateNetworkAclEntryCommand, DeleteNetworkAclEntryCommand, DescribeNetworkAclsCommand, DescribeNetworkInterfacesCommand, RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
+import {
+  CreateNetworkAclEntryCommand,
+  CreateNetworkInsightsPathCommand,
+  CreateNetworkInterfaceCommand,
+  DeleteNetworkAclEntryCommand,
+  DescribeNetworkAclsCommand,
+  DescribeNetworkInsightsPathsCommand,
+  DescribeNetworkInterfacesCommand,
+  RevokeSecurityGroupIngressCommand,
+  StartNetworkInsightsAnalysisCommand,
+} from "@aws-sdk/client-ec2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readPathAnalysis, type PathAnalysisResult } from "@/lib/domain/path-analysis/path-analysis-result";
@@ -125,5 +135,32 @@ describe("proving the path with Reachability Analyzer before Active", () => {
     expect(explanation?.resources).toContainEqual({ role: "securityGroups", id: "sg-0aaa0000000000001" });
     const analysed = await h.prisma.auditEvent.findFirstOrThrow({ where: { requestId: request.id, action: "request.path-analysed" }, orderBy: { id: "desc" } });
     expect(analysed.actorLabel).toBe(bob.email);
+  });
+
+  it("deletes what a run that died left behind (its tagged interface, path and analysis) before it runs again", async () => {
+    const request = await approveAndRun(CROSS_VPC);
+    expect(await h.status(request.id)).toBe("ACTIVE");
+    const tag = { Key: "msk-portal:request-id", Value: request.id };
+    const ec2 = engineers().ec2(CLUSTER.account, CLUSTER.region);
+    // What a worker killed mid-analysis leaves: the source interface, a path and its analysis, all tagged.
+    await ec2.send(
+      new CreateNetworkInterfaceCommand({
+        SubnetId: "subnet-0aaa0000000000011",
+        Groups: ["sg-0aaa0000000000011"],
+        TagSpecifications: [{ ResourceType: "network-interface", Tags: [tag, { Key: "msk-portal:purpose", Value: "path-analysis-source" }] }],
+      }),
+    );
+    const path = await ec2.send(
+      new CreateNetworkInsightsPathCommand({ Source: "eni-0123456789abcdef0", Destination: "eni-0123456789abcdef1", Protocol: "tcp", DestinationPort: 9098, TagSpecifications: [{ ResourceType: "network-insights-path", Tags: [tag] }] }),
+    );
+    await ec2.send(new StartNetworkInsightsAnalysisCommand({ NetworkInsightsPathId: path.NetworkInsightsPath?.NetworkInsightsPathId }));
+    // Its analysis answers within the sandbox's scaled minute; once it has, it can be deleted.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const bob = h.person("bob");
+    expect(await checkDrift(request.id, await h.deps(), { kind: "user", userId: bob.id, label: bob.email })).toEqual([]);
+    const tagged = [{ Name: `tag:${tag.Key}`, Values: [tag.Value] }];
+    expect((await ec2.send(new DescribeNetworkInsightsPathsCommand({ Filters: tagged }))).NetworkInsightsPaths).toEqual([]);
+    expect((await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: tagged }))).NetworkInterfaces).toEqual([]);
   });
 });
