@@ -114,8 +114,9 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         <div className="rounded-lg border border-rose-200 bg-rose-50 p-4 text-sm text-rose-900" role="alert" data-testid="failure">
           <p className="font-semibold">Provisioning stopped: {failure}</p>
           <p className="mt-1">
-            Nothing after the failed step was changed. An approver can retry (it resumes at the failed step) or roll back (it undoes
-            what this request created).
+            {request.failedDuring === "VERIFYING"
+              ? "Every change was made; the check after them failed. An approver can retry once what it names is fixed (it checks again) or roll back (it undoes what this request created)."
+              : "Nothing after the failed step was changed. An approver can retry (it resumes at the failed step) or roll back (it undoes what this request created)."}
           </p>
         </div>
       ) : null}
