@@ -59,26 +59,28 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
           </Card>
         ) : null}
         <Card title={`Registered accounts (${accounts.length})`}>
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Account</th>
-                <th scope="col" className="py-2 pr-4">Kind</th>
-                <th scope="col" className="py-2 pr-4">Regions</th>
-                <th scope="col" className="py-2">Role the portal assumes</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {accounts.map((a) => (
-                <tr key={a.id} data-testid="catalog-account">
-                  <td className="py-2 pr-4"><span className="font-medium">{a.name}</span><div className="font-mono text-xs text-slate-500">{a.id}</div></td>
-                  <td className="py-2 pr-4">{KIND_LABELS[a.kind]}</td>
-                  <td className="py-2 pr-4 font-mono text-xs">{a.regions.join(", ")}</td>
-                  <td className="py-2 font-mono text-xs">{a.roleArn}</td>
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">Account</th>
+                  <th scope="col" className="py-2 pr-4">Kind</th>
+                  <th scope="col" className="py-2 pr-4">Regions</th>
+                  <th scope="col" className="py-2">Role the portal assumes</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {accounts.map((a) => (
+                  <tr key={a.id} data-testid="catalog-account">
+                    <td className="py-2 pr-4"><span className="font-medium">{a.name}</span><div className="font-mono text-xs text-slate-500">{a.id}</div></td>
+                    <td className="py-2 pr-4">{KIND_LABELS[a.kind]}</td>
+                    <td className="py-2 pr-4 font-mono text-xs">{a.regions.join(", ")}</td>
+                    <td className="py-2 font-mono text-xs">{a.roleArn}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Card>
       </div>
     </>
