@@ -19,6 +19,8 @@ const refused: [string, string, string][] = [
   ["lib/domain/fixture.ts", "const x = process.env.DATABASE_URL;", "no-restricted-properties"],
   ["lib/aws/fixture.ts", 'import { db as x } from "../db/client";', "import/no-restricted-paths"],
   ["lib/db/fixture.ts", 'import { portalAwsAccess as x } from "@/lib/provisioner/portal-aws-access";', "import/no-restricted-paths"],
+  ["lib/db/fixture.ts", 'import { deliverDue as x } from "@/lib/notifications/deliver-due";', "import/no-restricted-paths"],
+  ["lib/db/fixture.ts", 'import { requireUser as x } from "../auth/guard";', "import/no-restricted-paths"],
   ["lib/provisioner/fixture.ts", 'import { startSandbox as x } from "@/lib/sandbox";', "import/no-restricted-paths"],
   ["lib/sandbox/fixture.ts", 'import { SCENARIOS as x } from "../domain/scenario";', "import/no-restricted-paths"],
   ["components/fixture.tsx", 'import { signOut as x } from "@/lib/auth/auth";', "import/no-restricted-paths"],
@@ -31,6 +33,8 @@ const allowed: [string, string][] = [
   ["app/requests/[id]/fixture.tsx", 'import { cancelRequest as x } from "./actions";'],
   ["app/approvals/fixture.tsx", 'import { decideRequest as x } from "@/app/_shared/decision/actions";'],
   ["lib/provisioner/fixture.ts", 'import { db as x } from "@/lib/db/client";'],
+  ["lib/db/fixture.ts", 'import { mailSettings as x } from "@/lib/config/mail-settings";'],
+  ["lib/notifications/fixture.ts", 'import { notify as x } from "@/lib/db/notifications/notify";'],
   ["lib/aws/fixture.test.ts", 'import { startSandbox as x } from "@/lib/sandbox";'],
   ["components/fixture.tsx", 'import { actorOf as x } from "@/lib/auth/current-user";'],
 ];

@@ -3,8 +3,8 @@ import type { NotificationDelivery, Webhook } from "@/lib/db/generated/client";
 import { readJsonColumn } from "@/lib/domain/json/read-json-column";
 import { logger } from "@/lib/log/logger";
 
-import { eventPayloadSchema, type EventPayload } from "./event-payload";
-import type { MailSettings } from "./mail-settings";
+import { eventPayloadSchema, type EventPayload } from "@/lib/domain/notification-payload";
+import type { MailSettings } from "@/lib/config/mail-settings";
 import { MAX_DELIVERY_ATTEMPTS, nextAttemptDelayMs } from "./retry-schedule";
 import { sendEmail } from "./send-email";
 import { sendWebhook } from "./send-webhook";

@@ -1,4 +1,4 @@
-import type { EventPayload } from "./event-payload";
+import type { EventPayload } from "@/lib/domain/notification-payload";
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

@@ -6,7 +6,7 @@ import { startSeededTestDatabase } from "@/lib/db/testing/seeded-test-database";
 import { NOTIFICATION_QUEUE, openProvisioningQueue, type ProvisioningQueue } from "@/lib/provisioner/queue";
 
 import { startNotificationDelivery } from "./notification-worker";
-import { notify } from "./notify";
+import { notify } from "@/lib/db/notifications/notify";
 import { startHttpReceiver } from "./testing/http-receiver";
 
 let database: Awaited<ReturnType<typeof startSeededTestDatabase>>;

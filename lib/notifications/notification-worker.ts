@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 
 import { deliverDueNotifications } from "./deliver-due";
-import { mailSettings, portalBaseUrl } from "./mail-settings";
+import { mailSettings, portalBaseUrl } from "@/lib/config/mail-settings";
 import { closeMailTransports } from "./send-email";
 
 // The outbox is written by notify() inside other transactions, which cannot reach the queue; so the worker

@@ -14,8 +14,8 @@ import { vpcInput } from "@/lib/domain/plan/test-fixtures";
 import { DEMO_CLUSTERS } from "@/prisma/seed/demo-data";
 
 import { deliverDueNotifications } from "./deliver-due";
-import { mailSettings } from "./mail-settings";
-import { notify } from "./notify";
+import { mailSettings } from "@/lib/config/mail-settings";
+import { notify } from "@/lib/db/notifications/notify";
 import { closeMailTransports } from "./send-email";
 import { startHttpReceiver } from "./testing/http-receiver";
 import { startSmtpReceiver } from "./testing/smtp-receiver";

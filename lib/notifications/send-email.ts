@@ -1,8 +1,8 @@
 import nodemailer from "nodemailer";
 
 import { emailMessage } from "./email-message";
-import type { EventPayload } from "./event-payload";
-import type { MailSettings } from "./mail-settings";
+import type { EventPayload } from "@/lib/domain/notification-payload";
+import type { MailSettings } from "@/lib/config/mail-settings";
 
 const transports = new Map<string, nodemailer.Transporter>();
 

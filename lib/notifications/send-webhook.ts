@@ -1,6 +1,6 @@
 import type { WebhookFormat } from "@/lib/db/generated/client";
 
-import type { EventPayload } from "./event-payload";
+import type { EventPayload } from "@/lib/domain/notification-payload";
 import { webhookBody } from "./webhook-body";
 import { SIGNATURE_HEADER, signWebhook } from "./webhook-signature";
 

@@ -1,7 +1,7 @@
 import type { WebhookFormat } from "@/lib/db/generated/client";
 import { NOTIFICATION_EVENT_LABELS } from "@/lib/domain/notification-events";
 
-import type { EventPayload } from "./event-payload";
+import type { EventPayload } from "@/lib/domain/notification-payload";
 
 export const WEBHOOK_SCHEMA_VERSION = 1;
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log/logger";
 import { portalMetrics } from "@/lib/metrics/portal-metrics";
-import { notify } from "@/lib/notifications/notify";
+import { notify } from "@/lib/db/notifications/notify";
 
 import { readDriftProblems } from "@/lib/domain/drift-problems";
 import { analysisSummary, readPathAnalysis } from "@/lib/domain/path-analysis/path-analysis-result";

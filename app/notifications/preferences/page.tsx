@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { NOTIFICATION_EVENT_LABELS, NOTIFICATION_EVENT_TYPES } from "@/lib/domain/notification-events";
-import { mailSettings } from "@/lib/notifications/mail-settings";
+import { mailSettings } from "@/lib/config/mail-settings";
 import { readPreferences } from "@/lib/notifications/preferences";
 
 import { PreferencesForm } from "./preferences-form";

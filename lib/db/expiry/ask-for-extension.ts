@@ -5,7 +5,7 @@ import { checkEndDate, formatEndDate, parseEndDate } from "@/lib/domain/expiry/e
 import { may, personOf } from "@/lib/domain/permissions";
 import { ExpectedError } from "@/lib/errors/expected-error";
 import { refusal } from "@/lib/errors/refusal";
-import { notify } from "@/lib/notifications/notify";
+import { notify } from "@/lib/db/notifications/notify";
 
 import { POLICY_ACTOR, currentPolicyFor } from "../approval-policies/apply-approval-policy";
 import { asJsonObject } from "../as-json";

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { notify } from "@/lib/notifications/notify";
+import { notify } from "@/lib/db/notifications/notify";
 
 import { asJsonObject } from "../as-json";
 import { recordAuditEvent, type AuditActor } from "../audit/record-audit-event";

@@ -8,7 +8,7 @@ import type { RequestInput } from "@/lib/domain/request-input";
 import { may, personOf } from "@/lib/domain/permissions";
 import { ExpectedError } from "@/lib/errors/expected-error";
 import { catalogRefusals } from "@/lib/domain/filing-refusals";
-import { notifyFiled } from "@/lib/notifications/notify-filed";
+import { notifyFiled } from "@/lib/db/notifications/notify-filed";
 import { checkEndDate, parseEndDate } from "@/lib/domain/expiry/end-date";
 
 import { db } from "../client";

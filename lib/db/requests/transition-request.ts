@@ -5,7 +5,7 @@ import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { requestFacts } from "@/lib/domain/request-facts";
 import { ExpectedError } from "@/lib/errors/expected-error";
 import { notificationOfTransition } from "@/lib/domain/notification-events";
-import { notify } from "@/lib/notifications/notify";
+import { notify } from "@/lib/db/notifications/notify";
 
 import { approvalContextForDecision, recordApproval } from "../approval-policies/approval-in-transition";
 import { claimsFollowStatus } from "../claims/claims-follow-status";

@@ -6,7 +6,7 @@ import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { EXPIRY_LOOKAHEAD_MS, expiryStepDue, type ExpiryEventKind, type ExpiryStep } from "@/lib/domain/expiry/expiry-due";
 import { isTerminal, REQUEST_STATUSES, STATUS_LABELS, type RequestStatus } from "@/lib/domain/lifecycle";
 import { isExpectedError } from "@/lib/errors/expected-error";
-import { notify } from "@/lib/notifications/notify";
+import { notify } from "@/lib/db/notifications/notify";
 
 export type ExpirySweepOptions = {
   // The clock: the scheduled job passes the time it runs, tests pass the time they want.

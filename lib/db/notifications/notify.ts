@@ -8,8 +8,8 @@ import {
   type NotificationEventType,
 } from "@/lib/domain/notification-events";
 
-import type { EventPayload } from "./event-payload";
-import { mailSettings } from "./mail-settings";
+import type { EventPayload } from "@/lib/domain/notification-payload";
+import { mailSettings } from "@/lib/config/mail-settings";
 import { recipientsOf } from "./recipients";
 
 export type { NotificationEventType } from "@/lib/domain/notification-events";
