@@ -67,6 +67,8 @@ const transitionApi = {
   rollback: await import("./api/v1/requests/[id]/rollback/route"),
   decommission: await import("./api/v1/requests/[id]/decommission/route"),
 };
+const replanApi = await import("./api/v1/requests/[id]/replan/route");
+const driftCheckApi = await import("./api/v1/requests/[id]/drift-check/route");
 
 let h: ProvisioningHarness;
 const bearer = new Map<Persona, string>();
@@ -599,6 +601,23 @@ const ROWS: Row[] = [
     setup: "ACTIVE",
     allowed: ["alice", "bob", "erin"],
     call: transition("decommission"),
+  },
+  // The same rules as the page's "Re-plan" and "Check against AWS" (requestDecision in lib/domain/permissions).
+  {
+    covers: "api/v1/requests/[id]/replan/route.ts#POST",
+    label: "re-plan",
+    setup: "SUBMITTED",
+    allowed: ["alice", "bob", "erin"],
+    call: async (p, f) =>
+      responseOutcome(await replanApi.POST(api(p, "POST", `/api/v1/requests/${f.requestId}/replan`), params({ id: f.requestId }))),
+  },
+  {
+    covers: "api/v1/requests/[id]/drift-check/route.ts#POST",
+    label: "drift check",
+    setup: "ACTIVE",
+    allowed: ["alice", "bob", "erin"],
+    call: async (p, f) =>
+      responseOutcome(await driftCheckApi.POST(api(p, "POST", `/api/v1/requests/${f.requestId}/drift-check`), params({ id: f.requestId }))),
   },
   // A client check's routes take only its one-time token (client-checks/client-check.test.ts): no person's
   // session or API token, whatever its roles, fetches a script or reports.

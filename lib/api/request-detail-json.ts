@@ -10,7 +10,7 @@ import { readPathAnalysis } from "@/lib/domain/path-analysis/path-analysis-resul
 import { neededChanges } from "@/lib/domain/needs-changes";
 import { requestCostEstimate } from "@/lib/domain/cost/request-cost";
 import { approvalBlocker } from "@/lib/domain/lifecycle";
-import { allowedRequestActions, type Person } from "@/lib/domain/permissions";
+import { allowedRequestOperations, type Person } from "@/lib/domain/permissions";
 import { connectionDetails, readLiveConnection } from "@/lib/domain/plan/connection-details";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { requestFacts } from "@/lib/domain/request-facts";
@@ -45,7 +45,7 @@ export function requestDetailJson(r: RequestDetail, person: Person, approvalView
     approval: { approvable: blocker === null, reason: blocker },
     needsChanges: neededChanges(r.status, stored),
     approvalPolicy: requestApprovalJson(approvalView),
-    actions: allowedRequestActions(person, { ...facts, approvalState: approvalView?.state ?? null }),
+    actions: allowedRequestOperations(person, { ...facts, approvalState: approvalView?.state ?? null }),
     decision: r.decidedBy ? { by: r.decidedBy.email, comment: r.decisionComment, at: r.decidedAt?.toISOString() ?? null } : null,
     failure: r.status === "FAILED" ? failureOf(r.auditEvents) : null,
     drift: drift.length ? { checkedAt: r.driftCheckedAt?.toISOString() ?? null, findings: drift } : null,

@@ -157,3 +157,13 @@ export function teamsToFileFor<T extends { id: string }>(person: Person, teams: 
 export function allowedRequestActions(person: Person, request: RequestFacts): PeopleAction[] {
   return PEOPLE_ACTIONS.filter((action) => may(person, `request.${action}`, request).ok);
 }
+
+/** What a person may ask AWS about a request besides its lifecycle: re-plan it, check it for drift. */
+export const REQUEST_CHECKS = ["replan", "drift-check"] as const;
+/** Everything the JSON API offers on a request: POST /api/v1/requests/{id}/<operation>. */
+export const REQUEST_OPERATIONS = [...PEOPLE_ACTIONS, ...REQUEST_CHECKS] as const;
+export type RequestOperation = (typeof REQUEST_OPERATIONS)[number];
+
+export function allowedRequestOperations(person: Person, request: RequestFacts): RequestOperation[] {
+  return REQUEST_OPERATIONS.filter((operation) => may(person, `request.${operation}`, request).ok);
+}

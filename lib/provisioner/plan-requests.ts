@@ -2,6 +2,7 @@ import "server-only";
 
 import { AccountAccessError, AccountNotRegisteredError, isDiscoveryFieldError, isNoAccessToAccount, type AwsAccess } from "@/lib/aws";
 import { kitKindOf } from "@/lib/aws/iam";
+import type { AuditActor } from "@/lib/db/audit/record-audit-event";
 import type { Requester } from "@/lib/db/requests/create-request";
 import { createAccessRequest } from "@/lib/db/requests/create-request";
 import { getRequestForViewer } from "@/lib/db/requests/get-request";
@@ -123,7 +124,7 @@ function refuseWhatTheFormKnew<T extends { plan?: ConnectionPlan }>(stored: T, i
   return stored;
 }
 
-export async function replanRequest(user: Requester, requestId: string) {
+export async function replanRequest(user: Requester, requestId: string, asker: AuditActor = { kind: "user", userId: user.id, label: user.email }) {
   const request = await getRequestForViewer(user, requestId);
   if (!request) throw new ExpectedError("not-found", "No such request.");
   const decision = may(personOf(user), "request.replan", request);
@@ -142,7 +143,7 @@ export async function replanRequest(user: Requester, requestId: string) {
       stored = { computedAt: new Date().toISOString(), error: { message: Object.values(error.fieldErrors).flat().join("; ") } };
     } else throw error;
   }
-  await saveReplan(requestId, request.version, stored, { kind: "user", userId: user.id, label: user.email });
+  await saveReplan(requestId, request.version, stored, asker);
   await decideByPolicy(requestId, { replanned: true });
   return stored;
 }

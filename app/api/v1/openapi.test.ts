@@ -135,14 +135,22 @@ describe("real responses match the document", () => {
   it("a submitted request carries its plan, preflight, approval and the caller's actions", async () => {
     const id = await file();
     const { json } = await call("alice", "get", `/api/v1/requests/${id}`);
-    expect(json).toMatchObject({ status: "SUBMITTED", approval: { approvable: true, reason: null }, actions: ["cancel"], connection: null });
+    expect(json).toMatchObject({ status: "SUBMITTED", approval: { approvable: true, reason: null }, actions: ["cancel", "replan"], connection: null });
     expect(json.topicAccess).toEqual({ readTopics: ["orders"], writeTopics: [], consumerGroups: ["nightly"] });
     const plan = json.plan as { state: string; method: string; ports: number[]; steps: { kind: string; input: object; progress: unknown }[] };
     expect(plan).toMatchObject({ state: "computed", method: "vpc-peering" });
     expect(plan.ports.length).toBeGreaterThan(0);
     expect(plan.steps.map((s) => s.kind)).toContain("create-peering");
     expect(plan.steps.every((s) => s.progress === null && Object.keys(s.input).length > 0)).toBe(true);
-    expect((await call("bob", "get", `/api/v1/requests/${id}`)).json.actions).toEqual(["approve", "reject"]);
+    expect((await call("bob", "get", `/api/v1/requests/${id}`)).json.actions).toEqual(["approve", "reject", "replan"]);
+    // Re-planned from AWS as it is now: the same plan again, a new version, audited in the caller's name.
+    const replanned = await call("alice", "post", `/api/v1/requests/${id}/replan`);
+    expect(replanned).toMatchObject({ status: 200, json: { id, plan: { state: "computed", method: "vpc-peering" } } });
+    expect(Number(replanned.json.version)).toBeGreaterThan(Number(json.version));
+    const audit = await h.prisma.auditEvent.findFirstOrThrow({ where: { requestId: id, action: "request.plan" }, orderBy: { id: "desc" } });
+    expect(audit.actorLabel).toBe("alice@example.com (API)");
+    expect(await call("carol", "post", `/api/v1/requests/${id}/replan`)).toMatchObject({ status: 404 });
+    expect(await call("alice-read", "post", `/api/v1/requests/${id}/replan`)).toMatchObject({ status: 403 });
   });
 
   it("expected traffic is taken at filing, refused at its field when wrong, and prices the plan's cost", async () => {
@@ -169,7 +177,7 @@ describe("real responses match the document", () => {
     const { json } = await call("bob", "get", `/api/v1/requests/${id}`);
     expect(json.plan).toMatchObject({ state: "failed", error: { message: "DescribeVpcs was denied", field: null } });
     expect(json.approval).toEqual({ approvable: false, reason: expect.stringContaining("could not be computed") });
-    expect(json.actions).toEqual(["reject"]);
+    expect(json.actions).toEqual(["reject", "replan"]);
     const refused = await call("bob", "post", `/api/v1/requests/${id}/approve`, {});
     expect(refused.json.message).toBe((json.approval as { reason: string }).reason);
   });
@@ -179,7 +187,9 @@ describe("real responses match the document", () => {
     expect((await call("bob", "post", `/api/v1/requests/${id}/approve`, { comment: "Looks right" })).json).toMatchObject({ status: "APPROVED" });
     await h.run(id);
     const { json } = await call("alice", "get", `/api/v1/requests/${id}`);
-    expect(json).toMatchObject({ status: "ACTIVE", decision: { by: "bob@example.com", comment: "Looks right" }, approval: { approvable: false }, actions: ["decommission"] });
+    expect(json).toMatchObject({ status: "ACTIVE", decision: { by: "bob@example.com", comment: "Looks right" }, approval: { approvable: false }, actions: ["decommission", "drift-check"] });
+    expect(await call("alice", "post", `/api/v1/requests/${id}/drift-check`)).toMatchObject({ status: 200, json: { id, status: "ACTIVE", drift: null } });
+    expect(await call("alice", "post", `/api/v1/requests/${id}/replan`)).toMatchObject({ status: 409, json: { message: expect.stringContaining("waiting for a decision") } });
     const steps = (json.plan as { steps: { progress: { status: string } | null }[] }).steps;
     expect(steps.every((s) => s.progress?.status === "SUCCEEDED")).toBe(true);
     const connection = json.connection as { bootstrap: string; clientSettings: Record<string, object>; iamPolicyScope: string };

@@ -5,20 +5,16 @@ import { z } from "zod";
 
 import { actionResult, type ActionState } from "@/lib/auth/action-state";
 import { actorOf } from "@/lib/auth/current-user";
-import { assertMayOnRequest, requireActionUser } from "@/lib/auth/guard";
+import { requireActionUser } from "@/lib/auth/guard";
 import { assertConfirmed } from "@/lib/db/requests/assert-confirmed";
 import { transitionRequest } from "@/lib/db/requests/transition-request";
 import { ACTION_LABELS } from "@/lib/domain/lifecycle";
 import { isReasonedAction, reasonSchema } from "@/lib/domain/reasoned-actions";
 import { fieldErrors } from "@/lib/domain/request-input";
 import { formString } from "@/lib/forms/form-string";
-import { logger } from "@/lib/log/logger";
 import { replanRequest } from "@/lib/provisioner/plan-requests";
-import { DEFAULT_LIMITS } from "@/lib/provisioner/backoff";
-import { checkDrift } from "@/lib/provisioner/check-drift";
-import { platformRunnerDeps } from "@/lib/provisioner/platform-runner-deps";
+import { checkDriftAsked } from "@/lib/provisioner/check-drift-asked";
 import { enqueueRun } from "@/lib/provisioner/web-queue";
-import { getRequestForViewer } from "@/lib/db/requests/get-request";
 import { createClientCheck } from "@/lib/db/client-checks/create-client-check";
 import { clientCheckCommand } from "@/lib/domain/client-check/check-command";
 import { actionOrigin } from "@/lib/http/action-origin";
@@ -102,11 +98,7 @@ export async function checkDriftAction(_prev: ActionState, form: FormData): Prom
   return actionResult(async () => {
     const user = await requireActionUser();
     const requestId = formString(form.get("requestId"));
-    const request = await getRequestForViewer(user, requestId);
-    if (!request) return { ok: false, message: "No such request." };
-    assertMayOnRequest(user, "request.drift-check", request);
-    const deps = await platformRunnerDeps(DEFAULT_LIMITS, (line) => logger().info(line));
-    const problems = await checkDrift(requestId, deps, { kind: "user", userId: user.id, label: user.email });
+    const problems = await checkDriftAsked(user, requestId, { kind: "user", userId: user.id, label: user.email });
     revalidatePath(`/requests/${requestId}`);
     return problems.length
       ? { ok: false, message: `${problems.length} problem(s) found; see above.` }

@@ -97,6 +97,23 @@ export function apiPaths() {
       },
     },
     ...Object.fromEntries(PEOPLE_ACTIONS.map((action) => [`/api/v1/requests/{id}/${action}`, transitionPath(action)])),
+    "/api/v1/requests/{id}/replan": {
+      post: {
+        operationId: "replanRequest",
+        summary: "Plan a submitted request again from AWS as it is now (the request's team or an approver); a plan that cannot be computed is stored as `plan.error`",
+        parameters: [idParam],
+        responses: { 200: json("The request with its new plan", ref("RequestDetail")), ...writeErrors(401, 404, 409, 503) },
+      },
+    },
+    "/api/v1/requests/{id}/drift-check": {
+      post: {
+        operationId: "checkRequestDrift",
+        summary:
+          "Read AWS now for an active connection (the request's team or an operator): every step it made, what it relies on, and, where the platform analyses paths, the path in AWS (which can take a minute or two). The finding is audited only when it changes",
+        parameters: [idParam],
+        responses: { 200: json("The request; `drift` is null when everything is in place, else its findings", ref("RequestDetail")), ...writeErrors(401, 404, 409) },
+      },
+    },
     "/api/v1/audit": {
       get: {
         operationId: "listAuditEvents",

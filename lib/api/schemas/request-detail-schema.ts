@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { pathAnalysisResultSchema } from "@/lib/domain/path-analysis/path-analysis-result";
-import { PEOPLE_ACTIONS } from "@/lib/domain/permissions";
+import { REQUEST_OPERATIONS } from "@/lib/domain/permissions";
 
 import { clientJsonSchema, isoDateTime } from "./common";
 import { requestApprovalJsonSchema } from "./approval-policy-schema";
@@ -48,7 +48,7 @@ export const requestDetailJsonSchema = requestSummaryJsonSchema.extend({
     .nullable()
     .meta({ description: "For a SUBMITTED request whose plan has blocking findings: what the requester must change. Such a request is not in the approval queue; null otherwise" }),
   approvalPolicy: requestApprovalJsonSchema,
-  actions: z.array(z.enum(PEOPLE_ACTIONS)).meta({ description: "The lifecycle actions the caller may take now: POST /api/v1/requests/{id}/<action>" }),
+  actions: z.array(z.enum(REQUEST_OPERATIONS)).meta({ description: "What the caller may do now, each a POST /api/v1/requests/{id}/<action>: the lifecycle actions, re-planning a submitted request, checking an active one for drift" }),
   decision: z.object({ by: z.string(), comment: z.string().nullable(), at: isoDateTime.nullable() }).nullable(),
   failure: z.string().nullable().meta({ description: "For a FAILED request: why provisioning stopped" }),
   drift: z
