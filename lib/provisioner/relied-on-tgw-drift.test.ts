@@ -83,6 +83,17 @@ describe("drift of the TGW attachment, route table links and RAM share a request
     expect(defaultTable).toMatch(/^tgw-rtb-/);
     const shareArn = stored?.plan?.reuses.find((r) => r.startsWith("arn:aws:ram:") && !r.includes("|")) ?? "";
     expect(stored?.plan?.reuses).toContain(`${shareArn}|${APPS}`);
+    // Each claim says where its resource is and which link of a route table is relied on: the check reads
+    // the claim, not the plan.
+    const claims = await h.prisma.resourceClaim.findMany({ where: { requestId: second, stepKey: null, releasedAt: null } });
+    expect(claims.find((c) => c.resource === `${hubTable}|${attachment}`)).toMatchObject({
+      accountId: TRANSIT.account,
+      region: TRANSIT.region,
+      relations: ["associated", "propagating"],
+    });
+    expect(claims.find((c) => c.resource === `${defaultTable}|${attachment}`)).toMatchObject({ accountId: TRANSIT.account, relations: ["not-associated", "not-propagating"] });
+    expect(claims.find((c) => c.resource === shareArn)).toMatchObject({ accountId: TRANSIT.account, region: TRANSIT.region, relations: [] });
+    expect(claims.every((c) => c.accountId !== null && c.region !== null)).toBe(true);
     const link = { TransitGatewayRouteTableId: hubTable, TransitGatewayAttachmentId: attachment };
     const toDefault = { TransitGatewayRouteTableId: defaultTable, TransitGatewayAttachmentId: attachment };
 

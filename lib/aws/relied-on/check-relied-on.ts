@@ -37,11 +37,10 @@ export async function checkReliedOn(access: AwsAccess, id: string, ctx: ReliedOn
   const route = /^(rtb-[0-9a-f]+)\|(.+)$/.exec(id);
   if (route?.[1] && route[2]) return checkRoute(access, route[1], route[2], places);
   if (/^sgr-[0-9a-f]+$/.test(id)) return checkSgRule(access, id, places);
-  if (/^tgw-attach-[0-9a-f]+$/.test(id)) return checkTgwAttachment(access, id, [...places, ...ctx.hubs]);
+  if (/^tgw-attach-[0-9a-f]+$/.test(id)) return checkTgwAttachment(access, id, distinctPlaces([...places, ...ctx.hubs]));
   const link = /^(tgw-rtb-[0-9a-f]+)\|(tgw-attach-[0-9a-f]+)$/.exec(id);
   if (link?.[1] && link[2]) {
-    const relations = ctx.tgwTableReuses.filter((r) => r.id === id).map((r) => r.relation);
-    return checkTgwTableLink(access, { table: link[1], attachment: link[2] }, relations, ctx.hubs);
+    return checkTgwTableLink(access, { table: link[1], attachment: link[2] }, ctx.tgwRelations, ctx.hubs);
   }
   if (shareHome(id)) return checkShare(access, id);
   const principal = /^(arn:[^|]+:ram:[^|]+)\|(\d{12})$/.exec(id);
@@ -49,6 +48,10 @@ export async function checkReliedOn(access: AwsAccess, id: string, ctx: ReliedOn
   const clusterPart = /^(arn:[^#]+:kafka:[^#]+)#(.+)$/.exec(id);
   if (clusterPart?.[1] && clusterPart[2]) return checkClusterPart(access, clusterPart[1], clusterPart[2]);
   return null;
+}
+
+function distinctPlaces(places: readonly Place[]): Place[] {
+  return places.filter((p, i) => places.findIndex((q) => q.account === p.account && q.region === p.region) === i);
 }
 
 async function findPeering(access: AwsAccess, id: string, places: readonly Place[]) {

@@ -10,6 +10,6 @@ import { claimPlanReuses, releaseRequestClaims } from "./resource-claims";
  * the peering or route the plan counts on. A request that has ended relies on nothing.
  */
 export async function claimsFollowStatus(tx: Prisma.TransactionClient, request: { id: string; plan: Prisma.JsonValue }, to: RequestStatus): Promise<void> {
-  if (to === "APPROVED") await claimPlanReuses(tx, request.id, readStoredPlan(request)?.plan?.reuses ?? []);
+  if (to === "APPROVED") await claimPlanReuses(tx, request.id, readStoredPlan(request)?.plan);
   else if (isTerminal(to)) await releaseRequestClaims(tx, request.id);
 }

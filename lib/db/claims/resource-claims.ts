@@ -1,3 +1,5 @@
+import type { ConnectionPlan } from "@/lib/domain/plan";
+
 import type { Prisma } from "../generated/client";
 
 type ClaimingStep = { requestId: string; key: string; accountId: string; region: string };
@@ -11,8 +13,8 @@ type ClaimedRecord = { created: readonly { id: string; account: string; region: 
  */
 export async function claimStepResources(tx: Prisma.TransactionClient, step: ClaimingStep, record: ClaimedRecord): Promise<void> {
   const wanted = [
-    ...record.created.map((c) => ({ resource: c.id, accountId: c.account, region: c.region, kind: "CREATED" as const })),
-    ...(record.reused ?? []).map((id) => ({ resource: id, accountId: step.accountId, region: step.region, kind: "RELIED_ON" as const })),
+    ...record.created.map((c) => ({ resource: c.id, accountId: c.account, region: c.region, kind: "CREATED" as const, relations: [] })),
+    ...(record.reused ?? []).map((id) => ({ resource: id, accountId: step.accountId, region: step.region, kind: "RELIED_ON" as const, relations: [] })),
   ];
   if (wanted.length === 0) return;
   const held = await tx.resourceClaim.findMany({
@@ -29,11 +31,23 @@ export async function claimStepResources(tx: Prisma.TransactionClient, step: Cla
  * request is approved, so that between approval and the run another request's teardown keeps them; claiming
  * again (as a retry does) adds nothing.
  */
-export async function claimPlanReuses(tx: Prisma.TransactionClient, requestId: string, resources: readonly string[]): Promise<void> {
+export async function claimPlanReuses(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  plan: Pick<ConnectionPlan, "reuses" | "reusedIn" | "tgwTableReuses"> | undefined,
+): Promise<void> {
+  if (!plan) return;
   const held = await tx.resourceClaim.findMany({ where: { requestId, stepKey: null, releasedAt: null }, select: { resource: true } });
-  const missing = [...new Set(resources)].filter((r) => !held.some((h) => h.resource === r));
+  const missing = [...new Set(plan.reuses)].filter((r) => !held.some((h) => h.resource === r));
   if (missing.length === 0) return;
-  await tx.resourceClaim.createMany({ data: missing.map((resource) => ({ resource, requestId, kind: "RELIED_ON" as const })) });
+  // The claim says where the resource is and, for a TGW route table's link, which link is relied on: what the
+  // check reads, so nothing has to go back to the plan.
+  const data = missing.map((resource) => {
+    const place = plan.reusedIn.find((p) => p.id === resource);
+    const relations = [...new Set(plan.tgwTableReuses.filter((r) => r.id === resource).map((r) => r.relation))].sort();
+    return { resource, requestId, kind: "RELIED_ON" as const, accountId: place?.account ?? null, region: place?.region ?? null, relations };
+  });
+  await tx.resourceClaim.createMany({ data });
 }
 
 export async function releaseStepClaims(tx: Prisma.TransactionClient, step: Pick<ClaimingStep, "requestId" | "key">): Promise<void> {

@@ -61,6 +61,8 @@ export const connectionPlanSchema = z.object({
   reuses: z.array(z.string()).default([]),
   // Plans stored before it was recorded: their TGW table ids are read as "linked either way".
   tgwTableReuses: z.array(z.object({ id: z.string(), relation: z.enum(TGW_TABLE_RELATIONS) })).default([]),
+  // Plans stored before places were recorded: their claims have none, and a check asks each place in turn.
+  reusedIn: z.array(z.object({ id: z.string(), account: z.string(), region: z.string() })).default([]),
 }) satisfies z.ZodType<ConnectionPlan, unknown>;
 
 export const plannedSchema = z.object({ computedAt: z.string(), plan: connectionPlanSchema });

@@ -1,10 +1,19 @@
-import type { PlanStep, PreflightFinding, StepRef, TgwTableRelation, TgwTableReuse } from "./plan-types";
+import type { PlanStep, PreflightFinding, ReusedPlace, StepRef, TgwTableRelation, TgwTableReuse } from "./plan-types";
 
 /** The steps and findings a planner accumulates; steps keep insertion order, which is a valid run order. */
-export type PlanDraft = { steps: PlanStep[]; preflight: PreflightFinding[]; reuses: string[]; tgwTableReuses: TgwTableReuse[] };
+export type PlanDraft = {
+  steps: PlanStep[];
+  preflight: PreflightFinding[];
+  reuses: string[];
+  tgwTableReuses: TgwTableReuse[];
+  reusedIn: ReusedPlace[];
+};
+
+/** Where a relied-on resource was found. */
+export type Place = { account: string; region: string };
 
 export function newDraft(): PlanDraft {
-  return { steps: [], preflight: [], reuses: [], tgwTableReuses: [] };
+  return { steps: [], preflight: [], reuses: [], tgwTableReuses: [], reusedIn: [] };
 }
 
 /**
@@ -12,14 +21,19 @@ export function newDraft(): PlanDraft {
  * record what they create (`pcx-…`, `rtb-…|10.1.0.0/16`, `sgr-…`, `tgw-rtb-…|tgw-attach-…`, `clusterArn#iam`).
  * A teardown of the request that created it keeps it while this one is live.
  */
-export function addReuse(draft: PlanDraft, id: string | null | undefined): void {
-  if (id && !draft.reuses.includes(id)) draft.reuses.push(id);
+export function addReuse(draft: PlanDraft, id: string | null | undefined, place: Place): void {
+  if (!id || draft.reuses.includes(id)) return;
+  draft.reuses.push(id);
+  draft.reusedIn.push({ id, account: place.account, region: place.region });
 }
 
-/** Relies on a TGW route table's link with an attachment, saying which link (the id alone does not). */
-export function addTgwTableReuse(draft: PlanDraft, routeTableId: string, attachmentId: string, relation: TgwTableRelation): void {
+/**
+ * Relies on a TGW route table's link with an attachment, saying which link (the id alone does not). Route
+ * tables are read by the TGW's owner only, so the hub is where it is found.
+ */
+export function addTgwTableReuse(draft: PlanDraft, hub: Place, routeTableId: string, attachmentId: string, relation: TgwTableRelation): void {
   const id = `${routeTableId}|${attachmentId}`;
-  addReuse(draft, id);
+  addReuse(draft, id, hub);
   if (!draft.tgwTableReuses.some((r) => r.id === id && r.relation === relation)) draft.tgwTableReuses.push({ id, relation });
 }
 

@@ -66,7 +66,8 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
   if (client) checkClientForMultiVpc(ctx, client);
 
   const toEnable = modes.filter((m) => !cluster.multiVpc[m]);
-  for (const m of modes.filter((mode) => cluster.multiVpc[mode])) addReuse(draft, `${cluster.arn}#${m}`);
+  const clusterPlace = { account: cluster.accountId, region: cluster.region };
+  for (const m of modes.filter((mode) => cluster.multiVpc[mode])) addReuse(draft, `${cluster.arn}#${m}`, clusterPlace);
   const enableKeys: string[] = [];
   if (toEnable.length > 0) {
     const after = (m: MultiVpcAuthMode) => cluster.multiVpc[m] || toEnable.includes(m);
@@ -127,7 +128,7 @@ export function planMultiVpc(ctx: PlanContext, location: ClientLocation, client:
     ];
     const existing = cluster.clusterPolicy;
     if (policyContains(existing?.policy ?? null, ours)) {
-      for (const s of ours) addReuse(draft, s.Sid ? `${cluster.arn}#${s.Sid}` : null);
+      for (const s of ours) addReuse(draft, s.Sid ? `${cluster.arn}#${s.Sid}` : null, { account: cluster.accountId, region: cluster.region });
     }
     if (!policyContains(existing?.policy ?? null, ours)) {
       const key = "put-cluster-policy";

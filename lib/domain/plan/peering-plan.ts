@@ -26,7 +26,8 @@ export function planPeering(ctx: PlanContext, client: ClientFacts): { linkId: st
   const existing = findPeering(cluster, client);
   let peeringId: string | StepRef;
   let activeAfter: string[] = [];
-  if (existing) addReuse(ctx.draft, existing.peeringId);
+  // Either side's account describes a peering; the cluster's is the one the portal always reaches.
+  if (existing) addReuse(ctx.draft, existing.peeringId, { account: cluster.accountId, region: cluster.region });
   if (existing?.status === "active") {
     peeringId = existing.peeringId;
     addFinding(draft, {
@@ -186,7 +187,7 @@ function planPeeringDns(
   const clusterSide = existing ? (clusterIsRequester ? existing.requester : existing.accepter) : null;
   if (existing && clusterSide?.allowDnsResolutionFromRemoteVpc) {
     // Relied on, in the id enable-peering-dns records it by: the request that switched it on keeps it on.
-    addReuse(ctx.draft, `${existing.peeringId}:${clusterIsRequester ? "requester" : "accepter"}`);
+    addReuse(ctx.draft, `${existing.peeringId}:${clusterIsRequester ? "requester" : "accepter"}`, { account: cluster.accountId, region: cluster.region });
     return;
   }
   const optionsField = clusterIsRequester ? "RequesterPeeringConnectionOptions" : "AccepterPeeringConnectionOptions";

@@ -70,6 +70,7 @@ export function planConnection(input: PlanInput): ConnectionPlan {
     scenario,
     reuses: draft.reuses,
     tgwTableReuses: draft.tgwTableReuses,
+    reusedIn: draft.reusedIn,
     method,
     steps: draft.steps,
     preflight: draft.preflight,

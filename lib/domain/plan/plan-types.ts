@@ -88,7 +88,12 @@ export type ConnectionPlan = {
   reuses: string[];
   /** What each `tgw-rtb-…|tgw-attach-…` among `reuses` stands for (see addTgwTableReuse). */
   tgwTableReuses: TgwTableReuse[];
+  /** Where each of `reuses` was found: its claim's account and Region, so a check reads it there and nowhere else. */
+  reusedIn: ReusedPlace[];
 };
+
+/** The account and Region a relied-on resource lives in (for a TGW route table: its owner, the hub). */
+export type ReusedPlace = { id: string; account: string; region: string };
 
 /**
  * The executors record an association, a propagation and the removal of a default one under the same

@@ -35,7 +35,7 @@ export function planRoutes(draft: PlanDraft, args: RoutePlanArgs): string[] {
       if (existing) {
         const sameTarget = typeof args.target.id === "string" && existing.target === args.target.id;
         if (sameTarget && existing.state !== "blackhole") {
-          addReuse(draft, `${routeTableId}|${destination}`);
+          addReuse(draft, `${routeTableId}|${destination}`, args);
           continue;
         }
         // A local route for the destination is the overlap itself, already reported once as cidr-overlap.

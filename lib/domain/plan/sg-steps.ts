@@ -28,7 +28,7 @@ export function planSgIngress(draft: PlanDraft, args: SgPlanArgs): string[] {
   for (const port of args.ports) {
     const missing = args.sources.filter((source) => {
       const admitting = args.allGroups.flatMap((g) => g.ingress.filter((rule) => admits(rule, port, source)));
-      for (const rule of admitting) addReuse(draft, rule.ruleId);
+      for (const rule of admitting) addReuse(draft, rule.ruleId, args);
       return admitting.length === 0;
     });
     if (missing.length === 0) continue;

@@ -99,8 +99,11 @@ export function leaveTgwDefaults(
  */
 export function reuseLeftDefaults(draft: PlanDraft, hub: TransitHub, existing: TgwAttachmentFacts): void {
   const { association, propagation } = hub.defaultRouteTables;
+  const owner = { account: hub.accountId, region: hub.region };
   if (association && existing.associatedRouteTableId && existing.associatedRouteTableId !== association) {
-    addTgwTableReuse(draft, association, existing.attachmentId, "not-associated");
+    addTgwTableReuse(draft, owner, association, existing.attachmentId, "not-associated");
   }
-  if (propagation && !existing.propagatedRouteTableIds.includes(propagation)) addTgwTableReuse(draft, propagation, existing.attachmentId, "not-propagating");
+  if (propagation && !existing.propagatedRouteTableIds.includes(propagation)) {
+    addTgwTableReuse(draft, owner, propagation, existing.attachmentId, "not-propagating");
+  }
 }

@@ -62,8 +62,9 @@ export function ensureShared(ctx: PlanContext, hub: TransitHub, share: ShareStat
   const alreadyShared =
     principals.includes(accountId) || (org !== null && org.accountIds.includes(accountId) && principals.includes(org.arn));
   if (alreadyShared) {
-    addReuse(ctx.draft, hub.share?.resourceShareArn);
-    addReuse(ctx.draft, hub.share ? `${hub.share.resourceShareArn}|${accountId}` : null);
+    const owner = { account: hub.accountId, region: hub.region };
+    addReuse(ctx.draft, hub.share?.resourceShareArn, owner);
+    addReuse(ctx.draft, hub.share ? `${hub.share.resourceShareArn}|${accountId}` : null, owner);
     const pending = hub.share?.pendingInvitations.find((i) => i.accountId === accountId);
     if (!pending) return [];
     return [addAcceptInvitation(ctx, hub, accountId, pending.invitationArn, [])];
@@ -170,9 +171,11 @@ export function ensureAttachment(
   let defaults: LeftDefaults = { beforeAssociate: [], keys: [] };
 
   if (existing) {
-    addReuse(draft, existing.attachmentId);
-    if (existing.associatedRouteTableId) addTgwTableReuse(draft, existing.associatedRouteTableId, existing.attachmentId, "associated");
-    for (const table of existing.propagatedRouteTableIds) addTgwTableReuse(draft, table, existing.attachmentId, "propagating");
+    const owner = { account: hub.accountId, region: hub.region };
+    // The TGW's owner sees every attachment to it, whichever account's VPC it attaches.
+    addReuse(draft, existing.attachmentId, owner);
+    if (existing.associatedRouteTableId) addTgwTableReuse(draft, owner, existing.associatedRouteTableId, existing.attachmentId, "associated");
+    for (const table of existing.propagatedRouteTableIds) addTgwTableReuse(draft, owner, table, existing.attachmentId, "propagating");
     attachmentId = existing.attachmentId;
     sgReferencing = existing.securityGroupReferencingSupport;
     const missing = [...new Set(args.subnets.map(attachmentZoneOf))].filter((az) => !existing.azIds.includes(az));
