@@ -65,7 +65,7 @@ export function WeekBars({
           <desc id={`${id}-desc`}>{description}</desc>
           <defs>
             <pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <line x1="0" y1="0" x2="0" y2="6" stroke="#78350f" strokeWidth="2" />
+              <line x1="0" y1="0" x2="0" y2="6" className="stroke-amber-900" strokeWidth="2" />
             </pattern>
           </defs>
           <line x1="0" x2={width} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} className="stroke-slate-300" />
