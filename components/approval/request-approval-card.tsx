@@ -33,6 +33,11 @@ export function RequestApprovalCard({
               {e.policyName} <span className="text-xs font-normal text-slate-500">(version {e.policyVersion})</span>
             </p>
             <p className="text-slate-600">Applied because {e.why.join(", ")}.</p>
+            {e.decommissionBy === "operators" ? (
+              <p className="text-slate-600" data-testid="decommission-by">
+                Only operators (approvers and administrators) may decommission it.
+              </p>
+            ) : null}
           </div>
         ) : (
           <p className="text-slate-600">No policy has been applied yet: it is chosen once the plan is computed.</p>

@@ -10,7 +10,7 @@ export function requestApprovalJson(view: ApprovalView | null): z.infer<typeof r
   const e = view?.evaluation ?? null;
   return {
     policy: e
-      ? { id: e.policyId, name: e.policyName, version: e.policyVersion, isDefault: e.isDefault, why: e.why, outcome: e.outcome.kind, requireEndDate: e.requireEndDate, maxDurationDays: e.maxDurationDays }
+      ? { id: e.policyId, name: e.policyName, version: e.policyVersion, isDefault: e.isDefault, why: e.why, outcome: e.outcome.kind, requireEndDate: e.requireEndDate, maxDurationDays: e.maxDurationDays, decommissionBy: e.decommissionBy }
       : null,
     satisfied: view?.progress?.satisfied ?? false,
     summary: view?.progress?.summary ?? null,

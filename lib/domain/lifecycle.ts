@@ -1,3 +1,4 @@
+import type { DecommissionBy } from "./decommission-by";
 import { isAdmin as admin, isApprover, isOperator, isRequestingTeamMember } from "./request-parties";
 import type { Role } from "./roles";
 import { approvalWouldCount, type ApprovalState } from "./approval-policy/approval-progress";
@@ -49,6 +50,8 @@ export type RequestParties = {
   failedDuring?: RequestStatus | null;
   /** The approval policy's outcome and the approvals so far: when given, a person may approve only if their approval counts. */
   approvalState?: ApprovalState | null;
+  /** Who may decommission it, from the approval policy that applied; unknown (no policy yet): the team or an operator. */
+  decommissionBy?: DecommissionBy;
 };
 
 export type TransitionDecision =
@@ -62,7 +65,7 @@ type Edge = {
   from: readonly RequestStatus[];
   to: RequestStatus;
   // "system" edges are taken only by the provisioner; a person can never push a request through them.
-  by: "system" | { who: Who; describe: string };
+  by: "system" | { who: Who; describe: string | ((request: RequestParties) => string) };
   separationOfDuties?: true;
   // A person's edge the portal itself may also take: the expiry decommissions a connection at its end date.
   alsoBySystem?: true;
@@ -117,8 +120,11 @@ const EDGES: Record<LifecycleAction, Edge> = {
     from: ["ACTIVE"],
     to: "DECOMMISSIONING",
     by: {
-      who: (a, r) => teamCreator(a, r) || canOperate(a, r),
-      describe: "Only the requesting team or an operator can decommission this connection",
+      who: (a, r) => (r.decommissionBy === "operators" ? canOperate(a, r) : teamCreator(a, r) || canOperate(a, r)),
+      describe: (r) =>
+        r.decommissionBy === "operators"
+          ? "This connection's approval policy lets only operators (approvers and administrators) decommission it"
+          : "Only the requesting team or an operator can decommission this connection",
     },
     alsoBySystem: true,
   },
@@ -159,7 +165,10 @@ export function decideTransition(input: {
     if (edge.alsoBySystem) return { ok: true, to: edge.to };
     return { ok: false, code: "forbidden", reason: `A person must ${ACTION_LABELS[action].verb} a request` };
   }
-  if (!edge.by.who(actor, request)) return { ok: false, code: "forbidden", reason: edge.by.describe };
+  if (!edge.by.who(actor, request)) {
+    const { describe } = edge.by;
+    return { ok: false, code: "forbidden", reason: typeof describe === "function" ? describe(request) : describe };
+  }
   if (edge.separationOfDuties && actor.userId === request.requesterId) {
     return {
       ok: false,

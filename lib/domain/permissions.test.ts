@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { RequestStatus } from "./lifecycle";
+import { decideTransition, type RequestStatus } from "./lifecycle";
 import {
   allowedRequestActions,
   may,
@@ -51,6 +51,18 @@ describe("who may ask what of a request", () => {
     ["request.decommission", "FAILED"],
   ])("%s is refused for a %s request whoever asks", (question, status) => {
     expect(may(PEOPLE.erin, question, filedByAlice(status))).toMatchObject({ ok: false, code: "invalid-transition" });
+  });
+
+  it("lets only operators decommission a connection whose approval policy says so, and tells the team why", () => {
+    const guarded = { ...filedByAlice("ACTIVE"), decommissionBy: "operators" as const };
+    const answers = Object.entries(PEOPLE)
+      .filter(([, p]) => may(p, "request.decommission", guarded).ok)
+      .map(([name]) => name);
+    expect(answers).toEqual(["bob", "erin"]);
+    expect(may(PEOPLE.alice, "request.decommission", guarded)).toMatchObject({ ok: false, code: "forbidden", reason: expect.stringContaining("approval policy lets only operators") });
+    expect(allowedRequestActions(PEOPLE.alice, guarded)).toEqual([]);
+    // The expiry removes the connection at its end date whatever the policy says about people.
+    expect(decideTransition({ status: "ACTIVE", action: "decommission", actor: { kind: "system" }, request: guarded })).toMatchObject({ ok: true });
   });
 
   it("keeps separation of duties: an approver may not decide a request they filed", () => {

@@ -1,9 +1,18 @@
+import { policyEvaluationSchema } from "./approval-policy/evaluate-policies";
+import type { DecommissionBy } from "./decommission-by";
 import type { RequestStatus } from "./lifecycle";
 import type { RequestFacts } from "./permissions";
 import type { StoredPlan } from "./plan/stored-plan";
 
-// failedDuring matters only to retry and roll back, so a list that does not load it can still ask about a decision.
-type StoredRequest = { requesterId: string; teamId: string; status: RequestStatus; failedDuring?: RequestStatus | null };
+// failedDuring matters only to retry and roll back, approvalPolicy only to decommission, so a list that does not
+// load them can still ask about a decision.
+type StoredRequest = {
+  requesterId: string;
+  teamId: string;
+  status: RequestStatus;
+  failedDuring?: RequestStatus | null;
+  approvalPolicy?: unknown;
+};
 
 /**
  * What the policy is told about a stored request and its plan. The page, the approvals queue and the JSON API
@@ -17,5 +26,14 @@ export function requestFacts(request: StoredRequest, stored: StoredPlan | null):
     failedDuring: request.failedDuring ?? null,
     planMissing: !stored?.plan,
     blockedByPreflight: stored?.plan ? !stored.plan.approvable : false,
+    decommissionBy: decommissionByOf(request.approvalPolicy),
   };
+}
+
+// The policy's evaluation stored on the request. One that cannot be read is held to the stricter rule: nobody
+// loses a connection to a team member because a stored row was damaged.
+function decommissionByOf(approvalPolicy: unknown): DecommissionBy {
+  if (approvalPolicy === null || approvalPolicy === undefined) return "team-or-operator";
+  const read = policyEvaluationSchema.safeParse(approvalPolicy);
+  return read.success ? read.data.decommissionBy : "operators";
 }

@@ -203,3 +203,36 @@ describe("policies edited by admins", () => {
     await movePolicy(erinActor(), policies[1]?.id ?? "", "down");
   });
 });
+
+describe("who may decommission follows the policy that applied", () => {
+  it("a staging connection under an operators-only policy is decommissioned by an approver, not by its team", async () => {
+    const { id } = await savePolicy(
+      erinActor(),
+      policyFormSchema.parse({
+        name: "Staging connections are taken down by the platform team",
+        match: { environments: ["staging"] },
+        outcome: { kind: "approvals", count: 1, fromTeam: null, fromClusterOwner: false },
+        requireEndDate: false,
+        maxDurationDays: null,
+        decommissionBy: "operators",
+      }),
+    );
+    try {
+      const request = await file(CROSS_ACCOUNT, { environment: "staging" });
+      expect((await approvalViewOf(request.id))?.evaluation).toMatchObject({ policyId: id, decommissionBy: "operators" });
+      await h.act("bob", request.id, "approve");
+      await h.run(request.id);
+      expect(await h.status(request.id)).toBe("ACTIVE");
+      const before = await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } });
+      await expect(h.act("alice", request.id, "decommission")).rejects.toThrow(/approval policy lets only operators/);
+      expect(await h.prisma.accessRequest.findUniqueOrThrow({ where: { id: request.id } })).toEqual(before);
+      expect((await h.act("bob", request.id, "decommission")).status).toBe("DECOMMISSIONING");
+      await h.run(request.id);
+      expect(await h.status(request.id)).toBe("DECOMMISSIONED");
+      // A request filed under the default policy is still the team's to decommission.
+      expect((await approvalViewOf((await file(CROSS_ACCOUNT)).id))?.evaluation?.decommissionBy).toBe("team-or-operator");
+    } finally {
+      await deletePolicy(erinActor(), id);
+    }
+  });
+});

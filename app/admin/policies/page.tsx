@@ -47,6 +47,7 @@ export default async function ApprovalPoliciesPage() {
                   <p className="text-sm text-slate-800">
                     {describeOutcome(p.outcome, team)}
                     {p.requireEndDate ? " · end date required" : ""}
+                    {p.decommissionBy === "operators" ? " · only operators decommission" : ""}
                     {p.maxDurationDays ? ` · at most ${p.maxDurationDays} days` : ""}
                   </p>
                   {p.isDefault ? null : (

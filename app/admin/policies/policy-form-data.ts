@@ -40,5 +40,6 @@ export function policyFormInput(form: FormData) {
     outcome,
     requireEndDate: form.get("requireEndDate") === "on",
     maxDurationDays: optionalInt(form.get("maxDurationDays")),
+    decommissionBy: formString(form.get("decommissionBy")) || undefined,
   };
 }

@@ -8,6 +8,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/auth/action-state";
 import { PLAN_TRAIT_LABELS, PLAN_TRAITS, type PolicyForm as PolicyValues } from "@/lib/domain/approval-policy";
+import { DECOMMISSION_BY, DECOMMISSION_BY_LABELS } from "@/lib/domain/decommission-by";
 import { CONNECTION_METHODS } from "@/lib/domain/plan/plan-types";
 import { AUTH_MODES, ENVIRONMENTS } from "@/lib/domain/request-input";
 import { SCENARIOS } from "@/lib/domain/scenario";
@@ -151,6 +152,19 @@ export function PolicyForm({
           <FieldError id={f("days-error")} messages={errors("maxDurationDays")} />
         </div>
       </div>
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-800">Who may decommission a connection this policy applied to</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {DECOMMISSION_BY.map((value) => (
+            <label key={value} className="flex items-center gap-1.5 text-sm">
+              <input type="radio" name="decommissionBy" value={value} defaultChecked={(values?.decommissionBy ?? "team-or-operator") === value} />
+              {DECOMMISSION_BY_LABELS[value]}
+            </label>
+          ))}
+        </div>
+        <p className="mt-1 text-xs text-slate-500">The portal still removes a connection at its end date, whichever is chosen.</p>
+        <FieldError id={f("decommission-error")} messages={errors("decommissionBy")} />
+      </fieldset>
       <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
       <FormMessage state={state} />
     </form>

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { DECOMMISSION_BY } from "@/lib/domain/decommission-by";
+
 import { isoDateTime } from "./common";
 
 /** How a request is approved: the policy that applied, who approved, what is still needed, and any freeze. */
@@ -14,6 +16,7 @@ export const requestApprovalJsonSchema = z.object({
       outcome: z.enum(["auto-approve", "approvals", "reject"]),
       requireEndDate: z.boolean(),
       maxDurationDays: z.number().int().nullable(),
+      decommissionBy: z.enum(DECOMMISSION_BY).meta({ description: "Who may decommission the connection: its team or an operator, or operators only" }),
     })
     .nullable()
     .meta({ description: "The approval policy that applied when the plan was computed; null before there is a plan" }),

@@ -28,6 +28,7 @@ export async function savePolicy(actor: AuditActor, form: PolicyForm, id?: strin
       outcome: asJsonObject(form.outcome),
       requireEndDate: form.requireEndDate,
       maxDurationDays: form.maxDurationDays,
+      decommissionBy: form.decommissionBy,
       createdBy: label(actor),
     };
     if (!id) {

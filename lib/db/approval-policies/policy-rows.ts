@@ -26,6 +26,7 @@ function toPolicy(row: Row): PolicyRow {
       outcome: current.outcome,
       requireEndDate: current.requireEndDate,
       maxDurationDays: current.maxDurationDays,
+      decommissionBy: current.decommissionBy,
     },
     { table: "ApprovalPolicyVersion", column: "match/outcome", id: `${row.id}@${current.version}` },
   );

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { DECOMMISSION_BY } from "../decommission-by";
+
 import type { ConnectionMethod } from "../plan/plan-types";
 import type { AuthMode, Environment } from "../request-input";
 import type { Scenario } from "../scenario";
@@ -51,6 +53,8 @@ export const policyEvaluationSchema = z.object({
   outcome: resolvedOutcomeSchema,
   requireEndDate: z.boolean(),
   maxDurationDays: z.number().int().nullable(),
+  // Evaluations stored before policies said so: the rule then, the requesting team or an operator.
+  decommissionBy: z.enum(DECOMMISSION_BY).default("team-or-operator"),
   evaluatedAt: z.string(),
 });
 export type PolicyEvaluation = z.infer<typeof policyEvaluationSchema>;
@@ -117,6 +121,7 @@ export function evaluatePolicies(policies: readonly ApprovalPolicy[], subject: P
       outcome: resolveOutcome(policy, subject),
       requireEndDate: policy.requireEndDate,
       maxDurationDays: policy.maxDurationDays,
+      decommissionBy: policy.decommissionBy,
       evaluatedAt: now.toISOString(),
     };
   }

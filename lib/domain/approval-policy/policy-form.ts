@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { DECOMMISSION_BY } from "../decommission-by";
 import { safeText } from "../validation/safe-text";
 
 import { policyMatchSchema, policyOutcomeSchema } from "./policy-schema";
@@ -11,6 +12,8 @@ export const policyFormSchema = z.object({
   outcome: policyOutcomeSchema,
   requireEndDate: z.boolean(),
   maxDurationDays: z.number({ error: "A whole number of days" }).int({ error: "A whole number of days" }).min(1, { error: "At least 1 day" }).max(3650, { error: "At most 3650 days" }).nullable(),
+  // Left out (an older form, a script): the rule before policies said so.
+  decommissionBy: z.enum(DECOMMISSION_BY, { error: "Choose who may decommission" }).default("team-or-operator"),
 });
 export type PolicyForm = z.infer<typeof policyFormSchema>;
 

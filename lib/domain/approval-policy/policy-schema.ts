@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { DECOMMISSION_BY } from "../decommission-by";
 import { safeText } from "../validation/safe-text";
 
 import { CONNECTION_METHODS, type StepKind } from "../plan/plan-types";
@@ -76,5 +77,7 @@ export const approvalPolicySchema = z.object({
   /** For expiry: whether a request must carry an end date, and the longest it may last. */
   requireEndDate: z.boolean().default(false),
   maxDurationDays: z.number().int().min(1).max(3650).nullable().default(null),
+  /** Who may decommission a connection this policy applied to. */
+  decommissionBy: z.enum(DECOMMISSION_BY).default("team-or-operator"),
 });
 export type ApprovalPolicy = z.infer<typeof approvalPolicySchema>;

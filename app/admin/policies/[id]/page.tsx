@@ -25,7 +25,7 @@ export default async function EditPolicyPage({ params }: { params: Promise<{ id:
         <PolicyForm
           id={policy.id}
           isDefault={policy.isDefault}
-          values={{ name: policy.name, match: policy.match, outcome: policy.outcome, requireEndDate: policy.requireEndDate, maxDurationDays: policy.maxDurationDays }}
+          values={{ name: policy.name, match: policy.match, outcome: policy.outcome, requireEndDate: policy.requireEndDate, maxDurationDays: policy.maxDurationDays, decommissionBy: policy.decommissionBy }}
           teams={teams}
           clusters={clusters}
           action={savePolicyAction}
