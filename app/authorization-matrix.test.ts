@@ -66,6 +66,7 @@ const transitionApi = {
   retry: await import("./api/v1/requests/[id]/retry/route"),
   rollback: await import("./api/v1/requests/[id]/rollback/route"),
   decommission: await import("./api/v1/requests/[id]/decommission/route"),
+  reapply: await import("./api/v1/requests/[id]/reapply/route"),
 };
 const replanApi = await import("./api/v1/requests/[id]/replan/route");
 const driftCheckApi = await import("./api/v1/requests/[id]/drift-check/route");
@@ -106,7 +107,7 @@ afterAll(async () => {
 
 // itemId: the notification, webhook or delivery a notification row acts on.
 type Fixture = { requestId: string; version: number; tokenId: string; userId: string; itemId?: string };
-type Setup = "none" | RequestStatus | "alice-token" | "spare-person" | "spare-account" | "deactivated-person" | "extendable" | "extension-pending" | NotificationSetup | ApprovalSetup;
+type Setup = "none" | RequestStatus | "drifted" | "alice-token" | "spare-person" | "spare-account" | "deactivated-person" | "extendable" | "extension-pending" | NotificationSetup | ApprovalSetup;
 const CLIENT = {
   type: "aws-vpc",
   accountId: "111111111111",
@@ -145,6 +146,12 @@ async function prepare(setup: Setup): Promise<Fixture> {
     return { ...fixture, requestId: filed.id, itemId: await prepareNotificationFixture(h.prisma, setup, filed.id) };
   }
   const filed = await h.file("alice", CLIENT);
+  if (setup === "drifted") {
+    // Active, and its last check found one of its own steps altered: what re-applying is for.
+    const drift = [{ step: "create-route:rtb-0aaa0000000000011:10.0.0.0/16", summary: "add a route", problem: "the route is gone" }];
+    const saved = await h.prisma.accessRequest.update({ where: { id: filed.id }, data: { status: "ACTIVE", drift } });
+    return { ...fixture, requestId: saved.id, version: saved.version };
+  }
   const saved = await h.prisma.accessRequest.update({ where: { id: filed.id }, data: { status: setup } });
   return { ...fixture, requestId: saved.id, version: saved.version };
 }
@@ -222,7 +229,7 @@ const decide = (decision: "approve" | "reject") => (p: Persona, f: Fixture) =>
       form({ requestId: f.requestId, version: String(f.version), decision, comment: "Matrix decision" }),
     ),
   );
-const operate = (operation: "retry" | "rollback" | "decommission") => (p: Persona, f: Fixture) =>
+const operate = (operation: "retry" | "rollback" | "decommission" | "reapply") => (p: Persona, f: Fixture) =>
   act(p, () => requestActions.operateRequest(null, form({ requestId: f.requestId, version: String(f.version), operation, comment: "Matrix decision" })));
 const transition = (action: keyof typeof transitionApi) => async (p: Persona, f: Fixture) =>
   responseOutcome(
@@ -288,6 +295,13 @@ const ROWS: Row[] = [
     setup: "ACTIVE",
     allowed: ["alice", "bob", "erin"],
     call: operate("decommission"),
+  },
+  {
+    covers: "requests/[id]/actions.ts#operateRequest",
+    label: "re-apply",
+    setup: "drifted",
+    allowed: OPERATORS,
+    call: operate("reapply"),
   },
   {
     covers: "requests/[id]/actions.ts#checkDriftAction",
@@ -601,6 +615,13 @@ const ROWS: Row[] = [
     setup: "ACTIVE",
     allowed: ["alice", "bob", "erin"],
     call: transition("decommission"),
+  },
+  {
+    covers: "api/v1/requests/[id]/reapply/route.ts#POST",
+    label: "re-apply",
+    setup: "drifted",
+    allowed: OPERATORS,
+    call: transition("reapply"),
   },
   // The same rules as the page's "Re-plan" and "Check against AWS" (requestDecision in lib/domain/permissions).
   {

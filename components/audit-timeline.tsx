@@ -25,6 +25,7 @@ const ACTION_TEXT: Record<string, string> = {
   "request.finish-rollback": "finished the rollback",
   "request.decommission": "started decommissioning",
   "request.finish-decommission": "finished decommissioning",
+  "request.reapply": "re-applied the drifted changes",
   "request.drift-detected": "found that AWS no longer matches the request",
   "request.drift-cleared": "found AWS matching the request again",
   "request.expiry-reminder": "reminded the team of the end date",

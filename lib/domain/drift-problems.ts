@@ -1,5 +1,14 @@
 import { z } from "zod";
 
+/** Stand in for a step key on a problem with no step of the request's own: what it relies on, and the path in AWS. */
+export const RELIED_ON = "relied-on";
+export const PATH_ANALYSIS = "path-analysis";
+
+/** The keys of the request's own steps that drifted: what re-applying runs again. */
+export function driftedStepKeys(problems: readonly DriftProblem[]): string[] {
+  return [...new Set(problems.map((p) => p.step).filter((key) => key !== "" && key !== RELIED_ON && key !== PATH_ANALYSIS))];
+}
+
 /** One thing a re-verification found no longer as planned (AccessRequest.drift holds a list of these). */
 export type DriftProblem = { step: string; summary: string; problem: string };
 

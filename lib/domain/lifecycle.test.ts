@@ -12,7 +12,8 @@ import {
 } from "./lifecycle";
 import type { ApprovalState } from "./approval-policy";
 
-const request = { requesterId: "u-req", teamId: "team-a" };
+// Drifted in its own steps, so re-applying is an edge like any other here (its refusal without drift: below).
+const request = { requesterId: "u-req", teamId: "team-a", driftedSteps: true };
 
 const ACTORS = {
   system: { kind: "system" },
@@ -48,6 +49,8 @@ const EDGES: Array<[RequestStatus, LifecycleAction, ActorName[], RequestStatus]>
   // The system too: the expiry decommissions a connection at its end date.
   ["ACTIVE", "decommission", ["system", "requester", "teammate", ...OPERATORS], "DECOMMISSIONING"],
   ["DECOMMISSIONING", "finish-decommission", ["system"], "DECOMMISSIONED"],
+  // An operator puts a drifted connection back through provisioning; nobody else, and never the system.
+  ["ACTIVE", "reapply", OPERATORS, "APPROVED"],
 ];
 
 const table = REQUEST_STATUSES.flatMap((status) =>
@@ -72,6 +75,13 @@ describe("decideTransition: every status x action x actor", () => {
         expect(decision.reason.length).toBeGreaterThan(10);
       }
     }
+  });
+});
+
+describe("re-applying", () => {
+  it("is refused for a connection whose own steps did not drift, whoever asks", () => {
+    const inSync = { requesterId: "u-req", teamId: "team-a", driftedSteps: false };
+    expect(decideTransition({ status: "ACTIVE", action: "reapply", actor: ACTORS.admin, request: inSync })).toMatchObject({ ok: false, code: "invalid-transition" });
   });
 });
 

@@ -32,6 +32,7 @@ export const LIFECYCLE_ACTIONS = [
   "finish-rollback",
   "decommission",
   "finish-decommission",
+  "reapply",
 ] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
 
@@ -50,6 +51,8 @@ export type RequestParties = {
   failedDuring?: RequestStatus | null;
   /** The approval policy's outcome and the approvals so far: when given, a person may approve only if their approval counts. */
   approvalState?: ApprovalState | null;
+  /** For an ACTIVE request: its last check found one of its own steps no longer as it made it (re-apply can restore it). */
+  driftedSteps?: boolean;
   /** Who may decommission it, from the approval policy that applied; unknown (no policy yet): the team or an operator. */
   decommissionBy?: DecommissionBy;
 };
@@ -129,6 +132,13 @@ const EDGES: Record<LifecycleAction, Edge> = {
     alsoBySystem: true,
   },
   "finish-decommission": { from: ["DECOMMISSIONING"], to: "DECOMMISSIONED", by: "system" },
+  // A drifted connection is put back as approved: its drifted steps (and what depends on them) run again,
+  // idempotently, under the same freezes and locks as any provisioning, then everything is verified again.
+  reapply: {
+    from: ["ACTIVE"],
+    to: "APPROVED",
+    by: { who: canOperate, describe: "Only operators (approvers or administrators) can re-apply a request" },
+  },
 };
 
 // A failure while undoing (rollback, decommission) is retried by undoing again: provisioning a connection
@@ -181,6 +191,13 @@ export function decideTransition(input: {
       ok: false,
       code: "invalid-transition",
       reason: "This request failed while removing its resources; retry to finish removing them",
+    };
+  }
+  if (action === "reapply" && !request.driftedSteps) {
+    return {
+      ok: false,
+      code: "invalid-transition",
+      reason: "Only a connection whose last check found its own changes altered or gone can be re-applied (drift in what it relies on is another request's, or was there before)",
     };
   }
   if (action === "retry") return { ok: true, to: retryTarget(request.failedDuring) };
@@ -266,4 +283,5 @@ export const ACTION_LABELS: Record<LifecycleAction, { verb: string; past: string
   "finish-rollback": { verb: "finish rolling back", past: "marked rolled back", button: "Finish rollback" },
   decommission: { verb: "decommission", past: "decommissioned", button: "Decommission" },
   "finish-decommission": { verb: "finish decommissioning", past: "marked decommissioned", button: "Finish decommission" },
+  reapply: { verb: "re-apply", past: "re-applied", button: "Re-apply" },
 };

@@ -59,6 +59,7 @@ export const PEOPLE_ACTIONS = [
   "retry",
   "rollback",
   "decommission",
+  "reapply",
 ] as const satisfies readonly LifecycleAction[];
 type PeopleAction = (typeof PEOPLE_ACTIONS)[number];
 export type RequestQuestion = `request.${PeopleAction}` | "request.replan" | "request.drift-check" | "request.client-check";

@@ -1,3 +1,4 @@
+import { driftedStepKeys, readDriftProblems } from "./drift-problems";
 import { policyEvaluationSchema } from "./approval-policy/evaluate-policies";
 import type { DecommissionBy } from "./decommission-by";
 import type { RequestStatus } from "./lifecycle";
@@ -12,6 +13,7 @@ type StoredRequest = {
   status: RequestStatus;
   failedDuring?: RequestStatus | null;
   approvalPolicy?: unknown;
+  drift?: unknown;
 };
 
 /**
@@ -27,6 +29,7 @@ export function requestFacts(request: StoredRequest, stored: StoredPlan | null):
     planMissing: !stored?.plan,
     blockedByPreflight: stored?.plan ? !stored.plan.approvable : false,
     decommissionBy: decommissionByOf(request.approvalPolicy),
+    driftedSteps: request.status === "ACTIVE" && driftedStepKeys(readDriftProblems(request.drift)).length > 0,
   };
 }
 

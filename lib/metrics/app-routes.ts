@@ -24,6 +24,7 @@ export const APP_ROUTES = [
   "/api/v1/requests/[id]/cancel",
   "/api/v1/requests/[id]/decommission",
   "/api/v1/requests/[id]/drift-check",
+  "/api/v1/requests/[id]/reapply",
   "/api/v1/requests/[id]/reject",
   "/api/v1/requests/[id]/replan",
   "/api/v1/requests/[id]/retry",

@@ -6,7 +6,7 @@ import { logger } from "@/lib/log/logger";
 import { portalMetrics } from "@/lib/metrics/portal-metrics";
 import { notify } from "@/lib/db/notifications/notify";
 
-import { readDriftProblems } from "@/lib/domain/drift-problems";
+import { PATH_ANALYSIS, readDriftProblems } from "@/lib/domain/drift-problems";
 import { analysisSummary, readPathAnalysis } from "@/lib/domain/path-analysis/path-analysis-result";
 
 import { analysePath } from "./analyse-path";
@@ -67,13 +67,13 @@ async function pathProblems(requestId: string, deps: RunnerDeps, checkedBy: Audi
   const row = await db().accessRequest.findUnique({ where: { id: requestId }, select: { status: true, pathAnalysis: true, pathAnalysedAt: true, drift: true } });
   if (row?.status !== "ACTIVE") return [];
   const stored = readPathAnalysis(row.pathAnalysis);
-  const piecesBefore = readDriftProblems(row.drift).filter((p) => p.step !== "path-analysis");
+  const piecesBefore = readDriftProblems(row.drift).filter((p) => p.step !== PATH_ANALYSIS);
   const piecesChanged = !sameDriftFinding(piecesBefore.length ? piecesBefore : null, pieces);
   const stale = Date.now() - (row.pathAnalysedAt?.getTime() ?? 0) >= SWEEP_REANALYSIS_MS;
   const due = stored?.outcome === "unreachable" && (piecesChanged || stale);
   const result = checkedBy.kind === "user" || due ? await analysePath(requestId, deps, checkedBy) : stored;
   return result && (result.outcome === "unreachable" || result.outcome === "failed")
-    ? [{ step: "path-analysis", summary: "The path in AWS (Reachability Analyzer)", problem: analysisSummary(result) }]
+    ? [{ step: PATH_ANALYSIS, summary: "The path in AWS (Reachability Analyzer)", problem: analysisSummary(result) }]
     : [];
 }
 

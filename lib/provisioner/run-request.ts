@@ -9,6 +9,7 @@ import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
 import { analysisSummary } from "@/lib/domain/path-analysis/path-analysis-result";
 
 import { analysePath } from "./analyse-path";
+import { checkDrift } from "./check-drift";
 import { readConnection } from "./read-connection";
 import { resourceKeysOf, withResourceLocks } from "./resource-locks";
 import { releaseKeptResources } from "./release-kept-resources";
@@ -24,7 +25,7 @@ import { verifySteps } from "./verify-steps";
 // run started after a crash, a retry or a second worker simply continues from what the database says.
 export async function runRequest(requestId: string, deps: RunnerDeps): Promise<void> {
   for (let phase = 0; phase < 8; phase++) {
-    const request = await db().accessRequest.findUnique({ where: { id: requestId }, select: { status: true, plan: true } });
+    const request = await db().accessRequest.findUnique({ where: { id: requestId }, select: { status: true, plan: true, drift: true } });
     if (!request) return;
     switch (request.status) {
       case "APPROVED": {
@@ -68,6 +69,8 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
         await systemTransition(requestId, "activate", {
           details: { verified: analysis?.outcome === "reachable" ? "every step's resources are in place and AWS found the path" : "every step's resources are in place" },
         });
+        // Re-applied after drift: the full check (what it relies on too) says whether the drift is gone.
+        if (request.drift !== null) await checkDrift(requestId, deps);
         return;
       }
       case "ROLLING_BACK":

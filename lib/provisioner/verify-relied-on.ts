@@ -1,4 +1,5 @@
 import { describeAwsError } from "@/lib/aws";
+import { RELIED_ON } from "@/lib/domain/drift-problems";
 import { checkReliedOn, type Place, type ReliedOnContext } from "@/lib/aws/relied-on/check-relied-on";
 import { db } from "@/lib/db/client";
 import { storedClientLocation } from "@/lib/domain/client-location";
@@ -9,8 +10,7 @@ import { loadPlatformSettings } from "./platform-settings";
 import type { RunnerDeps } from "./runner-deps";
 import type { VerificationProblem } from "./verify-steps";
 
-/** Stands in for a step key on a problem with something the request relies on but has no step for. */
-export const RELIED_ON = "relied-on";
+export { RELIED_ON } from "@/lib/domain/drift-problems";
 
 // What the plan relies on without a step (a peering, a route, a rule, a TGW attachment and its route table links, a
 // RAM share, a cluster's multi-VPC scheme or policy statement, made by another request or there before) is as much

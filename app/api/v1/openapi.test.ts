@@ -216,6 +216,15 @@ describe("real responses match the document", () => {
       await h.prisma.accessRequest.update({ where: { id }, data: { status: "FAILED", failedDuring: "PROVISIONING" } });
       expect((await call("bob", "post", `/api/v1/requests/${id}/${action}`, action === "rollback" ? { comment: "Undo the half-built path" } : {})).status).toBe(200);
     }
+    // A drifted connection: an operator may re-apply it, its team may not.
+    const drifted = await file();
+    await h.prisma.accessRequest.update({
+      where: { id: drifted },
+      data: { status: "ACTIVE", drift: [{ step: "create-route:rtb-0aaa0000000000011:10.0.0.0/16", summary: "add a route", problem: "the route is gone" }] },
+    });
+    expect((await call("bob", "get", `/api/v1/requests/${drifted}`)).json.actions).toEqual(["decommission", "reapply", "drift-check"]);
+    expect((await call("alice", "post", `/api/v1/requests/${drifted}/reapply`, {})).status).toBe(403);
+    expect((await call("bob", "post", `/api/v1/requests/${drifted}/reapply`, {})).json).toMatchObject({ status: "APPROVED" });
     expect((await call("carol", "get", "/api/v1/audit")).status).toBe(403);
     expect((await call("dana", "get", "/api/v1/audit?from=yesterday")).status).toBe(400);
     const audit = await call("dana", "get", "/api/v1/audit?action=request.");

@@ -62,13 +62,13 @@ export async function replanRequestAction(_prev: ActionState, form: FormData): P
 const operateSchema = z.object({
   requestId: z.string().min(1),
   version: z.coerce.number().int().min(0),
-  operation: z.enum(["retry", "rollback", "decommission"], { error: "Unknown operation" }),
+  operation: z.enum(["retry", "rollback", "decommission", "reapply"], { error: "Unknown operation" }),
   comment: z.string().optional(),
   confirmation: z.string().optional(),
 });
 
-// Retry, roll back and decommission: the lifecycle decides who may (operators; the requesting team may also
-// decommission), then the worker does the AWS work.
+// Retry, roll back, decommission and re-apply: the lifecycle decides who may (operators; the requesting team
+// may also decommission, unless its approval policy says otherwise), then the worker does the AWS work.
 export async function operateRequest(_prev: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
     const user = await requireActionUser();

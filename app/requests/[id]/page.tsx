@@ -48,6 +48,7 @@ import { askForExtensionAction, decideExtensionAction } from "@/app/_shared/exte
 import { ExpiryCard } from "@/components/expiry/expiry-card";
 import { formatEndDate } from "@/lib/domain/expiry/end-date";
 
+import { ReapplyForm } from "@/components/reapply-form";
 import { cancelRequest, checkDriftAction, createClientCheckAction, operateRequest, replanRequestAction } from "./actions";
 import { failureOf, IN_FLIGHT_STATUSES } from "@/lib/domain/request-progress";
 import { overrideFreezeAction } from "@/app/_shared/freeze-override/actions";
@@ -133,6 +134,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
               </li>
             ))}
           </ul>
+          {actions.includes("reapply") ? <ReapplyForm request={acted} action={operateRequest} /> : null}
         </div>
       ) : null}
       {changes ? <NeedsChangesNotice changes={changes} refileHref={mayFile ? refileHref(request.id, recommended) : null} /> : null}

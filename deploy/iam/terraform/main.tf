@@ -120,6 +120,7 @@ resource "aws_iam_role_policy" "cluster_owner" {
             "ec2:DeleteSecurityGroup",
             "ec2:DeleteVpcEndpoints",
             "ec2:ModifyVpcPeeringConnectionOptions",
+            "ec2:ReplaceRoute",
             "ec2:RevokeSecurityGroupIngress",
             "network-firewall:DescribeFirewall",
             "network-firewall:DescribeFirewallPolicy",
@@ -265,6 +266,7 @@ resource "aws_iam_role_policy" "application" {
             "ec2:DeleteSecurityGroup",
             "ec2:DeleteVpcEndpoints",
             "ec2:ModifyVpcPeeringConnectionOptions",
+            "ec2:ReplaceRoute",
             "ec2:RevokeSecurityGroupIngress"
           ],
           "Resource": "*"

@@ -53,6 +53,7 @@ const TRANSITION_TEXT: Record<(typeof PEOPLE_ACTIONS)[number], string> = {
   retry: "Retry a failed request from the phase it failed in",
   rollback: "Undo what a failed request created; `comment` (at least 5 characters) says why and goes to the audit",
   decommission: "Remove an active connection; `comment` (at least 5 characters) says why and goes to the audit",
+  reapply: "Run a drifted connection's altered or missing changes again (operators): its drifted steps and what depends on them, then verify; it is APPROVED until active again",
 };
 
 function transitionPath(action: (typeof PEOPLE_ACTIONS)[number]) {

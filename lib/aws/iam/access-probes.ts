@@ -101,6 +101,7 @@ export const DRY_RUN_INPUTS: Record<string, Record<string, unknown>> = {
   },
   CreateRoute: { RouteTableId: RTB, DestinationCidrBlock: CIDR, VpcPeeringConnectionId: PCX },
   DeleteRoute: { RouteTableId: RTB, DestinationCidrBlock: CIDR },
+  ReplaceRoute: { RouteTableId: RTB, DestinationCidrBlock: CIDR, VpcPeeringConnectionId: PCX },
   AuthorizeSecurityGroupIngress: {
     GroupId: SG,
     IpPermissions: [{ IpProtocol: "tcp", FromPort: 9098, ToPort: 9098, IpRanges: [{ CidrIp: CIDR }] }],

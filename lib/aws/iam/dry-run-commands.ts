@@ -13,6 +13,7 @@ import {
   DisassociateTransitGatewayRouteTableCommand,
   EnableTransitGatewayRouteTablePropagationCommand,
   ModifyVpcPeeringConnectionOptionsCommand,
+  ReplaceRouteCommand,
   RevokeSecurityGroupIngressCommand,
   type EC2Client,
 } from "@aws-sdk/client-ec2";
@@ -28,6 +29,7 @@ export const DRY_RUNNABLE: Record<string, Send> = {
     c.send(new ModifyVpcPeeringConnectionOptionsCommand({ ...i, DryRun: true } as never)),
   CreateRoute: (c, i) => c.send(new CreateRouteCommand({ ...i, DryRun: true } as never)),
   DeleteRoute: (c, i) => c.send(new DeleteRouteCommand({ ...i, DryRun: true } as never)),
+  ReplaceRoute: (c, i) => c.send(new ReplaceRouteCommand({ ...i, DryRun: true } as never)),
   AuthorizeSecurityGroupIngress: (c, i) => c.send(new AuthorizeSecurityGroupIngressCommand({ ...i, DryRun: true })),
   RevokeSecurityGroupIngress: (c, i) => c.send(new RevokeSecurityGroupIngressCommand({ ...i, DryRun: true })),
   CreateTransitGatewayVpcAttachment: (c, i) =>

@@ -83,7 +83,8 @@ export const STEP_NEEDS: Record<StepKind, StepNeeds> = {
   },
   "create-route": {
     sides: both,
-    execute: [ec2("DescribeRouteTables"), ec2("CreateRoute")],
+    // ReplaceRoute: only for the step's own route left a blackhole (re-applying after its peering was deleted).
+    execute: [ec2("DescribeRouteTables"), ec2("CreateRoute"), ec2("ReplaceRoute")],
     verify: [ec2("DescribeRouteTables")],
     undo: [ec2("DescribeRouteTables"), ec2("DeleteRoute")],
   },

@@ -1,4 +1,4 @@
-import { CreateRouteCommand, DeleteRouteCommand, DescribeRouteTablesCommand, type EC2Client, type Route } from "@aws-sdk/client-ec2";
+import { CreateRouteCommand, DeleteRouteCommand, DescribeRouteTablesCommand, ReplaceRouteCommand, type EC2Client, type Route } from "@aws-sdk/client-ec2";
 import { z } from "zod";
 import type { StepContext, StepExecutor } from "./step-executor";
 import { callLog, type CallLog } from "./support/call-log";
@@ -35,6 +35,11 @@ function goesToTarget(route: Route, input: Input): boolean {
   return same && route.Origin !== "CreateRouteTable" && route.GatewayId !== "local";
 }
 
+/** A route made by CreateRoute whose target is gone: AWS keeps it as a blackhole until it is replaced or deleted. */
+function isOwnBlackhole(route: Route): boolean {
+  return route.State === "blackhole" && route.Origin === "CreateRoute";
+}
+
 function conflict(route: Route, input: Input): StepConflictError {
   const target = route.GatewayId ?? route.VpcPeeringConnectionId ?? route.TransitGatewayId ?? route.NatGatewayId ?? "another target";
   return new StepConflictError(
@@ -52,6 +57,14 @@ async function execute(ctx: StepContext) {
   const ours = hasCreated(progress.created, TYPE, id) || isClaimed(progress, id);
 
   const existing = await findRoute(ec2, progress.log, input);
+  if (existing && !goesToTarget(existing, input) && ours && isOwnBlackhole(existing)) {
+    // This step's own route, left a blackhole when its target went (a peering deleted by hand, then the
+    // request re-applied with a new one): pointed at the new target rather than refused as someone else's.
+    await progress.log.run(ec2.send(new ReplaceRouteCommand(input)));
+    addCreated(progress, resource(ctx, TYPE, id));
+    await progress.save();
+    return done(progress);
+  }
   if (existing) {
     if (!goesToTarget(existing, input)) throw conflict(existing, input);
     if (ours) addCreated(progress, resource(ctx, TYPE, id));

@@ -7,6 +7,8 @@ import { ExpectedError } from "@/lib/errors/expected-error";
 import { notificationOfTransition } from "@/lib/domain/notification-events";
 import { notify } from "@/lib/db/notifications/notify";
 
+import { resetDriftedSteps } from "./reapply-steps";
+
 import { approvalContextForDecision, recordApproval } from "../approval-policies/approval-in-transition";
 import { claimsFollowStatus } from "../claims/claims-follow-status";
 import { db } from "../client";
@@ -78,12 +80,13 @@ export async function transitionRequest(input: TransitionInput): Promise<{ statu
       throw staleError(now?.status ?? request.status);
     }
     await claimsFollowStatus(tx, request, decision.to);
+    const reapplied = input.action === "reapply" ? { steps: await resetDriftedSteps(tx, request) } : {};
     await input.alsoInTransaction?.(tx, request, decision.to);
     await recordAuditEvent(tx, {
       actor: input.auditActor,
       action: `request.${input.action}`,
       requestId: request.id,
-      details: { from: request.status, to: decision.to, ...(input.comment ? { comment: input.comment } : {}), ...input.details, ...(recorded?.complete ? recorded.auditDetails : {}) },
+      details: { from: request.status, to: decision.to, ...(input.comment ? { comment: input.comment } : {}), ...input.details, ...reapplied, ...(recorded?.complete ? recorded.auditDetails : {}) },
     });
     const event = notificationOfTransition(input.action);
     if (event) {
