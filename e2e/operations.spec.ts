@@ -145,3 +145,37 @@ test("only operators are offered Retry and Roll back; an auditor is offered no o
   await conflict.removeRoute();
   await conflict.removePeering();
 });
+
+test("a route deleted by hand shows as drift; the approver re-applies it and the connection is whole and active again", async ({ pageAs, request, tokenFor }) => {
+  const before = await sandboxState();
+  const alice = await tokenFor("alice");
+  const bobToken = await tokenFor("bob");
+  const id = await fileViaApi(request, alice, CLIENT, "re-apply after drift");
+  expect((await request.post(`/api/v1/requests/${id}/approve`, { headers: bearer(bobToken), data: {} })).status()).toBe(200);
+  await waitForStatus(request, bobToken, id, /^ACTIVE$/);
+  // The payments team removes the portal's route to the cluster from their route table.
+  await sandboxAws().ec2("222222222222", "us-east-1").send(new DeleteRouteCommand({ RouteTableId: CLIENT_ROUTE_TABLE, DestinationCidrBlock: MSK_CIDR }));
+
+  const bob = await pageAs("bob");
+  await bob.goto(`/requests/${id}`);
+  await bob.getByRole("button", { name: "Check against AWS now" }).click();
+  const drift = bob.getByTestId("drift");
+  await expect(drift).toContainText(`${CLIENT_ROUTE_TABLE} has no route for ${MSK_CIDR}`, { timeout: 30_000 });
+  // The requester sees the drift, but re-applying is an operator's.
+  const alicePage = await pageAs("alice");
+  await alicePage.goto(`/requests/${id}`);
+  await expect(alicePage.getByTestId("drift")).toBeVisible();
+  await expect(alicePage.getByRole("button", { name: "Re-apply these changes" })).toHaveCount(0);
+
+  await drift.getByRole("button", { name: "Re-apply these changes" }).click();
+  // The answer to the click shows the request on its way again (approved, then provisioning).
+  await expect(bob.locator('h1 + [data-status="ACTIVE"]')).toHaveCount(0);
+  await expectSettled(bob, "ACTIVE", "Active", 90_000);
+  await expect(bob.getByTestId("drift")).toHaveCount(0);
+  await expect(bob.getByTestId("timeline")).toContainText("re-applied the drifted changes");
+  expect(sandboxDiff(before, await sandboxState())).toEqual([...BUILDS].sort());
+
+  expect((await request.post(`/api/v1/requests/${id}/decommission`, { headers: bearer(alice), data: { comment: "No longer needed" } })).status()).toBe(200);
+  await waitForStatus(request, alice, id, /^DECOMMISSIONED$/);
+  await expect.poll(async () => sandboxDiff(before, await sandboxState())).toEqual([]);
+});

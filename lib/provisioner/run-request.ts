@@ -2,6 +2,7 @@ import { asJson } from "@/lib/db/as-json";
 import { config } from "@/lib/config";
 import { freezeHoldFor } from "@/lib/db/approval-policies/approval-context";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { UnreadableColumnError } from "@/lib/domain/json/read-json-column";
 import type { PlanStep } from "@/lib/domain/plan/plan-types";
 import { readStoredPlan } from "@/lib/domain/plan/stored-plan";
@@ -66,11 +67,20 @@ export async function runRequest(requestId: string, deps: RunnerDeps): Promise<v
           return;
         }
         await readConnection(requestId, deps);
+        // Re-applied after drift: its own steps were just verified, so their drift is gone as it becomes active
+        // (one transaction: no moment shows it active and still drifted); the full check that follows says
+        // whether anything it only relies on is still off.
+        const reapplied = request.drift !== null;
         await systemTransition(requestId, "activate", {
-          details: { verified: analysis?.outcome === "reachable" ? "every step's resources are in place and AWS found the path" : "every step's resources are in place" },
+          details: {
+            verified: analysis?.outcome === "reachable" ? "every step's resources are in place and AWS found the path" : "every step's resources are in place",
+            ...(reapplied ? { driftCleared: true } : {}),
+          },
+          ...(reapplied
+            ? { alsoInTransaction: (tx) => tx.accessRequest.update({ where: { id: requestId }, data: { drift: Prisma.DbNull, driftCheckedAt: new Date() } }).then(() => undefined) }
+            : {}),
         });
-        // Re-applied after drift: the full check (what it relies on too) says whether the drift is gone.
-        if (request.drift !== null) await checkDrift(requestId, deps);
+        if (reapplied) await checkDrift(requestId, deps);
         return;
       }
       case "ROLLING_BACK":
