@@ -26,7 +26,11 @@ describe("who can reach a cluster, as the portal made it", () => {
     expect(await h.status(active.id)).toBe("ACTIVE");
     const waiting = await h.file("alice", CROSS_ACCOUNT);
 
-    const connections = await listClusterConnections(cluster.id);
+    const { connections, total } = await listClusterConnections(cluster.id);
+    expect(total).toBe(connections.length);
+    // A page holds at most 50; past the last there is none.
+    expect((await listClusterConnections(cluster.id, 1)).connections.map((c) => c.id)).toEqual(connections.slice(0, 50).map((c) => c.id));
+    expect(await listClusterConnections(cluster.id, 1000)).toEqual({ connections: [], total });
     const mine = connections.find((c) => c.id === active.id);
     expect(connections.map((c) => c.id)).not.toContain(waiting.id);
     expect(mine).toMatchObject({ number: active.number, status: "ACTIVE", scenario: "cross-account", method: "vpc-peering", team: "Payments", requester: "alice@example.com", drifted: false });

@@ -35,19 +35,35 @@ SELECT r."createdAt", r."requesterId", u.email, 'request.submit', r.id,
 FROM "AccessRequest" r JOIN "User" u ON u.id = r."requesterId"
 WHERE r.id LIKE 'bench-%'`;
 
+// The rest of a request's history, up to `$1` events each (the dashboard issue measures at 1,000,000 events):
+// the lifecycle and step events a provisioned request writes, a minute apart after its filing.
+const INSERT_MORE_AUDIT = `
+INSERT INTO "AuditEvent" (at, "actorId", "actorLabel", action, "requestId", details)
+SELECT r."createdAt" + k * interval '1 minute', NULL, 'provisioner',
+       (ARRAY['request.plan', 'request.approve', 'request.start-provisioning', 'step.start', 'step.succeed',
+              'step.start', 'step.succeed', 'request.start-verifying', 'request.activate', 'request.path-analysed'])[1 + (k - 1) % 10],
+       r.id, jsonb_build_object('step', 'create-route:rtb-0aaa0000000000001:10.20.0.0/16', 'n', k)
+FROM "AccessRequest" r CROSS JOIN generate_series(1, $1::int) k
+WHERE r.id LIKE 'bench-%'`;
+
 export async function insertBulkRequests(
   databaseUrl: string,
   count: number,
   approverEmail: string,
-): Promise<{ inserted: number; submitted: number }> {
+  /** Audit events in all: each request gets its filing event and as many more as make this up. */
+  auditEvents = count,
+): Promise<{ inserted: number; submitted: number; auditEvents: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rowCount } = await client.query(INSERT_REQUESTS, [count, approverEmail]);
     await client.query(INSERT_AUDIT);
+    const more = Math.max(0, Math.round(auditEvents / Math.max(1, count)) - 1);
+    if (more > 0) await client.query(INSERT_MORE_AUDIT, [more]);
     await client.query("ANALYZE");
     const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "AccessRequest" WHERE status = 'SUBMITTED'`);
-    return { inserted: rowCount ?? 0, submitted: Number(rows[0]?.n ?? 0) };
+    const events = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "AuditEvent"`);
+    return { inserted: rowCount ?? 0, submitted: Number(rows[0]?.n ?? 0), auditEvents: Number(events.rows[0]?.n ?? 0) };
   } finally {
     await client.end();
   }

@@ -24,11 +24,14 @@ export const WAITING_KINDS: ReadonlySet<string> = new Set([...Object.keys(WAITS)
 
 export type CriticalPath = { delays: DelayName[]; awsMs: number };
 
-/** AWS's own delays (unscaled) that a plan waits for in sequence, on a sandbox in its seeded state. */
-export function criticalPath(steps: { kind: string }[]): CriticalPath {
+/**
+ * AWS's own delays (unscaled) that a plan waits for in sequence, on a sandbox in its seeded state; with
+ * `analysed`, the Reachability Analyzer run after verification too (its analyses run side by side: one delay).
+ */
+export function criticalPath(steps: { kind: string }[], analysed = false): CriticalPath {
   // Kinds read back from the database are plain strings.
   const waits: Partial<Record<string, DelayName[]>> = WAITS;
-  const delays = steps.flatMap((s) => waits[s.kind] ?? []);
+  const delays: DelayName[] = [...steps.flatMap((s) => waits[s.kind] ?? []), ...(analysed ? (["pathAnalysis"] as const) : [])];
   return { delays, awsMs: delays.reduce((sum, d) => sum + AWS_DELAYS[d], 0) };
 }
 

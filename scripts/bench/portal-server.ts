@@ -4,7 +4,13 @@ import path from "node:path";
 
 import { buildStandalone } from "../lib/standalone-build";
 
-export type PortalServer = { url: string; mode: "standalone server (production build)" | "next dev"; stop(): Promise<void> };
+export type PortalServer = {
+  url: string;
+  mode: "standalone server (production build)" | "next dev";
+  /** The server's process, whose memory the export bench reads. */
+  pid: number;
+  stop(): Promise<void>;
+};
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 // Its own build directory and tsconfig (next.config.js's hook for a second server), so a developer's `next dev`
@@ -111,6 +117,7 @@ export async function startPortalServer(
       return {
         url,
         mode: "standalone server (production build)",
+        pid: server.pid ?? 0,
         stop: async () => {
           await stopChild(server);
           restore();
@@ -129,6 +136,7 @@ export async function startPortalServer(
   return {
     url,
     mode: "next dev",
+    pid: dev.pid ?? 0,
     stop: async () => {
       await stopChild(dev);
       restore();

@@ -5,15 +5,27 @@ import { CONNECTED_STATUSES, type ClusterConnection } from "@/lib/domain/catalog
 import { db } from "../client";
 import { connectionMethodColumn, scenarioColumn } from "../enums/domain-enums";
 
+/** Connections on one page of a cluster's page; the CSV download has them all. */
+export const CLUSTER_CONNECTIONS_PER_PAGE = 50;
+
 /**
- * Every connection the portal made (or is making) to one cluster, by request number. Three queries whatever
- * their number: the requests, their plans' ports (read inside PostgreSQL, not whole plans), and when each
- * last became Active.
+ * The connections the portal made (or is making) to one cluster, by request number: one page of them
+ * (1-based) or, without a page, all. Four queries whatever their number: the count, the requests, their plans'
+ * ports (read inside PostgreSQL, not whole plans), and when each last became Active.
  */
-export async function listClusterConnections(clusterId: string): Promise<ClusterConnection[]> {
-  const rows = await db().accessRequest.findMany({
-    where: { clusterId, status: { in: [...CONNECTED_STATUSES] } },
+export async function listClusterConnections(clusterId: string, page?: number): Promise<{ connections: ClusterConnection[]; total: number }> {
+  const where = { clusterId, status: { in: [...CONNECTED_STATUSES] } };
+  const [total, rows] = await Promise.all([db().accessRequest.count({ where }), connectionRows(where, page)]);
+  return { connections: await withPortsAndSince(rows), total };
+}
+
+type ConnectionWhere = { clusterId: string; status: { in: (typeof CONNECTED_STATUSES)[number][] } };
+
+function connectionRows(where: ConnectionWhere, page: number | undefined) {
+  return db().accessRequest.findMany({
+    where,
     orderBy: { number: "asc" },
+    ...(page ? { skip: (page - 1) * CLUSTER_CONNECTIONS_PER_PAGE, take: CLUSTER_CONNECTIONS_PER_PAGE } : {}),
     select: {
       id: true,
       number: true,
@@ -29,6 +41,9 @@ export async function listClusterConnections(clusterId: string): Promise<Cluster
       requester: { select: { email: true } },
     },
   });
+}
+
+async function withPortsAndSince(rows: Awaited<ReturnType<typeof connectionRows>>): Promise<ClusterConnection[]> {
   const ids = rows.map((r) => r.id);
   const [ports, activations] = await Promise.all([
     db().$queryRaw<{ id: string; ports: unknown }[]>`SELECT "id", "plan"->'plan'->'ports' AS "ports" FROM "AccessRequest" WHERE "id" = ANY(${ids})`,

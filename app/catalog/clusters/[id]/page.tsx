@@ -2,11 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ClientVpcConnections } from "@/components/client-vpc-connections";
+import { Pagination } from "@/components/ui/pagination";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { actorOf } from "@/lib/auth/current-user";
 import { requirePageUser } from "@/lib/auth/guard";
-import { listClusterConnections } from "@/lib/db/catalog/list-cluster-connections";
+import { CLUSTER_CONNECTIONS_PER_PAGE, listClusterConnections } from "@/lib/db/catalog/list-cluster-connections";
 import { db } from "@/lib/db/client";
 import { may } from "@/lib/domain/permissions";
 import { portalAwsAccess } from "@/lib/provisioner/portal-aws-access";
@@ -21,18 +22,21 @@ import { ExistingAccessList } from "./existing-access-list";
 export const metadata = { title: "Who can reach the cluster" };
 
 // Every team's connections are shown here, so the page is for those who may see every request.
-export default async function ClusterConnectionsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ClusterConnectionsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const user = await requirePageUser("connection.watch-all");
   const { id } = await params;
+  const requested = Number((await searchParams).page ?? "1");
+  const page = Number.isInteger(requested) && requested >= 1 && requested <= 100_000 ? requested : 1;
   const cluster = await db().cluster.findUnique({ where: { id }, include: { account: { select: { name: true } } } });
   if (!cluster) notFound();
   const access = await portalAwsAccess(db());
-  const [watch, connections, existing] = await Promise.all([
+  const [watch, { connections, total }, existing] = await Promise.all([
     watchClientVpcConnections(access, cluster.id),
-    listClusterConnections(cluster.id),
+    listClusterConnections(cluster.id, page),
     readClusterAccess(access, cluster.arn),
   ]);
   const mayReject = may(actorOf(user), "connection.reject").ok;
+  const pages = Math.max(1, Math.ceil(total / CLUSTER_CONNECTIONS_PER_PAGE));
   return (
     <>
       <PageHeader
@@ -48,8 +52,8 @@ export default async function ClusterConnectionsPage({ params }: { params: Promi
         <Card title="Connections made by the portal">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
             <p className="text-sm text-slate-600">
-              {connections.length} request{connections.length === 1 ? "" : "s"} whose path to this cluster exists in AWS, or is
-              being built or removed.
+              {total} request{total === 1 ? "" : "s"} whose path to this cluster exists in AWS, or is being built or removed
+              {pages > 1 ? `; ${CLUSTER_CONNECTIONS_PER_PAGE} a page, all of them in the CSV` : ""}.
             </p>
             <a
               href={`/catalog/clusters/${cluster.id}/connections.csv`}
@@ -59,7 +63,17 @@ export default async function ClusterConnectionsPage({ params }: { params: Promi
               Download connections as CSV
             </a>
           </div>
-          <ClusterConnectionsTable connections={connections} />
+          {page > pages ? (
+            <p className="text-sm text-slate-600">
+              There is no page {page}.{" "}
+              <Link href={`/catalog/clusters/${cluster.id}?page=${pages}`} className="font-medium text-indigo-700 underline">
+                Go to page {pages}
+              </Link>
+            </p>
+          ) : (
+            <ClusterConnectionsTable connections={connections} />
+          )}
+          <Pagination page={Math.min(page, pages)} pages={pages} hrefFor={(p) => `/catalog/clusters/${cluster.id}?page=${p}`} />
         </Card>
         <Card title="Access that exists in AWS">
           <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">

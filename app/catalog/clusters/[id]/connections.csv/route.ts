@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 // The cluster page's connections as a spreadsheet.
 export const GET = clusterCsvRoute(async (cluster) => {
-  const connections = await listClusterConnections(cluster.id);
+  const { connections } = await listClusterConnections(cluster.id);
   return { csv: CLUSTER_CONNECTIONS_CSV_HEADER + connections.map(clusterConnectionCsvLine).join(""), fileSuffix: `connections-${new Date().toISOString().slice(0, 10)}` };
 });
