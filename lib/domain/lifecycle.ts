@@ -51,7 +51,7 @@ export type RequestParties = {
   failedDuring?: RequestStatus | null;
   /** The approval policy's outcome and the approvals so far: when given, a person may approve only if their approval counts. */
   approvalState?: ApprovalState | null;
-  /** For an ACTIVE request: its last check found one of its own steps no longer as it made it (re-apply can restore it). */
+  /** For an ACTIVE request: its last check found its own steps no longer as it made them, and nothing it relies on off (re-apply can restore it). */
   driftedSteps?: boolean;
   /** Who may decommission it, from the approval policy that applied; unknown (no policy yet): the team or an operator. */
   decommissionBy?: DecommissionBy;
@@ -197,7 +197,8 @@ export function decideTransition(input: {
     return {
       ok: false,
       code: "invalid-transition",
-      reason: "Only a connection whose last check found its own changes altered or gone can be re-applied (drift in what it relies on is another request's, or was there before)",
+      reason:
+        "Only a connection whose last check found its own changes altered or gone, and nothing it relies on off, can be re-applied (what it relies on is another request's, or was there before: that is fixed first)",
     };
   }
   if (action === "retry") return { ok: true, to: retryTarget(request.failedDuring) };

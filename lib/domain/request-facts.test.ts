@@ -37,3 +37,29 @@ describe("requestFacts and approvalBlocker", () => {
     expect(approvalBlocker(facts.status, facts)).toBe("A request that is active cannot be approved");
   });
 });
+
+describe("requestFacts: re-apply and decommission", () => {
+  const active = { ...filed, status: "ACTIVE" } as const;
+  const own = { step: "create-route:rtb-1:10.0.0.0/16", summary: "add a route", problem: "gone" };
+  const reliedOn = { step: "relied-on", summary: "peering pcx-1 (relied on)", problem: "Peering pcx-1 is deleted" };
+  const path = { step: "path-analysis", summary: "The path in AWS", problem: "no path" };
+
+  it.each<[string, unknown, boolean]>([
+    ["no drift", null, false],
+    ["its own step drifted", [own], true],
+    ["its own step and the path", [own, path], true],
+    ["only what it relies on", [reliedOn], false],
+    ["its own step and what it relies on: that is fixed first", [own, reliedOn], false],
+    ["only the path", [path], false],
+  ])("%s: re-applicable %s", (_, drift, expected) => {
+    expect(requestFacts({ ...active, drift }, null).driftedSteps).toBe(expected);
+  });
+
+  it("reads who may decommission from the stored policy; none is the team or an operator, an unreadable one operators only", () => {
+    const evaluation = { policyId: "p", policyName: "P", policyVersion: 1, isDefault: false, why: [], outcome: { kind: "approvals", count: 1, fromTeam: null, clusterOwner: null }, requireEndDate: false, maxDurationDays: null, evaluatedAt: at };
+    expect(requestFacts({ ...active, approvalPolicy: null }, null).decommissionBy).toBe("team-or-operator");
+    expect(requestFacts({ ...active, approvalPolicy: evaluation }, null).decommissionBy).toBe("team-or-operator");
+    expect(requestFacts({ ...active, approvalPolicy: { ...evaluation, decommissionBy: "operators" } }, null).decommissionBy).toBe("operators");
+    expect(requestFacts({ ...active, approvalPolicy: { damaged: true } }, null).decommissionBy).toBe("operators");
+  });
+});

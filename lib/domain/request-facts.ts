@@ -1,4 +1,4 @@
-import { driftedStepKeys, readDriftProblems } from "./drift-problems";
+import { driftedStepKeys, readDriftProblems, RELIED_ON, type DriftProblem } from "./drift-problems";
 import { policyEvaluationSchema } from "./approval-policy/evaluate-policies";
 import type { DecommissionBy } from "./decommission-by";
 import type { RequestStatus } from "./lifecycle";
@@ -29,7 +29,7 @@ export function requestFacts(request: StoredRequest, stored: StoredPlan | null):
     planMissing: !stored?.plan,
     blockedByPreflight: stored?.plan ? !stored.plan.approvable : false,
     decommissionBy: decommissionByOf(request.approvalPolicy),
-    driftedSteps: request.status === "ACTIVE" && driftedStepKeys(readDriftProblems(request.drift)).length > 0,
+    driftedSteps: request.status === "ACTIVE" && reapplicable(readDriftProblems(request.drift)),
   };
 }
 
@@ -39,4 +39,11 @@ function decommissionByOf(approvalPolicy: unknown): DecommissionBy {
   if (approvalPolicy === null || approvalPolicy === undefined) return "team-or-operator";
   const read = policyEvaluationSchema.safeParse(approvalPolicy);
   return read.success ? read.data.decommissionBy : "operators";
+}
+
+// Re-applying makes the request's own steps again. When something it only relies on is off too (a peering or
+// attachment another request made, deleted), its own routes to it would be found "in place" and still fail:
+// that drift is fixed first, by whoever owns it.
+function reapplicable(problems: readonly DriftProblem[]): boolean {
+  return driftedStepKeys(problems).length > 0 && !problems.some((p) => p.step === RELIED_ON);
 }

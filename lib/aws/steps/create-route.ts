@@ -35,9 +35,14 @@ function goesToTarget(route: Route, input: Input): boolean {
   return same && route.Origin !== "CreateRouteTable" && route.GatewayId !== "local";
 }
 
-/** A route made by CreateRoute whose target is gone: AWS keeps it as a blackhole until it is replaced or deleted. */
-function isOwnBlackhole(route: Route): boolean {
-  return route.State === "blackhole" && route.Origin === "CreateRoute";
+// The target this step last pointed its route at, kept in its record: a blackhole is this step's only while it
+// still names that target (someone may have re-pointed the route since, and then lost their own target).
+const TARGET = "target";
+const routeTarget = (route: Route) => route.VpcPeeringConnectionId ?? route.TransitGatewayId ?? "";
+
+/** This step's route, left a blackhole when its target went: AWS keeps it until it is replaced or deleted. */
+function isOwnBlackhole(route: Route, recordedTarget: string | undefined): boolean {
+  return route.State === "blackhole" && route.Origin === "CreateRoute" && recordedTarget !== undefined && routeTarget(route) === recordedTarget;
 }
 
 function conflict(route: Route, input: Input): StepConflictError {
@@ -57,17 +62,21 @@ async function execute(ctx: StepContext) {
   const ours = hasCreated(progress.created, TYPE, id) || isClaimed(progress, id);
 
   const existing = await findRoute(ec2, progress.log, input);
-  if (existing && !goesToTarget(existing, input) && ours && isOwnBlackhole(existing)) {
+  if (existing && !goesToTarget(existing, input) && ours && isOwnBlackhole(existing, progress.outputs[TARGET])) {
     // This step's own route, left a blackhole when its target went (a peering deleted by hand, then the
     // request re-applied with a new one): pointed at the new target rather than refused as someone else's.
     await progress.log.run(ec2.send(new ReplaceRouteCommand(input)));
+    progress.outputs[TARGET] = targetOf(input);
     addCreated(progress, resource(ctx, TYPE, id));
     await progress.save();
     return done(progress);
   }
   if (existing) {
     if (!goesToTarget(existing, input)) throw conflict(existing, input);
-    if (ours) addCreated(progress, resource(ctx, TYPE, id));
+    if (ours) {
+      progress.outputs[TARGET] = targetOf(input);
+      addCreated(progress, resource(ctx, TYPE, id));
+    }
     else markReused(progress, id);
     return done(progress);
   }
@@ -82,6 +91,7 @@ async function execute(ctx: StepContext) {
     await progress.save();
     return done(progress);
   }
+  progress.outputs[TARGET] = targetOf(input);
   addCreated(progress, resource(ctx, TYPE, id));
   await progress.save();
   return done(progress);
@@ -112,8 +122,9 @@ export const createRoute: StepExecutor = {
     const ec2 = ctx.access.ec2(ctx.step.account, ctx.step.region);
     try {
       const route = await findRoute(ec2, log, input);
-      // Replaced since by someone else: that route is theirs now, so it stays.
-      if (route && goesToTarget(route, input)) {
+      // Replaced since by someone else: that route is theirs now, so it stays. Its own route left a blackhole
+      // (a re-apply stopped before pointing it at a peering made again) goes too.
+      if (route && (goesToTarget(route, input) || isOwnBlackhole(route, record.outputs[TARGET]))) {
         await log.run(ec2.send(new DeleteRouteCommand({ RouteTableId: input.RouteTableId, DestinationCidrBlock: input.DestinationCidrBlock })));
       }
     } catch (error) {

@@ -73,7 +73,7 @@ const RUNS = Prisma.sql`
     JOIN "Team" t ON t."id" = r."teamId"
     LEFT JOIN LATERAL (
       SELECT e."at" FROM "AuditEvent" e
-       WHERE e."requestId" = r."id" AND e."action" IN ('request.approve', 'request.retry')
+       WHERE e."requestId" = r."id" AND e."action" IN ('request.approve', 'request.retry', 'request.reapply')
        ORDER BY e."at" DESC LIMIT 1
     ) started ON TRUE
    WHERE r."status" IN ('APPROVED', 'PROVISIONING', 'VERIFYING')`;

@@ -50,7 +50,7 @@ export async function dashboardTrends(prisma: PrismaClient, now = new Date()): P
         FROM "AuditEvent" e
         CROSS JOIN LATERAL (
           SELECT a."at" FROM "AuditEvent" a
-           WHERE a."requestId" = e."requestId" AND a."action" = 'request.approve' AND a."at" <= e."at"
+           WHERE a."requestId" = e."requestId" AND a."action" IN ('request.approve', 'request.reapply') AND a."at" <= e."at"
            ORDER BY a."at" DESC LIMIT 1
         ) approved
        WHERE e."action" = 'request.activate' AND e."at" >= ${since} GROUP BY 1`,
