@@ -4,10 +4,16 @@ import { performance } from "node:perf_hooks";
 export type ExportFigures = { format: string; lines: number; bytes: number; ms: number; rssBeforeMb: number; peakRssMb: number };
 
 /** The resident memory of a process now, in MB (Linux: /proc/<pid>/status). */
+// NaN when it cannot be read (no pid, not Linux). Under `next dev` the pid is the CLI's, whose child serves the
+// pages: the figure is meaningful for the production build only, which is what the bench starts when it can.
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
-  return kb / 1024;
+  if (pid <= 0) return NaN;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN) / 1024;
+  } catch {
+    return NaN;
+  }
 }
 
 /**
@@ -18,7 +24,7 @@ export async function benchExport(base: string, cookie: string, pid: number, for
   const rssBeforeMb = rssMb(pid);
   let peakRssMb = rssBeforeMb;
   const sampler = setInterval(() => {
-    peakRssMb = Math.max(peakRssMb, rssMb(pid));
+    peakRssMb = Math.max(peakRssMb, rssMb(pid)) || peakRssMb;
   }, 20);
   const started = performance.now();
   try {
