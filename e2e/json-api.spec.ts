@@ -37,10 +37,10 @@ test("automation uses the JSON API with a token made in the portal", async ({ pa
     justification,
     cluster: { name: "orders-prod", accountId: "111111111111" },
     timeline: expect.arrayContaining([expect.objectContaining({ actor: "alice@example.com", action: "request.submit" })]),
-    // What the request page shows its requester: the plan to review, whether it can be approved, her one button.
+    // What the request page shows its requester: the plan to review, whether it can be approved, what she may do.
     plan: { state: "computed", method: "vpc-peering", steps: expect.arrayContaining([expect.objectContaining({ kind: "create-peering", progress: null })]) },
     approval: { approvable: true, reason: null },
-    actions: ["cancel"],
+    actions: ["cancel", "replan"],
     connection: null,
   });
   // The API's description is public: shapes only, every operation in it still needs a token.

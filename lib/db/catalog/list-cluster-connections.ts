@@ -9,7 +9,7 @@ import { connectionMethodColumn, scenarioColumn } from "../enums/domain-enums";
 export const CLUSTER_CONNECTIONS_PER_PAGE = 50;
 
 /**
- * The connections the portal made (or is making) to one cluster, by request number: one page of them
+ * The connections the portal made (or is making) to one cluster, newest request first: one page of them
  * (1-based) or, without a page, all. Four queries whatever their number: the count, the requests, their plans'
  * ports (read inside PostgreSQL, not whole plans), and when each last became Active.
  */
@@ -24,7 +24,8 @@ type ConnectionWhere = { clusterId: string; status: { in: (typeof CONNECTED_STAT
 function connectionRows(where: ConnectionWhere, page: number | undefined) {
   return db().accessRequest.findMany({
     where,
-    orderBy: { number: "asc" },
+    // Newest first, so the first page shows what changed last.
+    orderBy: { number: "desc" },
     ...(page ? { skip: (page - 1) * CLUSTER_CONNECTIONS_PER_PAGE, take: CLUSTER_CONNECTIONS_PER_PAGE } : {}),
     select: {
       id: true,
