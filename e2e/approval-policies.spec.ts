@@ -92,6 +92,7 @@ test("a dev same-VPC request on analytics-dev is approved by its policy and prov
   const bob = await pageAs("bob");
   await bob.goto("/catalog");
   await bob.getByRole("row", { name: /analytics-dev/ }).getByRole("link", { name: /connections/i }).click();
+  await bob.waitForURL(/\/catalog\/clusters\//, { timeout: 60_000 });
   const row = bob.getByTestId("cluster-connection").filter({ has: bob.getByRole("link", { name: `#${filed.number}`, exact: true }) });
   await expect(row).toContainText("Active");
   await expect(row).toContainText("Same VPC");

@@ -41,6 +41,11 @@ for (const user of Object.keys(DEMO_USERS) as DemoUser[]) {
           expect(response?.status() ?? 500, url).toBeLessThan(500);
         }).toPass({ timeout: 120_000 });
       }
+      // A cluster's page has an id in its path: reached from the catalog, as the specs reach it.
+      await page.goto("/catalog");
+      await page.getByRole("link", { name: "Connections" }).first().click();
+      await page.waitForURL(/\/catalog\/clusters\//, { timeout: 120_000 });
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 60_000 });
     }
   });
 }
